@@ -1,0 +1,4 @@
+"""eventscope: political event data from news text, with evidence for every field."""
+
+__version__ = "0.1.0"
+

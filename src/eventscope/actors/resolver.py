@@ -1,0 +1,597 @@
+"""Resolve argument noun phrases to actors (name, country, sector), with light coreference.
+
+The resolver reads the dependency structure of one noun phrase: the head (or the named
+entity around it) gives the actor's identity or sector, modifiers ("Iraqi", "U.S.", "Iraq's"),
+"of/in" complements and appositions give the country and the sector.  Pronouns, bare
+surnames and short definite mentions ("the group") take the identity of the most recent
+compatible mention in the document.  Everything is dict lookups on the KB indexes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from eventscope.actors.kb import KBEntry, KnowledgeBase, is_acronym, name_key, name_pieces
+from eventscope.records import Actor
+
+NON_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "WORK_OF_ART"}
+NON_ACTOR_POS = {"NUM", "PUNCT", "SPACE", "SYM", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PART", "ADV", "X"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+SHORT_PREPS = {"in", "for", "from", "at"}
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "le", "la", "du"}
+#: sectors for which an "in X" complement names where the actor *is*, not whose it is ("U.S. forces in Iraq")
+IN_NOT_COUNTRY = {"MIL", "IGO", "NGO", "REB", "MILITIA", "MED"}
+#: sectors a short mention like "the ministry" may take from its antecedent
+GOV_COLLECTIVES = {"ministry", "government", "regime", "authorities", "administration"}
+NAME_DEPS = {"compound", "flat"}
+GOV_FAMILY = {"GOV", "POL", "MIL", "LEG", "JUD"}
+
+
+@dataclass(frozen=True)
+class _Res:
+    """Resolution before it is tied to a span."""
+
+    name: str | None
+    country: str | None
+    sector: str | None
+    kind: str  # person | org | country | group
+    plural: bool = False
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """An actor mention in the document, an antecedent candidate for coreference."""
+
+    token_i: int
+    start_char: int
+    end_char: int
+    res: _Res
+
+
+def _clean_piece(text: str) -> str:
+    return text.translate(str.maketrans({"’": "'", "‘": "'"})).replace(".", "").lower()
+
+
+class ActorResolver:
+    """Holds the KB; cheap to keep for the life of the process, one per pipeline."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def entity_ruler_patterns(self) -> list[dict[str, Any]]:
+        """EntityRuler token patterns for KB organisations (ORG) and multi-word people (PERSON).
+
+        Acronyms match on exact text (so "IS" never matches the verb "is"); other names match
+        lower-cased tokens.  Names of two characters or fewer are left out.
+        """
+        patterns: list[dict[str, Any]] = []
+        seen: set[tuple[str, str]] = set()
+        for entry, surfaces in self.kb.aliases.items():
+            label = "ORG" if entry.kind == "org" else "PERSON"
+            for surface in surfaces:
+                tokens = _pattern_tokens(surface)
+                if len(surface) <= 2 or not tokens:
+                    continue
+                if label == "PERSON" and len(tokens) < 2:
+                    continue  # the model finds single surnames; a bare "Maliki" rule would do little good
+                acronym = is_acronym(surface)
+                pat = [{"ORTH": t} if acronym or not t.isalpha() else {"LOWER": t.lower()} for t in tokens]
+                key = (label, repr(pat))
+                if key in seen:
+                    continue
+                seen.add(key)
+                patterns.append({"label": label, "pattern": pat, "id": entry.name})
+        return patterns
+
+    def for_document(self, doc: Doc) -> DocumentActors:
+        """Per-document resolver; its coreference index is built lazily on first need."""
+        return DocumentActors(self.kb, doc)
+
+
+def _pattern_tokens(surface: str) -> list[str]:
+    """Approximate spaCy's English tokenisation of a name: hyphens and "'s" split off."""
+    out: list[str] = []
+    for word in surface.replace("’", "'").split():
+        parts = word.replace("-", " - ").split()
+        for p in parts:
+            if p.endswith("'s") and len(p) > 2:
+                out += [p[:-2], "'s"]
+            else:
+                out.append(p)
+    return out
+
+
+class DocumentActors:
+    """Resolves spans of one document; keeps the mentions seen so far for coreference."""
+
+    def __init__(self, kb: KnowledgeBase, doc: Doc) -> None:
+        self.kb = kb
+        self.doc = doc
+        self._pieces: dict[int, list[tuple[str, str]]] = {}
+        self._ent_of: dict[int, Span] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self._ent_of[i] = ent
+        self._mentions: list[_Mention] | None = None
+        self._building = False
+        self._token_cache: dict[int, _Res | None] = {}
+
+    # ------------------------------------------------------------------ public API
+    def resolve(self, span: Span) -> Actor | None:
+        """Actor for an argument span, or None when the span is not an actor ("weapons", "the city")."""
+        if len(span) == 0:
+            return None
+        res = self._resolve(span, span, coref=True)
+        return self._actor(span, res)
+
+    def resolve_token(self, token: Token) -> Actor | None:
+        """Actor for the noun phrase headed by ``token`` (see :meth:`argument_span`)."""
+        core, cues = self._arg_spans(token)
+        if token.i in self._token_cache:
+            res = self._token_cache[token.i]
+        else:
+            res = self._resolve(core, cues, coref=True)
+            self._token_cache[token.i] = res
+        return self._actor(core, res)
+
+    def argument_span(self, token: Token) -> Span:
+        """The noun phrase headed by ``token``: its subtree without relative clauses or long preps."""
+        return self._arg_spans(token)[0]
+
+    # ------------------------------------------------------------------ spans
+    def _arg_spans(self, token: Token) -> tuple[Span, Span]:
+        """(core span for offsets, cue span = core + appositions) for a head token."""
+        doc = self.doc
+        ent = self._ent_of.get(token.i)
+        heads = list(range(ent.start, ent.end)) if ent is not None and ent.label_ != "NORP" else [token.i]
+        lo, hi = min(heads), max(heads)
+        cue_hi = hi
+        for hi_i in heads:
+            h = doc[hi_i]
+            for child in h.lefts:
+                lo = min(lo, child.left_edge.i)
+            for child in h.rights:
+                if child.i <= hi:
+                    continue
+                dep = child.dep_
+                size = child.right_edge.i - child.i + 1
+                if (
+                    dep in ("compound", "flat", "nn", "case", "nummod")
+                    or (dep == "prep" and child.lower_ == "of" and size <= 12)
+                    or (dep == "prep" and child.lower_ in SHORT_PREPS and size <= 5)
+                ):
+                    hi = max(hi, child.right_edge.i)
+                elif dep == "appos" and size <= 14:
+                    cue_hi = max(cue_hi, child.right_edge.i)
+        cue_hi = max(cue_hi, hi)
+        while hi > lo and doc[hi].is_punct:
+            hi -= 1
+        while lo < hi and doc[lo].is_punct:
+            lo += 1
+        return doc[lo : hi + 1], doc[lo : cue_hi + 1]
+
+    def _piece_list(self, token: Token) -> list[tuple[str, str]]:
+        got = self._pieces.get(token.i)
+        if got is None:
+            got = [(p.lower(), p) for p in name_pieces(token.text)]
+            self._pieces[token.i] = got
+        return got
+
+    def _names(self, start: int, end: int) -> list[tuple[int, int, KBEntry]]:
+        """Greedy longest KB name matches in tokens [start, end): (first token, last token, entry)."""
+        flat: list[tuple[str, str, int]] = []
+        for i in range(start, end):
+            for low, exact in self._piece_list(self.doc[i]):
+                flat.append((low, exact, i))
+        out = []
+        p, n, max_len = 0, len(flat), self.kb.max_name_len
+        while p < n:
+            found = None
+            if flat[p][0] not in ("'s", "the", "of", "and"):
+                for length in range(min(max_len, n - p), 0, -1):
+                    seg = flat[p : p + length]
+                    entry = self.kb.lookup(" ".join(s[0] for s in seg), " ".join(s[1] for s in seg))
+                    if entry is not None:
+                        found = (seg[0][2], seg[-1][2], entry, length)
+                        break
+            if found is None:
+                p += 1
+                continue
+            if found[2].kind == "demonym" or found[2].kind == "country" or self.doc[found[0]].pos_ != "PRON":
+                out.append(found[:3])
+            p += found[3]
+        return out
+
+    def _generic(self, root: Token, table: dict[str, str | None]) -> tuple[str, str | None] | None:
+        """Longest generic phrase ("security forces", "Prime Minister", "ministry of interior")."""
+        doc = self.doc
+        last_forms = {_clean_piece(root.text), root.lemma_.lower()}
+        best: tuple[str, str | None] | None = None
+        best_len = 0
+        max_len = self.kb.max_generic_len
+        for back in range(max_len - 1, -1, -1):  # phrases ending at the head
+            if root.i - back < 0:
+                continue
+            prefix = [_clean_piece(doc[j].text) for j in range(root.i - back, root.i)]
+            for form in last_forms:
+                key = " ".join([*prefix, form])
+                if key in table and back + 1 > best_len:
+                    best, best_len = (key, table[key]), back + 1
+        for fwd in range(1, max_len):  # phrases starting at the head ("ministry of the interior")
+            if root.i + fwd >= len(doc):
+                break
+            suffix = [_clean_piece(doc[j].text) for j in range(root.i + 1, root.i + fwd + 1)]
+            for form in last_forms:
+                key = " ".join([form, *suffix])
+                if key in table and fwd + 1 > best_len:
+                    best, best_len = (key, table[key]), fwd + 1
+        return best
+
+    def _titles(self, start: int, end: int) -> list[tuple[str, str | None]]:
+        """Titles/ranks among tokens [start, end), longest first at each position."""
+        out = []
+        i = start
+        while i < end:
+            hit = None
+            for length in range(min(self.kb.max_generic_len, end - i), 0, -1):
+                key = " ".join(_clean_piece(self.doc[j].text) for j in range(i, i + length))
+                if key in self.kb.titles:
+                    hit = (key, self.kb.titles[key], length)
+                    break
+            if hit:
+                out.append(hit[:2])
+                i += hit[2]
+            else:
+                i += 1
+        return out
+
+    # ------------------------------------------------------------------ resolution
+    def _resolve(self, span: Span, cues: Span, coref: bool, depth: int = 0) -> _Res | None:
+        root = span.root
+        if root.ent_type_ in NON_ACTOR_ENTS or root.pos_ in NON_ACTOR_POS and root.pos_ != "PRON":
+            if root.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                return None
+        low = root.lower_
+        role = self.kb.pronouns.get(low)
+        if root.pos_ == "PRON" or root.tag_ in ("PRP", "PRP$") or role:
+            return self._pronoun(span, root, role) if coref and role else None
+        ent = self._ent_of.get(root.i)
+        if ent is not None and ent.label_ in NON_ACTOR_ENTS:
+            return None
+        h0, h1 = (ent.start, ent.end) if ent is not None and ent.label_ != "NORP" else (root.i, root.i + 1)
+        h0, h1 = max(h0, cues.start), min(h1, cues.end)
+        names = self._names(cues.start, cues.end)
+
+        identity: tuple[int, int, KBEntry] | None = None
+        for m in names:
+            if m[0] <= root.i <= m[1] or (
+                ent is not None and ent.label_ != "NORP" and m[0] <= h0 and m[1] >= h1 - 1
+            ):
+                if ent is not None and ent.label_ == "PERSON" and m[2].kind != "person":
+                    if not (m[0] <= ent.start and m[1] >= ent.end - 1):
+                        continue
+                identity = m
+                break
+        left_names = [m for m in names if m[1] < h0]
+        plural = root.tag_ in ("NNS", "NNPS")
+
+        if identity is not None:
+            entry = identity[2]
+            if entry.kind in ("org", "person"):
+                res = _Res(entry.name, entry.country, entry.sector, entry.kind, plural)
+                if res.sector is None or res.country is None:
+                    country, sector, titles = self._cue_values(span, cues, h0, h1, left_names, root, depth)
+                    res = replace(
+                        res, country=res.country or country, sector=res.sector or sector, titles=titles
+                    )
+                elif entry.kind == "person":
+                    res = replace(res, titles=tuple(t for t, _ in self._titles(cues.start, h0)))
+                return res
+            if entry.kind in ("country", "capital"):
+                return _Res(entry.name, entry.country, "GOV", "country")
+            # a demonym as the head: "Iraqis", "the Iranians"
+            sector = None
+            generic = self._generic(root, self.kb.groups)
+            if generic is not None and generic[1] is not None:
+                sector = generic[1]
+            return _Res(None, entry.country, sector, "group", True)
+
+        if ent is not None and ent.label_ == "PERSON":
+            return self._person(span, cues, ent, h0, h1, left_names, root, coref, depth)
+        if ent is not None and ent.label_ == "ORG":
+            return self._org(span, cues, ent, h0, h1, left_names, root, depth)
+
+        generic = self._generic(root, self.kb.groups)
+        is_title = False
+        if generic is None:
+            generic = self._generic(root, self.kb.titles)
+            is_title = generic is not None
+        if generic is None:
+            if root.pos_ == "PROPN" and ent is None:
+                return self._unlabelled_name(span, cues, root, left_names, coref, depth)
+            if ent is not None and ent.label_ == "NORP" and (plural or len(span) <= 2):
+                return _Res(ent.text, None, None, "group", True)
+            return None
+        key, sector = generic
+        kind = "person" if is_title or (not plural and key in self.kb.titles) else "group"
+        # an organisation or person named in a modifier lends its identity: "Hezbollah fighters"
+        for m in reversed(left_names):
+            if m[2].kind == "org":
+                return _Res(m[2].name, m[2].country, m[2].sector or sector, "org", plural)
+        country, cue_sector, titles = self._cue_values(span, cues, h0, h1, left_names, root, depth)
+        has_cue = country is not None or bool(left_names)
+        if coref and not has_cue and self._definite(root):
+            ante = self._short_mention(span, root, key, sector, kind)
+            if ante is not None:
+                return ante
+        if sector is None:
+            inherited = self._complement(root, cues, depth, of_only=False)
+            if inherited is not None and inherited.kind in ("org", "country", "person"):
+                return replace(inherited, kind=kind if kind == "person" else inherited.kind, plural=plural)
+            sector = cue_sector
+        if country is None and sector is None and kind != "person" and key in ("source", "side", "member"):
+            return None
+        return _Res(None, country, sector, kind, plural, titles=(key,) if kind == "person" else ())
+
+    def _cue_values(
+        self, span: Span, cues: Span, h0: int, h1: int, left_names: list, root: Token, depth: int
+    ) -> tuple[str | None, str | None, tuple[str, ...]]:
+        """Country and title-sector from modifiers, "of/in" complements and appositions."""
+        country = None
+        for m in left_names:
+            if m[2].country:
+                country = m[2].country
+                break
+        titles = self._titles(cues.start, h1)
+        sector = None
+        for _, s in reversed(titles):
+            if s is not None:
+                sector = s
+                break
+        if depth < 2 and (country is None or sector is None):
+            base = self._generic(root, self.kb.groups)
+            base_sector = base[1] if base else sector
+            comp = self._complement(root, cues, depth, of_only=base_sector in IN_NOT_COUNTRY, h0=h0, h1=h1)
+            if comp is not None:
+                country = country or comp.country
+                if sector is None and comp.kind != "country":
+                    sector = comp.sector
+        return country, sector, tuple(t for t, _ in titles)
+
+    def _complement(
+        self, root: Token, cues: Span, depth: int, of_only: bool, h0: int | None = None, h1: int | None = None
+    ) -> _Res | None:
+        """Resolve "of/in/for X" complements and appositions of the head, in that order."""
+        heads = range(h0, h1) if h0 is not None and h1 is not None else [root.i]
+        comps: list[Token] = []
+        appos: list[Token] = []
+        for i in heads:
+            for child in self.doc[i].rights:
+                if not (cues.start <= child.i < cues.end) or child.i < heads[-1]:
+                    continue
+                if child.dep_ == "prep" and (
+                    child.lower_ == "of" or (not of_only and child.lower_ in SHORT_PREPS)
+                ):
+                    comps += [c for c in child.children if c.dep_ == "pobj"]
+                elif child.dep_ == "prep" and child.lower_ == "for":
+                    comps += [c for c in child.children if c.dep_ == "pobj"]
+                elif child.dep_ == "appos":
+                    appos.append(child)
+        for tok in comps + appos:
+            if tok.i >= cues.end:
+                continue
+            sub = self.doc[tok.left_edge.i : min(tok.right_edge.i + 1, cues.end)]
+            res = self._resolve(sub, sub, coref=False, depth=depth + 1)
+            if res is not None:
+                return res
+        return None
+
+    def _person(
+        self,
+        span: Span,
+        cues: Span,
+        ent: Span,
+        h0: int,
+        h1: int,
+        left_names: list,
+        root: Token,
+        coref: bool,
+        depth: int,
+    ) -> _Res:
+        """A PERSON entity not in the KB: a surname of an earlier mention, or an unknown person."""
+        # titles the model put inside the entity ("Prime Minister Nouri al-Maliki") are not the name
+        start = ent.start
+        titles_in = self._titles(ent.start, ent.end)
+        while start < ent.end - 1 and (
+            _clean_piece(self.doc[start].text) in self.kb.titles
+            or any(_clean_piece(self.doc[start].text) in t.split() for t, _ in titles_in)
+            or self.doc[start].is_punct
+        ):
+            start += 1
+        name_span = self.doc[start : ent.end]
+        name = name_span.text
+        country, sector, titles = self._cue_values(span, cues, h0, h1, left_names, root, depth)
+        if coref:
+            ante = self._surname_antecedent(name, span.start_char)
+            if ante is not None:
+                return replace(
+                    ante,
+                    country=ante.country or country,
+                    sector=ante.sector or sector,
+                    titles=ante.titles + titles,
+                )
+        return _Res(name, country, sector, "person", False, titles)
+
+    def _unlabelled_name(
+        self, span: Span, cues: Span, root: Token, left_names: list, coref: bool, depth: int
+    ) -> _Res | None:
+        """A proper noun the NER missed: a known surname, or a name after a title ("General Smith")."""
+        first = root.i
+        while (
+            first > cues.start
+            and self.doc[first - 1].pos_ == "PROPN"
+            and self.doc[first - 1].dep_ in NAME_DEPS
+        ):
+            if _clean_piece(self.doc[first - 1].text) in self.kb.titles:
+                break
+            first -= 1
+        name = self.doc[first : root.i + 1].text
+        if coref:
+            ante = self._surname_antecedent(name, span.start_char)
+            if ante is not None:
+                return ante
+        titles = self._titles(cues.start, first)
+        if not titles:
+            return None
+        country, sector, title_keys = self._cue_values(span, cues, first, root.i + 1, left_names, root, depth)
+        return _Res(name, country, sector, "person", False, title_keys)
+
+    def _org(
+        self, span: Span, cues: Span, ent: Span, h0: int, h1: int, left_names: list, root: Token, depth: int
+    ) -> _Res:
+        """An ORG entity not in the KB: sector from its nouns ("Interior Ministry"), country inside."""
+        text = ent.text
+        if ent[0].lower_ == "the":
+            text = ent[1:].text
+        sector = None
+        generic = self._generic(ent.root, self.kb.groups)
+        if generic is not None:
+            sector = generic[1]
+        if sector is None:
+            for tok in ent:
+                g = self.kb.groups.get(tok.lemma_.lower())
+                if g is not None:
+                    sector = g
+                    break
+        country = None
+        for m in self._names(ent.start, ent.end):
+            if m[2].country:
+                country = m[2].country
+                break
+        if country is None or sector is None:
+            c2, s2, _ = self._cue_values(span, cues, h0, h1, left_names, root, depth)
+            country, sector = country or c2, sector or s2
+        return _Res(text, country, sector, "org", root.tag_ == "NNPS")
+
+    def _definite(self, root: Token) -> bool:
+        """A short definite mention: "the group", "the general" (determiner, no other modifiers)."""
+        det = False
+        for child in root.lefts:
+            if child.dep_ == "det" and child.lower_ in DEFINITE:
+                det = True
+            elif child.dep_ in ("compound", "poss", "nmod") or child.ent_type_:
+                return False
+        return det
+
+    # ------------------------------------------------------------------ coreference
+    def _mention_list(self) -> list[_Mention]:
+        """Actor mentions in document order, built once (each resolved against the earlier ones)."""
+        if self._mentions is not None:
+            return self._mentions
+        self._mentions = []
+        self._building = True
+        doc = self.doc
+        roots: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+                roots.add(ent.root.i)
+        if doc.has_annotation("DEP"):
+            for chunk in doc.noun_chunks:
+                if chunk.root.pos_ != "PRON":
+                    roots.add(chunk.root.i)
+        try:
+            for i in sorted(roots):
+                tok = doc[i]
+                if tok.dep_ in ("amod", "compound", "poss") and tok.head.i in roots:
+                    continue  # a modifier of a bigger mention ("Iraqi" in "Iraqi forces")
+                core, cues = self._arg_spans(tok)
+                res = self._token_cache.get(i)
+                if i not in self._token_cache:
+                    res = self._resolve(core, cues, coref=True)
+                    self._token_cache[i] = res
+                if res is not None:
+                    self._mentions.append(_Mention(i, core.start_char, core.end_char, res))
+        finally:
+            self._building = False
+        return self._mentions
+
+    def _before(self, start_char: int) -> list[_Mention]:
+        """Mentions that end before ``start_char``, most recent first."""
+        return [m for m in reversed(self._mention_list()) if m.end_char <= start_char]
+
+    def _pronoun(self, span: Span, root: Token, role: str | None) -> _Res | None:
+        if role == "thing" and root.head.lemma_ == "be" and root.dep_ in ("nsubj", "expl"):
+            return None  # "It is a province that ..." is rarely an actor
+        if role not in ("person", "group", "thing"):
+            return None
+        for m in self._before(span.start_char):
+            r = m.res
+            if role == "person" and r.kind == "person" and r.name:
+                return r
+            if (
+                role == "group"
+                and r.kind != "person"
+                and r.kind != "country"
+                and (r.plural or r.kind == "org")
+            ):
+                if r.country or r.sector or r.name:
+                    return r
+            if role == "thing" and r.kind in ("org", "country") and not r.plural:
+                return r
+        return None
+
+    def _short_mention(self, span: Span, root: Token, key: str, sector: str | None, kind: str) -> _Res | None:
+        """Antecedent for "the group", "the ministry", "the general", "the militants"."""
+        for m in self._before(span.start_char):
+            r = m.res
+            if kind == "person":
+                if r.kind == "person" and any(key == t or key in t.split() for t in r.titles):
+                    return r
+                continue
+            if r.kind == "person":
+                continue
+            if sector is None:  # "the group", "the organisation": a named organisation
+                if r.kind == "org" and r.name:
+                    return r
+            elif sector in GOV_FAMILY and r.sector in GOV_FAMILY and r.country:
+                if r.sector == sector or key in GOV_COLLECTIVES:
+                    return _Res(r.name if r.kind == "org" else None, r.country, sector, "org", r.plural)
+            elif r.sector == sector and (r.name or r.country):
+                return r
+        return None
+
+    def _surname_antecedent(self, name: str, start_char: int) -> _Res | None:
+        key = name_key(name)
+        if not key:
+            return None
+        mentions = self._mention_list()
+        later: _Res | None = None
+        for m in reversed(mentions):
+            r = m.res
+            if r.kind != "person" or not r.name or name_key(r.name) == key:
+                continue
+            if key in _surname_keys(r.name):
+                if m.end_char <= start_char:
+                    return r
+                later = r
+        return None if self._building else later
+
+    def _actor(self, span: Span, res: _Res | None) -> Actor | None:
+        if res is None:
+            return None
+        return Actor(span.start_char, span.end_char, span.text, res.name, res.country, res.sector)
+
+
+def _surname_keys(name: str) -> set[str]:
+    """Keys a later short mention may use: "Bergner", "al-Maliki" and "Maliki" for "Nouri al-Maliki"."""
+    pieces = [p.lower() for p in name_pieces(name)]
+    keys = {pieces[-1]} if pieces else set()
+    if len(pieces) >= 2 and pieces[-2] in NAME_PARTICLES:
+        keys.add(" ".join(pieces[-2:]))
+    if len(pieces) >= 3:
+        keys.add(" ".join(pieces[1:]))
+    return keys

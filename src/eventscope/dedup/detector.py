@@ -1,0 +1,139 @@
+"""Duplicate detection with exact fingerprints plus datasketch's MinHash LSH.
+
+Fingerprints ignore case, punctuation and spacing, so re-wrapped or re-punctuated copies count as
+exact.  Near duplicates compare character 5-gram shingles (robust to a few edited words); the
+Jaccard thresholds below were chosen on ``eventscope eval dedup`` (verbatim, re-wrapped, edited,
+boilerplate-wrapped copies vs. distinct-but-similar stories): re-run it after any change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from eventscope.records import Paragraph
+
+NUM_PERM = 64
+PARAGRAPH_THRESHOLD = 0.7
+"""Jaccard of 5-gram shingles above which two paragraphs are one (eval dedup: paragraphs)."""
+DOCUMENT_THRESHOLD = 0.8
+"""Jaccard above which two documents are one story copied (eval dedup: documents)."""
+MIN_NEAR_CHARS = 40
+"""Shorter paragraphs ("Photo: AP") are only ever matched exactly."""
+
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_PERMUTATIONS: tuple[np.ndarray, np.ndarray] | None = None
+
+
+def fingerprint(text: str) -> str:
+    """Hash of the text's words only: case, punctuation and line wrapping do not matter."""
+    canonical = _NON_WORD.sub(" ", text.lower()).strip()
+    return hashlib.blake2b(canonical.encode(), digest_size=12).hexdigest()
+
+
+def shingles(text: str, size: int = 5) -> set[bytes]:
+    canonical = _NON_WORD.sub(" ", text.lower()).strip()
+    if len(canonical) <= size:
+        return {canonical.encode()}
+    return {canonical[i : i + size].encode() for i in range(len(canonical) - size + 1)}
+
+
+def minhash_signature(text: str) -> MinHash:
+    """A MinHash of the text's shingles (permutations shared, so signatures compare)."""
+    global _PERMUTATIONS
+    if _PERMUTATIONS is None:
+        _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=7).permutations
+    signature = MinHash(num_perm=NUM_PERM, seed=7, permutations=_PERMUTATIONS, scheme="affine32")
+    signature.update_batch(list(shingles(text)))
+    return signature
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: one per non-empty line of the normalised text."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((position, position + len(line)))
+        position += len(line) + 1
+    return spans
+
+
+def find_duplicate_paragraphs(text: str) -> list[Paragraph]:
+    """Each paragraph with the index of the first earlier paragraph it repeats, exactly or nearly."""
+    spans = split_paragraphs(text)
+    paragraphs: list[Paragraph] = []
+    seen_exact: dict[str, int] = {}
+    lsh = MinHashLSH(threshold=PARAGRAPH_THRESHOLD, num_perm=NUM_PERM)
+    signatures: dict[int, MinHash] = {}
+    for index, (start, end) in enumerate(spans):
+        body = text[start:end]
+        key = fingerprint(body)
+        duplicate_of = seen_exact.get(key)
+        near_ok = len(body) >= MIN_NEAR_CHARS
+        signature = minhash_signature(body) if near_ok else None
+        if duplicate_of is None and signature is not None:
+            duplicate_of = _best_match(lsh, signatures, signature, PARAGRAPH_THRESHOLD)
+        if duplicate_of is None:
+            seen_exact.setdefault(key, index)
+            if signature is not None:
+                lsh.insert(str(index), signature)
+                signatures[index] = signature
+        paragraphs.append(Paragraph(start=start, end=end, duplicate_of=duplicate_of))
+    return paragraphs
+
+
+def _best_match(lsh: MinHashLSH, signatures: dict, signature: MinHash, threshold: float) -> int | None:
+    """The earliest candidate whose estimated Jaccard passes the threshold (LSH gives candidates)."""
+    candidates = sorted(int(key) for key in lsh.query(signature))
+    for candidate in candidates:
+        if signatures[candidate].jaccard(signature) >= threshold:
+            return candidate
+    return None
+
+
+class DocumentIndex:
+    """Documents seen so far (in this run and, when seeded, in the store): exact and near copies."""
+
+    def __init__(self, threshold: float = DOCUMENT_THRESHOLD) -> None:
+        self.threshold = threshold
+        self._exact: dict[str, str] = {}
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._signatures: dict[str, MinHash] = {}
+        self._order: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def check_and_add(self, doc_id: str, text: str) -> str | None:
+        """Return the id of an earlier document this one copies, else remember it and return None."""
+        if doc_id in self._order:
+            return None
+        key = fingerprint(text)
+        if key in self._exact:
+            return self._exact[key]
+        signature = minhash_signature(text)
+        candidates = sorted(self._lsh.query(signature), key=self._order.__getitem__)
+        for candidate in candidates:
+            if self._signatures[candidate].jaccard(signature) >= self.threshold:
+                return candidate
+        self.add(doc_id, text, key, signature)
+        return None
+
+    def add(self, doc_id: str, text: str, key: str | None = None, signature: MinHash | None = None) -> None:
+        if doc_id in self._order:
+            return
+        self._order[doc_id] = len(self._order)
+        self._exact.setdefault(key or fingerprint(text), doc_id)
+        signature = signature or minhash_signature(text)
+        self._signatures[doc_id] = signature
+        self._lsh.insert(doc_id, signature)
+
+    def seed(self, documents: Iterable[tuple[str, str]]) -> None:
+        """Load earlier documents (id, text), e.g. from the store, without checking them."""
+        for doc_id, text in documents:
+            self.add(doc_id, text)

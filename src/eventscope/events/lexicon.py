@@ -1,0 +1,84 @@
+"""The trigger lexicon (``data/triggers.tsv``): lemmas and two-word phrases that can evoke a PLOVER event."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Token
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One lexicon row: a (lemma, part of speech) that evokes a type and mode, with its CAMEO code."""
+
+    lemma: str
+    pos: str
+    event_type: str
+    mode: str | None
+    cameo: str | None
+
+
+_PHRASE_DEPS = {"dobj", "prt", "prep", "acomp", "attr", "advmod"}
+
+
+class Lexicon:
+    """Lookup of single-word and two-word triggers by lemma."""
+
+    def __init__(self, entries: list[TriggerEntry]) -> None:
+        self.words: dict[tuple[str, str], TriggerEntry] = {}
+        self.phrases: dict[tuple[str, str, str], TriggerEntry] = {}
+        for entry in entries:
+            parts = entry.lemma.lower().split()
+            if len(parts) == 1:
+                self.words.setdefault((parts[0], entry.pos), entry)
+            elif len(parts) == 2:
+                self.phrases.setdefault((parts[0], parts[1], entry.pos), entry)
+        self.phrase_heads = {(head, pos) for head, _, pos in self.phrases}
+
+    def __len__(self) -> int:
+        return len(self.words) + len(self.phrases)
+
+    def lookup(self, token: Token) -> tuple[TriggerEntry, Token | None] | None:
+        """The entry a token evokes and the phrase partner token (``take`` + ``control``), if any."""
+        pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ == "NOUN" else None
+        if pos is None:
+            return None
+        lemma = token.lemma_.lower()
+        if (lemma, pos) in self.phrase_heads:
+            for child in token.children:
+                if child.dep_ in _PHRASE_DEPS:
+                    entry = self.phrases.get((lemma, child.lemma_.lower(), pos))
+                    if entry is not None:
+                        return entry, child
+        entry = self.words.get((lemma, pos))
+        return (entry, None) if entry is not None else None
+
+
+def read_lexicon(path: Path) -> Lexicon:
+    entries: list[TriggerEntry] = []
+    with path.open(encoding="utf-8") as handle:
+        rows = (line for line in handle if line.strip() and not line.startswith("#"))
+        for row in csv.DictReader(rows, delimiter="\t"):
+            if row.get("lemma") == "lemma" or not row.get("event_type"):
+                continue
+            entries.append(
+                TriggerEntry(
+                    lemma=row["lemma"].strip(),
+                    pos=(row.get("pos") or "VERB").strip().upper(),
+                    event_type=row["event_type"].strip(),
+                    mode=(row.get("mode") or "").strip() or None,
+                    cameo=(row.get("cameo") or "").strip() or None,
+                )
+            )
+    return Lexicon(entries)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The shipped lexicon, loaded once."""
+    path = Path(str(resources.files("eventscope") / "data" / "triggers.tsv"))
+    return read_lexicon(path)

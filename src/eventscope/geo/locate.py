@@ -1,0 +1,139 @@
+"""Event location: where, among a document's places, did the event at a trigger happen.
+
+Preference order (the brief's): a place inside the trigger's locative argument ("exact"), then a place in
+the trigger's sentence that is not only the argument of a non-locative relation ("shares a border with
+Iran", "weapons from Iran") ("sentence"), then the document's most frequent city/region ("document"), then
+its main country ("country").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from eventscope.records import EventLocation, Place
+
+LOCATIVE_PREPS = frozenset({
+    "in", "at", "near", "into", "inside", "outside", "around", "across", "throughout", "within", "on", "onto",
+    "along", "over", "toward", "towards", "through", "beside", "outside", "nearby",
+})
+# Prepositions whose object is a partner, source, cause or comparison, not the scene of the event.
+NON_LOCATIVE_PREPS = frozenset({"with", "from", "by", "against", "for", "about", "than", "like", "to", "of"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "pobj"})
+# Smaller places say more about where an event happened; lower rank wins.
+SPECIFICITY = {"PPL": 0, "PPLC": 0, "ADM2": 1, "ADM1": 2}
+BROAD = frozenset({"PCLI", "CONT"})
+
+
+def _specificity(p: Place) -> int:
+    if p.feature_code in SPECIFICITY:
+        return SPECIFICITY[p.feature_code]
+    return 4 if p.feature_code in BROAD else 3
+
+
+def _place_tokens(doc: Doc, p: Place) -> range:
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def _locative_scope(trigger: Token) -> set[int]:
+    """Token indices in the trigger's locative arguments and in its object (minus non-locative PPs)."""
+    scope: set[int] = set()
+    roots = [trigger]
+    if trigger.dep_ in {"dobj", "obj", "nsubj", "nsubjpass", "pobj"} and trigger.head is not trigger:
+        roots.append(trigger.head)  # "launched an attack in X": the PP hangs on the light verb
+    roots += [c for c in trigger.children if c.dep_ in {"dobj", "obj", "nsubjpass", "attr", "oprd", "xcomp"}]
+    for root in roots:
+        for child in root.children:
+            if child.dep_ == "prep" and (child.lower_ in LOCATIVE_PREPS or (root is trigger and child.lower_ == "of")):
+                # a verb-attached "of" is an argument ("take control of the city of X")
+                scope.update(t.i for t in child.subtree)
+            elif child.dep_ in {"compound", "nmod", "amod"} and root is trigger:
+                scope.update(t.i for t in child.subtree)
+    for obj in (c for c in trigger.children if c.dep_ in OBJECT_DEPS):
+        scope.update(_subtree_without(obj, NON_LOCATIVE_PREPS - {"of"}))
+    return scope
+
+
+def _subtree_without(token: Token, preps: frozenset[str]) -> set[int]:
+    out = {token.i}
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            continue
+        if child.dep_ in {"relcl", "acl", "advcl", "conj", "cc", "appos"}:
+            continue
+        out |= _subtree_without(child, preps)
+    return out
+
+
+def _non_locative(doc: Doc, tokens: range, stop: Token) -> bool:
+    """True when the place is only the object of a non-locative preposition or a possessor."""
+    if not len(tokens):
+        return True
+    head = doc[tokens[0]]
+    for t in tokens:
+        if doc[t].head.i not in tokens:
+            head = doc[t]
+            break
+    if head.dep_ == "poss":
+        return True
+    node = head
+    for _ in range(12):
+        if node is stop or node.head is node:
+            return False
+        if node.dep_ == "prep":
+            return node.lower_ in NON_LOCATIVE_PREPS
+        node = node.head
+    return False
+
+
+def to_location(p: Place, precision: str) -> EventLocation:
+    return EventLocation(p.start, p.end, p.text, p.geonames_id, p.name, p.lat, p.lon, p.country, p.admin1,
+                         p.feature_code, p.confidence, precision)
+
+
+def _best(cands: list[tuple[Place, range]], trigger: Token) -> Place:
+    def dist(item: tuple[Place, range]) -> int:
+        rng = item[1]
+        return min(abs(t - trigger.i) for t in rng) if len(rng) else 10_000
+
+    return min(cands, key=lambda it: (_specificity(it[0]), dist(it)))[0]
+
+
+def main_place(places: list[Place]) -> Place | None:
+    """The most frequent resolved city or region (first mention wins ties)."""
+    local = [p for p in places if p.geonames_id is not None or p.lat is not None]
+    local = [p for p in local if p.feature_code in SPECIFICITY]
+    if not local:
+        return None
+    counts = Counter((p.name, p.lat, p.lon) for p in local)
+    best = max(counts.values())
+    return next(p for p in local if counts[(p.name, p.lat, p.lon)] == best)
+
+
+def locate(doc: Doc, trigger_index: int, places: list[Place], country_place) -> EventLocation | None:
+    """See module docstring; ``country_place`` maps an alpha-3 code to a country Place for the last step."""
+    resolved = [p for p in places if p.lat is not None]
+    trigger = doc[trigger_index]
+    sent = trigger.sent
+    in_sent = [(p, _place_tokens(doc, p)) for p in resolved if sent.start_char <= p.start < sent.end_char]
+    scope = _locative_scope(trigger)
+    exact = [(p, r) for p, r in in_sent if any(t in scope for t in r)]
+    if exact:
+        return to_location(_best(exact, trigger), "exact")
+    sentence = [(p, r) for p, r in in_sent if not _non_locative(doc, r, trigger)]
+    if sentence:
+        return to_location(_best(sentence, trigger), "sentence")
+    main = main_place(resolved)
+    if main is not None:
+        return to_location(main, "document")
+    countries = Counter(p.country for p in resolved if p.country)
+    if not countries:
+        return None
+    iso3 = countries.most_common(1)[0][0]
+    mention = next((p for p in resolved if p.feature_code == "PCLI" and p.country == iso3), None)
+    if mention is not None:
+        return to_location(mention, "country")
+    cp = country_place(iso3)
+    return to_location(cp, "country") if cp is not None else None

@@ -1,0 +1,250 @@
+"""Toponym recognition: which spans of a spaCy Doc name places.
+
+spaCy's small model labels many places GPE/LOC/FAC, but it also calls unfamiliar towns PERSON or ORG
+("Amarah" in the seed report).  So besides the entities we look up capitalised proper-noun runs in the
+gazetteer and accept them only with a context cue ("the city of X", "X province", "in X") or when the same
+name is a place elsewhere in the document (one sense per discourse).  Demonyms ("Iraqi") stay out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from eventscope.geo.gazetteer import Gazetteer
+from eventscope.geo.normalize import name_key
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels under which a proper-noun run may still be a misread place.
+OVERRIDABLE_LABELS = frozenset({"", "PERSON", "ORG", "NORP"})
+PLACE_NOUNS = frozenset({
+    "city", "town", "village", "province", "governorate", "district", "region", "county", "state", "capital",
+    "port", "suburb", "neighborhood", "neighbourhood", "municipality", "parish", "country", "provinces",
+    "cities", "towns", "villages", "hamlet", "island", "enclave", "stronghold", "outskirts",
+})
+# Nouns that follow a name and make it a place ("Maysan province").
+PLACE_SUFFIXES = frozenset({
+    "province", "governorate", "district", "county", "parish", "region", "city", "town", "village",
+    "state", "township", "borough", "prefecture", "oblast",
+})
+LOCATIVE_PREPS = frozenset({
+    "in", "at", "near", "into", "outside", "around", "across", "throughout", "within", "inside", "toward",
+    "towards", "through", "via", "from", "to", "between", "of",
+})
+# A run after a locative preposition alone is accepted only for well-known places (population of its best
+# candidate); 20k was chosen on GeoWebNews+LGL dev (evaluate_geo): lower let in surnames, higher lost towns.
+MIN_POPULATION_PREP_CUE = 20_000
+PERSON_TITLES = frozenset({
+    "mr", "mrs", "ms", "dr", "gen", "general", "president", "minister", "sen", "senator", "rep", "gov",
+    "governor", "mayor", "judge", "officer", "col", "lt", "sgt", "capt", "maj", "prof", "king", "queen",
+    "prince", "sheikh", "ayatollah", "pope", "saint", "st", "lord", "lady", "sir", "chief", "coach",
+})
+
+
+@dataclass
+class Mention:
+    """A candidate toponym span (character offsets into ``doc.text``) and why it was taken."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    cue: str  # "entity" | "cue" | "prep" | "discourse" | "capital"
+    label: str
+
+
+def _clean_entity(span: Span) -> Span:
+    """Drop a leading "the" and a trailing possessive, which are not part of the name."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start and doc[end - 1].lower_ in {"'s", "’s", "'", "’"}:
+        end -= 1
+    return doc[start:end]
+
+
+def _is_name_token(tok) -> bool:
+    return tok.pos_ == "PROPN" and (tok.is_title or (tok.is_upper and len(tok) > 1)) and tok.is_alpha
+
+
+def _strip_suffix_key(tokens: Span) -> str | None:
+    """Key without a trailing kind word, for "Maysan Governorate" when only "Maysan" is indexed."""
+    if len(tokens) > 1 and tokens[-1].lower_ in PLACE_SUFFIXES:
+        return name_key(tokens[:-1].text)
+    return None
+
+
+def lookup_key(gaz: Gazetteer, span: Span) -> str | None:
+    """The gazetteer key under which this span's name is found, or None."""
+    key = name_key(span.text)
+    if gaz.candidates(key):
+        return key
+    alt = _strip_suffix_key(span)
+    if alt and gaz.candidates(alt):
+        return alt
+    return None
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """All toponym mentions in document order; see the module docstring for the rules."""
+    mentions: list[Mention] = []
+    taken = [False] * len(doc)
+
+    def take(span: Span, key: str, cue: str, label: str) -> None:
+        mentions.append(Mention(span.start_char, span.end_char, span.text, key, cue, label))
+        for t in range(span.start, span.end):
+            taken[t] = True
+
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS and ent.label_ != "NORP":
+            continue
+        span = _clean_entity(ent)
+        if not len(span):
+            continue
+        whole = lookup_key(gaz, span)
+        parts = [span] if whole is not None else _sub_names(gaz, span)
+        for part in parts:
+            key = lookup_key(gaz, part)
+            if ent.label_ == "NORP":
+                # A NORP span is taken only when it is itself a country/region name, never a demonym.
+                if key is None or key in gaz.demonyms or not any(
+                    gaz.fc[i] in {"PCLI", "ADM1", "RGN"} and name_key(gaz.name[i]) == key
+                    for i in gaz.candidates(key)
+                ):
+                    continue
+            if key is not None and key in gaz.demonyms and not _has_exact_country(gaz, key):
+                continue
+            take(part, key or name_key(part.text), "entity", ent.label_)
+
+    known = {m.key for m in mentions if gaz.candidates(m.key)}
+    runs = _proper_noun_runs(doc, taken)
+    deferred: list[tuple[Span, str]] = []
+    for run in runs:
+        label = run[0].ent_type_
+        if label not in OVERRIDABLE_LABELS:
+            continue
+        key = lookup_key(gaz, run)
+        if key is None or key in gaz.demonyms:
+            continue
+        cue = _context_cue(doc, run, gaz, key)
+        if cue:
+            take(run, key, cue, label)
+            known.add(key)
+        else:
+            deferred.append((run, key))
+    for run, key in deferred:
+        if key in known and not _titled(doc, run):
+            take(run, key, "discourse", run[0].ent_type_)
+    mentions.extend(_qualifier_mentions(doc, gaz, mentions, taken))
+    mentions.extend(_capital_mentions(doc, taken))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _has_exact_country(gaz: Gazetteer, key: str) -> bool:
+    return any(gaz.fc[i] == "PCLI" for i in gaz.candidates(key))
+
+
+def _sub_names(gaz: Gazetteer, span: Span) -> list[Span]:
+    """Known names inside an entity the gazetteer lacks as a whole, longest first, left to right.
+
+    spaCy joins "Paris, Texas", "Greece Italy", "Asia-Pacific" and "north west London" into one entity;
+    each known name inside becomes its own mention (a following one may qualify the previous one).
+    When nothing inside is known the whole entity stays one (unresolved) mention.
+    """
+    parts: list[Span] = []
+    i, end = span.start, span.end
+    doc = span.doc
+    while i < end:
+        for length in range(min(4, end - i), 0, -1):
+            sub = doc[i:i + length]
+            if not (sub[0].is_title or sub[0].is_upper) or not sub[-1].is_alpha:
+                continue
+            key = lookup_key(gaz, sub)
+            if key is not None and key not in gaz.demonyms and len(key) > 2:
+                parts.append(sub)
+                i += length
+                break
+        else:
+            i += 1
+    return parts or [span]
+
+
+def _proper_noun_runs(doc: Doc, taken: list[bool]) -> list[Span]:
+    """Maximal runs of capitalised proper nouns not already claimed by a place entity (max 4 tokens)."""
+    runs, i, n = [], 0, len(doc)
+    while i < n:
+        if taken[i] or not _is_name_token(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and not taken[j] and _is_name_token(doc[j]) and j - i < 4:
+            j += 1
+        runs.append(doc[i:j])
+        i = j
+    return runs
+
+
+def _titled(doc: Doc, run: Span) -> bool:
+    """A person's title right before the name ("General Bergner", "Mr. Paris") makes it a person."""
+    prev = doc[run.start - 1] if run.start > 0 else None
+    if prev is not None and prev.text == "." and run.start > 1:
+        prev = doc[run.start - 2]
+    return prev is not None and prev.lower_.rstrip(".") in PERSON_TITLES
+
+
+def _context_cue(doc: Doc, run: Span, gaz: Gazetteer, key: str) -> str | None:
+    """Why a non-entity run is a place: kind noun before/after, or a locative preposition."""
+    if _titled(doc, run):
+        return None
+    if run.end < len(doc) and doc[run.end].lower_ in PLACE_SUFFIXES:
+        return "cue"
+    if run.end < len(doc) and doc[run.end].lower_ in {"'s", "’s"} and run[0].ent_type_ == "PERSON":
+        return None
+    if run.start >= 2 and doc[run.start - 1].lower_ == "of" and doc[run.start - 2].lower_ in PLACE_NOUNS:
+        return "cue"
+    if run.start >= 1 and doc[run.start - 1].lower_ in LOCATIVE_PREPS - {"of", "to", "from", "between"}:
+        best = max((gaz.pop[i] for i in gaz.candidates(key)), default=0)
+        top_is_region = any(gaz.fc[i] in {"PCLI", "ADM1", "CONT"} for i in gaz.candidates(key))
+        if top_is_region or best >= MIN_POPULATION_PREP_CUE:
+            return "prep"
+    return None
+
+
+def _qualifier_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken: list[bool]) -> list[Mention]:
+    """A state or country right after "<place>," ("Slidell, La.", "Amarah, Iraq") even when unlabelled."""
+    by_start = {t.idx: t.i for t in doc}
+    out = []
+    for m in list(mentions):
+        i = by_start.get(m.end)
+        if i is None or i + 1 >= len(doc) or doc[i].text != "," or taken[i + 1]:
+            continue
+        for length in (3, 2, 1):
+            sub = doc[i + 1:i + 1 + length]
+            if len(sub) < length or any(taken[t.i] for t in sub) or not sub[0].text[:1].isupper():
+                continue
+            key = name_key(sub.text)
+            if any(gaz.fc[c] in {"ADM1", "PCLI"} for c in gaz.candidates(key)):
+                out.append(Mention(sub.start_char, sub.end_char, sub.text, key, "cue", sub[0].ent_type_))
+                for t in sub:
+                    taken[t.i] = True
+                break
+    return out
+
+
+def _capital_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
+    """ "the capital" used on its own refers to the capital of the story's country (resolved later)."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != "capital" or taken[tok.i] or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ in {"of", ",", "city"} or nxt.pos_ in {"PROPN", "NOUN"}):
+            continue
+        if tok.dep_ == "compound" or tok.pos_ != "NOUN":
+            continue
+        span = doc[tok.i - 1:tok.i + 1]
+        out.append(Mention(span.start_char, span.end_char, span.text, "", "capital", ""))
+    return out

@@ -1,0 +1,158 @@
+"""Toponym resolution: pick one gazetteer entry per mention.
+
+A candidate's score adds (1) its size (log population), (2) a prior for its kind (a bare country name means
+the country), (3) whether the mention used its main name rather than one of GeoNames' alternate names,
+(4) agreement with the document's other places (its country, its admin1 region) and (5) an explicit
+qualifier right after the mention ("Paris, Texas").  Two passes: the first, context-free, tells us which
+countries and regions the story is about; the second uses that.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from eventscope.geo.gazetteer import Gazetteer
+from eventscope.geo.normalize import name_key
+from eventscope.geo.recognize import Mention
+
+# All weights below were set together on the GeoWebNews + LGL dev sets (eventscope.evaluation.geo,
+# accuracy@161km); re-run both after changing any of them.
+KIND_PRIOR = {
+    "PCLI": 3.0, "CONT": 2.0, "ADM1": 0.0, "ADM2": 0.0, "PPLC": 2.0, "PPL": 0.0,
+}
+# Seas, macro-regions and physical features carry no population; this stands in for log10(population).
+FEATURE_SIZE = 7.0
+MAIN_NAME_BONUS = 1.5
+COUNTRY_CONTEXT_WEIGHT = 3.0
+ADMIN1_CONTEXT_WEIGHT = 3.0
+QUALIFIER_WEIGHT = 6.0
+# How much a city's context-free resolution says about the story's country, versus an explicit country.
+CITY_EVIDENCE = 0.5
+
+
+@dataclass
+class Resolution:
+    entry: int | None
+    confidence: float
+
+
+@dataclass
+class Context:
+    """What the document as a whole is about: country shares and admin1 regions mentioned."""
+
+    country_share: dict[str, float]
+    admin1: set[str]
+    main_country: str | None
+
+
+def _base_score(gaz: Gazetteer, i: int, key: str) -> float:
+    fc = gaz.fc[i]
+    pop = gaz.pop[i]
+    size = math.log10(pop + 1) if pop else (FEATURE_SIZE if fc not in KIND_PRIOR else 2.0)
+    curated = fc not in {"PPL", "PPLC"}
+    main = curated or name_key(gaz.name[i]) == key
+    return size + KIND_PRIOR.get(fc, 1.0) + (MAIN_NAME_BONUS if main else 0.0)
+
+
+def _scores(
+    gaz: Gazetteer, key: str, ctx: Context | None, qualifier: tuple[int, ...], qualifies: tuple[int, ...] = ()
+) -> list[tuple[float, int]]:
+    """Scored candidates, best first; ``qualifier``: candidates of a following ", Texas";
+    ``qualifies``: candidates of the preceding "Paris" when this mention is itself the qualifier."""
+    out = []
+    for i in gaz.candidates(key):
+        s = _base_score(gaz, i, key)
+        if ctx is not None:
+            cc = gaz.cc[i]
+            s += COUNTRY_CONTEXT_WEIGHT * ctx.country_share.get(cc, 0.0)
+            if gaz.a1[i] and f"{cc}.{gaz.a1[i]}" in ctx.admin1 and gaz.fc[i] != "ADM1":
+                s += ADMIN1_CONTEXT_WEIGHT
+        if qualifier and _qualified(gaz, i, qualifier):
+            s += QUALIFIER_WEIGHT
+        if qualifies and any(_qualified(gaz, c, (i,)) for c in qualifies):
+            s += QUALIFIER_WEIGHT
+        out.append((s, i))
+    out.sort(reverse=True)
+    return out
+
+
+def _qualified(gaz: Gazetteer, i: int, qualifier: tuple[int, ...]) -> bool:
+    """True when a qualifier candidate contains entry i (its country, or its admin1 region)."""
+    for q in qualifier:
+        if q == i or gaz.cc[q] != gaz.cc[i]:
+            continue
+        if gaz.fc[q] == "PCLI" or (gaz.fc[q] in {"ADM1", "ADM2"} and gaz.a1[q] == gaz.a1[i]):
+            return True
+    return False
+
+
+def _confidence(scored: list[tuple[float, int]]) -> float:
+    """Softmax weight of the winner: near 1 when it stands out, 1/n when candidates tie."""
+    if not scored:
+        return 0.0
+    top = scored[0][0]
+    z = sum(math.exp(s - top) for s, _ in scored[:10])
+    return 1.0 / z
+
+
+def _qualifiers(mentions: list[Mention], text: str) -> list[tuple[int, bool]]:
+    """For each mention, the index of the mention it forms a "Paris, Texas" pair with, and whether it is
+    the qualifier (the second) or the qualified (the first) one; (-1, False) when none."""
+    out = [(-1, False) for _ in mentions]
+    for a in range(len(mentions) - 1):
+        gap = text[mentions[a].end:mentions[a + 1].start]
+        if gap.strip() == "," and out[a][0] < 0:
+            out[a] = (a + 1, False)
+            out[a + 1] = (a, True)
+    return out
+
+
+def build_context(gaz: Gazetteer, resolved: list[Resolution], mentions: list[Mention]) -> Context:
+    weights: Counter[str] = Counter()
+    admin1: set[str] = set()
+    for r in resolved:
+        if r.entry is None:
+            continue
+        i = r.entry
+        cc, fc = gaz.cc[i], gaz.fc[i]
+        if not cc:
+            continue
+        if fc == "PCLI":
+            weights[cc] += 1.0
+        elif fc in {"ADM1", "ADM2"}:
+            weights[cc] += 1.0
+            if fc == "ADM1":
+                admin1.add(f"{cc}.{gaz.a1[i]}")
+        else:
+            weights[cc] += CITY_EVIDENCE * r.confidence
+    total = sum(weights.values())
+    share = {cc: w / total for cc, w in weights.items()} if total else {}
+    main = weights.most_common(1)[0][0] if weights else None
+    return Context(share, admin1, main)
+
+
+def resolve(gaz: Gazetteer, mentions: list[Mention], text: str) -> tuple[list[Resolution], Context]:
+    """Resolve all mentions of one document (two passes, see module docstring)."""
+    qual_index = _qualifiers(mentions, text)
+
+    def run(ctx: Context | None) -> list[Resolution]:
+        out = []
+        for m, q in zip(mentions, qual_index, strict=True):
+            if m.cue == "capital":
+                out.append(Resolution(None, 0.0))
+                continue
+            other, is_qualifier = q
+            cands = gaz.candidates(mentions[other].key) if other >= 0 else ()
+            scored = _scores(gaz, m.key, ctx, () if is_qualifier else cands, cands if is_qualifier else ())
+            out.append(Resolution(scored[0][1], _confidence(scored)) if scored else Resolution(None, 0.0))
+        return out
+
+    first = run(None)
+    ctx = build_context(gaz, first, mentions)
+    second = run(ctx)
+    if ctx.main_country and ctx.main_country in gaz.capital:
+        cap = gaz.capital[ctx.main_country]
+        second = [Resolution(cap, 0.5) if m.cue == "capital" else r for m, r in zip(mentions, second, strict=True)]
+    return second, build_context(gaz, second, mentions)

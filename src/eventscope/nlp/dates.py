@@ -1,0 +1,83 @@
+"""Resolve explicit and relative date expressions against the document's publication date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+_PRECISION = {"day": "day", "week": "day", "time": "day", "month": "month", "year": "year"}
+_VAGUE = re.compile(r"^(recent(ly)?|now|currently|today'?s?|this time|the past|earlier|lately)$", re.I)
+_FORWARD = re.compile(r"\b(next|coming|tomorrow|upcoming|later)\b", re.I)
+_DURATION = re.compile(r"\b(\d+|a|one|two|three|several|many)\s+(days?|weeks?|months?|years?)$", re.I)
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """An ISO date (truncated to its precision's first day) and how precise it is."""
+
+    date: str
+    precision: str  # day | month | year
+    text: str | None  # the date expression, None when the document date was used
+
+
+class DateResolver:
+    """Turns DATE entities into calendar dates anchored on the publication date."""
+
+    def __init__(self, document_date: str | None) -> None:
+        self.anchor = date.fromisoformat(document_date) if document_date else None
+
+    def for_sentence(self, sentence: Span) -> ResolvedDate | None:
+        """The first resolvable DATE entity in the sentence, else the document date."""
+        for entity in sentence.ents:
+            if entity.label_ != "DATE":
+                continue
+            resolved = self.resolve(entity.text)
+            if resolved is not None:
+                return resolved
+        return self.document_default()
+
+    def document_default(self) -> ResolvedDate | None:
+        if self.anchor is None:
+            return None
+        return ResolvedDate(self.anchor.isoformat(), "day", None)
+
+    def resolve(self, expression: str) -> ResolvedDate | None:
+        cleaned = expression.strip().removeprefix("the ").strip()
+        if _VAGUE.match(cleaned) or _DURATION.search(cleaned):
+            return None
+        anchor = self.anchor.isoformat() if self.anchor else None
+        return _parse(cleaned, anchor)
+
+
+@lru_cache(maxsize=4096)
+def _parse(expression: str, anchor: str | None) -> ResolvedDate | None:
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if anchor:
+        settings["RELATIVE_BASE"] = datetime.fromisoformat(anchor)
+    data = _parser(tuple(sorted(settings.items()))).get_date_data(expression)
+    if data is None or data.date_obj is None:
+        return None
+    precision = _PRECISION.get(data.period or "day", "day")
+    value = data.date_obj.date()
+    if anchor and value > date.fromisoformat(anchor) and not _explicit_year(expression) and not _FORWARD.search(expression):
+        value = value.replace(year=value.year - 1)  # "in June" written in May means last June
+    if precision == "month":
+        value = value.replace(day=1)
+    elif precision == "year":
+        value = value.replace(month=1, day=1)
+    return ResolvedDate(value.isoformat(), precision, expression)
+
+
+@lru_cache(maxsize=8)
+def _parser(settings: tuple):
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings=dict(settings))
+
+
+def _explicit_year(expression: str) -> bool:
+    return bool(re.search(r"\b(1[89]|20)\d\d\b", expression))

@@ -1,0 +1,286 @@
+"""The pipeline: ingest -> dedup -> nlp -> quotes -> actors -> events -> geo -> merge.
+
+Stages never import each other; they meet here.  ``Pipeline.annotate`` is the library's main
+entry point; the CLI and the HTTP API are thin layers over it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from functools import cached_property
+from itertools import islice
+
+from spacy.tokens import Doc
+
+from eventscope.actors import ActorResolver, load_knowledge_base
+from eventscope.dedup import DocumentIndex, find_duplicate_paragraphs
+from eventscope.errors import ProcessingError
+from eventscope.events import EventCoder, event_id_for, load_lexicon, merge_events, merge_key
+from eventscope.events.context import contexts_for
+from eventscope.events.ontology import load_ontology
+from eventscope.geo import Geoparser
+from eventscope.ingest import SourceDocument
+from eventscope.ingest.readers import make_document
+from eventscope.nlp import DateResolver, load_nlp
+from eventscope.quotes import extract_quotes, speaker_head_span
+from eventscope.records import (
+    Actor,
+    AnnotatedDocument,
+    Entity,
+    Event,
+    Paragraph,
+    Quote,
+    Report,
+    SentenceSpan,
+    TextSpan,
+)
+from eventscope.settings import Settings
+
+NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+
+
+class Pipeline:
+    """Loads every resource once (lazily) and annotates documents in batches."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.run_events: dict[tuple, str] = {}
+
+    @cached_property
+    def resolver(self) -> ActorResolver:
+        return ActorResolver(load_knowledge_base(extra_paths=list(self.settings.actor_kb)))
+
+    @cached_property
+    def nlp(self):
+        return load_nlp(self.resolver.entity_ruler_patterns(), model=self.settings.model)
+
+    @cached_property
+    def coder(self) -> EventCoder:
+        return EventCoder(load_lexicon(), favor=self.settings.favor)
+
+    @cached_property
+    def geoparser(self) -> Geoparser | None:
+        return Geoparser() if self.settings.geoparse else None
+
+    @cached_property
+    def ontology(self):
+        return load_ontology()
+
+    # -- public API -------------------------------------------------------------------------
+
+    def annotate_text(self, text: str, **metadata: str | None) -> AnnotatedDocument:
+        """Annotate one text (metadata: doc_id, title, date, url, source)."""
+        source = make_document(text, **metadata)
+        return next(self.annotate(iter([source])))
+
+    def annotate(
+        self, sources: Iterable[SourceDocument], index: DocumentIndex | None = None
+    ) -> Iterator[AnnotatedDocument]:
+        """Annotate documents in input order; bad ones come back with ``error`` set."""
+        index = index if index is not None else DocumentIndex()
+        batches = _batched(sources, self.settings.batch_size)
+        if self._workers() > 1:
+            yield from self._annotate_parallel(batches, index)
+            return
+        for batch in batches:
+            yield from self._merge_across_run(self.annotate_batch(_mark_duplicates(batch, index)))
+
+    def annotate_batch(self, batch: list[tuple[SourceDocument, str | None]]) -> list[AnnotatedDocument]:
+        """One batch: (document, id of the earlier document it copies or None)."""
+        results: list[AnnotatedDocument | None] = [None] * len(batch)
+        to_parse: list[tuple[int, SourceDocument, list[Paragraph], str]] = []
+        for position, (source, duplicate_of) in enumerate(batch):
+            if source.error:
+                results[position] = _error_record(source, source.error)
+                continue
+            paragraphs = find_duplicate_paragraphs(source.text)
+            if duplicate_of is not None:
+                results[position] = _base_record(source, paragraphs, duplicate_of=duplicate_of)
+                continue
+            to_parse.append((position, source, paragraphs, _blank_duplicates(source.text, paragraphs)))
+        parsed = self.nlp.pipe((item[3] for item in to_parse), batch_size=self.settings.batch_size)
+        for (position, source, paragraphs, _), doc in zip(to_parse, parsed, strict=True):
+            try:
+                results[position] = self._annotate_doc(source, paragraphs, doc)
+            except Exception as exc:  # a bug in a stage must not sink the batch
+                message = str(ProcessingError(f"{type(exc).__name__}: {exc} in {source.origin}"))
+                results[position] = _error_record(source, message)
+        return [r for r in results if r is not None]
+
+    # -- stages -----------------------------------------------------------------------------
+
+    def _annotate_doc(self, source: SourceDocument, paragraphs: list[Paragraph], doc: Doc) -> AnnotatedDocument:
+        skip = [(p.start, p.end) for p in paragraphs if p.duplicate_of is not None]
+        doc_actors = self.resolver.for_document(doc)
+        quotes = [self._resolve_speaker(doc, quote, doc_actors) for quote in extract_quotes(doc, skip)]
+        coded = self.coder.code(doc, doc_actors, quotes, skip)
+        places = self.geoparser.find_places(doc) if self.geoparser else []
+        dates = DateResolver(source.date)
+        events = [self._event(source, doc, item, places, dates) for item in coded]
+        events = _count_duplicate_reports(merge_events(events), paragraphs, source)
+        entities = tuple(
+            Entity(start=e.start_char, end=e.end_char, text=e.text, label=e.label_)
+            for e in doc.ents if e.label_ in NAMED_LABELS
+        )
+        return replace(
+            _base_record(source, paragraphs),
+            entities=entities, places=tuple(places), quotes=tuple(quotes), events=tuple(events),
+        )
+
+    def _resolve_speaker(self, doc: Doc, quote: Quote, doc_actors) -> Quote:
+        if quote.speaker is None:
+            return quote
+        span = speaker_head_span(doc, quote)
+        # the head token's whole phrase carries the cues ("U.S. Major General ...", appositions)
+        resolved = doc_actors.resolve_token(span.root) if span is not None else None
+        if resolved is None:
+            return quote
+        speaker = replace(quote.speaker, country=resolved.country, sector=resolved.sector,
+                          name=quote.speaker.name or resolved.name)
+        return replace(quote, speaker=speaker)
+
+    def _event(self, source: SourceDocument, doc: Doc, item, places, dates: DateResolver) -> Event:
+        entry = item.entry
+        sentence = item.sentence
+        trigger = TextSpan(item.trigger.idx, item.trigger_end, doc.text[item.trigger.idx:item.trigger_end])
+        location = self.geoparser.locate(doc, item.trigger.i, places) if self.geoparser else None
+        when = dates.for_sentence(sentence)
+        mode = entry.mode if entry.mode and self._valid_mode(entry.event_type, entry.mode) else None
+        cameo = entry.cameo or self.ontology.cameo_for(entry.event_type, mode)
+        sentence_span = SentenceSpan(sentence.start_char, sentence.start_char + len(sentence.text.rstrip()))
+        return Event(
+            event_id=event_id_for(sentence.text, item.trigger.idx - sentence.start_char, trigger.text,
+                                  entry.event_type, item.actor1, item.actor2),
+            event_type=entry.event_type,
+            mode=mode,
+            context=contexts_for(sentence, [item.actor1, item.actor2]),
+            cameo=cameo,
+            actor1=item.actor1,
+            actor2=item.actor2,
+            claimed_by=item.claimed_by,
+            location=location,
+            date=when.date if when else None,
+            date_precision=when.precision if when else None,
+            sentence=sentence_span,
+            trigger=trigger,
+            negated=item.negated,
+            modality=item.modality,
+            confidence=item.confidence,
+            mentions=1,
+            reports=(Report(source.doc_id, sentence_span.start, sentence_span.end),),
+            dead=item.dead,
+            injured=item.injured,
+            size=item.size,
+        )
+
+    def _valid_mode(self, event_type: str, mode: str) -> bool:
+        return mode in self.ontology.modes(event_type)
+
+    def _merge_across_run(self, records: list[AnnotatedDocument]) -> Iterator[AnnotatedDocument]:
+        """A happening already reported earlier in the run keeps the first report's event_id."""
+        for record in records:
+            if not record.events:
+                yield record
+                continue
+            events = []
+            for event in record.events:
+                key = merge_key(event)
+                survivor = self.run_events.setdefault(key, event.event_id)
+                events.append(replace(event, event_id=survivor) if survivor != event.event_id else event)
+            yield replace(record, events=tuple(events))
+
+    # -- parallelism ------------------------------------------------------------------------
+
+    def _workers(self) -> int:
+        n = self.settings.n_process
+        return (os.cpu_count() or 1) if n == 0 else max(1, n)
+
+    def _annotate_parallel(self, batches: Iterator[list[SourceDocument]], index: DocumentIndex):
+        workers = self._workers()
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                 initargs=(replace(self.settings, n_process=1),)) as pool:
+            pending = []
+            for batch in batches:
+                pending.append(pool.submit(_worker_batch, _mark_duplicates(batch, index)))
+                if len(pending) >= workers * 2:
+                    yield from self._merge_across_run(pending.pop(0).result())
+            for future in pending:
+                yield from self._merge_across_run(future.result())
+
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = Pipeline(settings)
+    _WORKER.nlp  # noqa: B018 - load models once per worker
+
+
+def _worker_batch(batch: list[tuple[SourceDocument, str | None]]) -> list[AnnotatedDocument]:
+    assert _WORKER is not None
+    return _WORKER.annotate_batch(batch)
+
+
+def _mark_duplicates(batch: list[SourceDocument], index: DocumentIndex) -> list[tuple[SourceDocument, str | None]]:
+    return [(doc, None if doc.error else index.check_and_add(doc.doc_id, doc.text)) for doc in batch]
+
+
+def _batched(items: Iterable[SourceDocument], size: int) -> Iterator[list[SourceDocument]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _blank_duplicates(text: str, paragraphs: list[Paragraph]) -> str:
+    """Duplicate paragraphs become spaces: offsets stay valid and the parser skips the copy."""
+    chars = list(text)
+    for paragraph in paragraphs:
+        if paragraph.duplicate_of is not None:
+            chars[paragraph.start:paragraph.end] = " " * (paragraph.end - paragraph.start)
+    return "".join(chars)
+
+
+def _count_duplicate_reports(events: list[Event], paragraphs: list[Paragraph], source: SourceDocument) -> list[Event]:
+    """An event stated in a paragraph that is repeated later counts one more report per copy."""
+    copies: dict[int, list[Paragraph]] = {}
+    for paragraph in paragraphs:
+        if paragraph.duplicate_of is not None:
+            copies.setdefault(paragraph.duplicate_of, []).append(paragraph)
+    if not copies:
+        return events
+    counted = []
+    for event in events:
+        extra: list[Report] = []
+        for report in event.reports:
+            for index, original in enumerate(paragraphs):
+                if original.start <= report.start < original.end + 1 and index in copies:
+                    for copy in copies[index]:
+                        shift = copy.start - original.start
+                        exact = (copy.end - copy.start) == (original.end - original.start)
+                        start, end = (report.start + shift, report.end + shift) if exact else (copy.start, copy.end)
+                        extra.append(Report(source.doc_id, start, min(end, copy.end)))
+        if extra:
+            event = replace(event, mentions=event.mentions + len(extra), reports=event.reports + tuple(extra))
+        counted.append(event)
+    return counted
+
+
+def _base_record(source: SourceDocument, paragraphs: list[Paragraph], duplicate_of: str | None = None):
+    return AnnotatedDocument(
+        doc_id=source.doc_id, title=source.title, date=source.date, url=source.url, source=source.source,
+        text=source.text, duplicate_of=duplicate_of, paragraphs=tuple(paragraphs),
+    )
+
+
+def _error_record(source: SourceDocument, message: str) -> AnnotatedDocument:
+    return AnnotatedDocument(
+        doc_id=source.doc_id, title=source.title, date=source.date, url=source.url, source=source.source,
+        text=source.text, error=message,
+    )
+
+
+__all__ = ["Actor", "Pipeline"]

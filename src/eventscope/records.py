@@ -1,0 +1,224 @@
+"""Plain, frozen records passed between pipeline stages.
+
+Every span (``start``/``end``) is a character offset into ``AnnotatedDocument.text``, the
+normalised text.  The JSON Schema in ``data/record.schema.json`` is generated from these
+classes (``python -m eventscope.schema``), so the classes are the single source of truth
+for the output contract documented in the README.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A piece of the document text: a trigger, a cue, a magnitude's evidence."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SentenceSpan:
+    """The sentence that proves an event."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph; ``duplicate_of`` is the 0-based index of the earlier paragraph it repeats."""
+
+    start: int
+    end: int
+    duplicate_of: int | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named-entity mention (spaCy labels: PERSON, ORG, GPE, LOC, NORP, FAC, ...)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """A toponym resolved to a GeoNames entry (ids, coordinates and admin1 may be null when unresolved)."""
+
+    start: int
+    end: int
+    text: str
+    geonames_id: int | None
+    name: str | None
+    lat: float | None
+    lon: float | None
+    country: str | None  # ISO 3166-1 alpha-3
+    admin1: str | None
+    feature_code: str | None
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True)
+class EventLocation:
+    """Where an event happened, and how precisely we know it."""
+
+    start: int | None
+    end: int | None
+    text: str | None
+    geonames_id: int | None
+    name: str | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    admin1: str | None
+    feature_code: str | None
+    confidence: float
+    precision: str  # exact | sentence | document | country
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A participant resolved to a country (ISO alpha-3) and a sector (GOV, MIL, REB, ...)."""
+
+    start: int | None
+    end: int | None
+    text: str
+    name: str | None
+    country: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote or an indirect attribution with its speaker and reporting cue."""
+
+    start: int
+    end: int
+    text: str
+    direct: bool
+    speaker: Actor | None
+    cue: TextSpan | None
+
+
+@dataclass(frozen=True)
+class Magnitude:
+    """A count the text gives for an event (dead, injured, crowd size) with its evidence."""
+
+    value: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report of an event: the document and the sentence that states it."""
+
+    doc_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Event:
+    """A PLOVER-coded event, tied to the sentence that proves it."""
+
+    event_id: str
+    event_type: str
+    mode: str | None
+    context: tuple[str, ...]
+    cameo: str | None
+    actor1: Actor | None
+    actor2: Actor | None
+    claimed_by: Actor | None
+    location: EventLocation | None
+    date: str | None
+    date_precision: str | None
+    sentence: SentenceSpan
+    trigger: TextSpan
+    negated: bool
+    modality: str  # asserted | future | hypothetical
+    confidence: float
+    mentions: int = 1
+    reports: tuple[Report, ...] = ()
+    dead: Magnitude | None = None
+    injured: Magnitude | None = None
+    size: Magnitude | None = None
+
+
+@dataclass(frozen=True)
+class AnnotatedDocument:
+    """The pipeline's output: one per input document, bad ones carrying ``error``."""
+
+    doc_id: str
+    title: str | None
+    date: str | None
+    url: str | None
+    source: str | None
+    text: str
+    duplicate_of: str | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    places: tuple[Place, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return record_to_dict(self)
+
+
+def record_to_dict(record: Any) -> dict[str, Any]:
+    """JSON-ready dict of a record (tuples become lists)."""
+    return _listify(asdict(record))
+
+
+def _listify(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _listify(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_listify(v) for v in value]
+    return value
+
+
+def actor_from_dict(data: dict[str, Any] | None) -> Actor | None:
+    return Actor(**data) if data else None
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    """Rebuild an Event from its JSON form (used by the store and ``show``)."""
+
+    def mag(key: str) -> Magnitude | None:
+        return Magnitude(**data[key]) if data.get(key) else None
+
+    loc = data.get("location")
+    return Event(
+        event_id=data["event_id"],
+        event_type=data["event_type"],
+        mode=data.get("mode"),
+        context=tuple(data.get("context") or ()),
+        cameo=data.get("cameo"),
+        actor1=actor_from_dict(data.get("actor1")),
+        actor2=actor_from_dict(data.get("actor2")),
+        claimed_by=actor_from_dict(data.get("claimed_by")),
+        location=EventLocation(**loc) if loc else None,
+        date=data.get("date"),
+        date_precision=data.get("date_precision"),
+        sentence=SentenceSpan(**data["sentence"]),
+        trigger=TextSpan(**data["trigger"]),
+        negated=bool(data.get("negated")),
+        modality=data.get("modality", "asserted"),
+        confidence=float(data.get("confidence", 0.0)),
+        mentions=int(data.get("mentions", 1)),
+        reports=tuple(Report(**r) for r in data.get("reports") or ()),
+        dead=mag("dead"),
+        injured=mag("injured"),
+        size=mag("size"),
+    )

@@ -1,0 +1,246 @@
+"""Behaviour of the actor resolver on sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from eventscope.actors import load_knowledge_base
+
+SEED = Path("/work/shared/seeds/000_05fc813fda878262.txt")
+
+
+def sig(actor):
+    return None if actor is None else (actor.name, actor.country, actor.sector)
+
+
+# --- countries by name, demonym, capital, possessive -------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "phrase", "country", "sector"),
+    [
+        ("Syria rejected the proposal on Monday.", "Syria", "SYR", "GOV"),
+        ("Officials said Tehran would retaliate against any strike.", "Tehran", "IRN", "GOV"),
+        ("The regime in Damascus arrested dozens of activists.", "regime", "SYR", "GOV"),
+        ("Kenyan security forces raided the camp overnight.", "forces", "KEN", "POL"),
+        ("Russian troops shelled the town.", "troops", "RUS", "MIL"),
+        ("U.S. forces withdrew from the base.", "forces", "USA", "MIL"),
+        ("Egyptian citizens queued to vote.", "citizens", "EGY", "CVL"),
+        ("The Turkish government summoned the ambassador.", "government", "TUR", "GOV"),
+        ("Somalia's army recaptured the port.", "army", "SOM", "MIL"),
+        ("The government of Peru declared an emergency.", "government", "PER", "GOV"),
+        ("The Chinese Foreign Ministry protested the sale.", "Ministry", "CHN", "GOV"),
+    ],
+)
+def test_country_actors(resolve, text, phrase, country, sector):
+    actor = resolve(text, phrase)
+    assert actor is not None
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_offsets_are_the_noun_phrase(resolve):
+    text = "Yesterday the Iraqi government ordered a curfew."
+    actor = resolve(text, "government")
+    assert actor.text == "the Iraqi government"
+    assert text[actor.start : actor.end] == actor.text
+
+
+# --- people ------------------------------------------------------------------------------------
+def test_kb_person_with_title(resolve):
+    actor = resolve("Iraqi Prime Minister Nouri al-Maliki visited Basra.", "Maliki")
+    assert sig(actor) == ("Nouri al-Maliki", "IRQ", "GOV")
+    assert actor.text.startswith("Iraqi Prime Minister")
+
+
+def test_unknown_person_with_rank_and_apposition(resolve):
+    text = "British Brigadier General Alan Pike, commander of the task force, met the governor."
+    assert sig(resolve(text, "Pike")) == ("Alan Pike", "GBR", "MIL")
+
+
+def test_apposition_gives_sector(resolve):
+    text = "Ahmed Karimi, a spokesman for the Afghan Interior Ministry, denied the report."
+    actor = resolve(text, "Karimi")
+    assert actor.name == "Ahmed Karimi"
+    assert (actor.country, actor.sector) == ("AFG", "POL")
+
+
+def test_unknown_person_without_cues(resolve):
+    assert sig(resolve("John Hartley arrived in the capital.", "Hartley")) == ("John Hartley", None, None)
+
+
+# --- organisations -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "phrase", "name", "country", "sector"),
+    [
+        ("Hezbollah fired rockets across the border.", "Hezbollah", "Hezbollah", "LBN", "REB"),
+        ("ISIS claimed the bombing.", "ISIS", "Islamic State", None, "REB"),
+        ("Daesh fighters stormed the village.", "fighters", "Islamic State", None, "REB"),
+        ("The United Nations condemned the attack.", "Nations", "United Nations", None, "IGO"),
+        ("The UN Security Council met on Friday.", "Council", "UN Security Council", None, "IGO"),
+        ("NATO deployed more jets.", "NATO", "NATO", None, "IGO"),
+        ("The Red Cross delivered aid.", "Cross", "International Committee of the Red Cross", None, "NGO"),
+        (
+            "He said the Quds Force of the Islamic Revolutionary Guard Corps armed the militants.",
+            "Force",
+            "Qods Force",
+            "IRN",
+            "MIL",
+        ),
+    ],
+)
+def test_kb_organisations(resolve, text, phrase, name, country, sector):
+    assert sig(resolve(text, phrase)) == (name, country, sector)
+
+
+def test_militia_without_country(resolve):
+    actor = resolve("Extremist Sunni militias attacked the convoy.", "militias")
+    assert sig(actor) == (None, None, "MILITIA")
+
+
+def test_militia_with_country(resolve):
+    assert sig(resolve("Iraqi militias attacked the convoy.", "militias")) == (None, "IRQ", "MILITIA")
+
+
+# --- coreference --------------------------------------------------------------------------------
+def test_pronoun_he_takes_person(resolve):
+    text = "French President Emmanuel Macron visited Kyiv. He promised more weapons."
+    actor = resolve(text, "He")
+    assert actor.text == "He"
+    assert sig(actor) == ("Emmanuel Macron", "FRA", "GOV")
+
+
+def test_pronoun_they_takes_group(resolve):
+    text = "Nigerian soldiers entered the forest, but they found no weapons."
+    assert sig(resolve(text, "they")) == (None, "NGA", "MIL")
+
+
+def test_surname_takes_first_full_mention(resolve):
+    text = (
+        "Canadian Lieutenant General Paul Wynnick, the deputy commander, spoke to reporters. "
+        "Later Wynnick said the operation had ended."
+    )
+    actor = resolve(text, "Wynnick", occurrence=1)
+    assert actor.text == "Wynnick"
+    assert sig(actor) == ("Paul Wynnick", "CAN", "MIL")
+
+
+def test_the_group_takes_organisation(resolve):
+    text = "Al-Shabaab attacked a hotel in Mogadishu. The group said it had killed soldiers."
+    assert sig(resolve(text, "group")) == ("al-Shabaab", "SOM", "REB")
+
+
+def test_the_general_takes_titled_person(resolve):
+    text = "Major General Jan Kowalski toured the base. The general praised the troops."
+    assert resolve(text, "general", occurrence=0, head="general") is not None
+    actor = resolve(text, "The general", head="general")
+    assert actor.name == "Jan Kowalski"
+    assert actor.sector == "MIL"
+
+
+def test_pleonastic_it_is_not_an_actor(resolve):
+    assert resolve("Iran denied it. It is a difficult time.", "It") is None
+
+
+# --- not actors ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Police found weapons in the house.", "weapons"),
+        ("The rebels took control of the city.", "control"),
+        ("The rebels took control of the city.", "city"),
+        ("The talks aim to restore stability.", "stability"),
+        ("Troops seized 300 rifles on Tuesday.", "Tuesday"),
+        ("Troops seized 300 rifles on Tuesday.", "300"),
+        ("Troops found large caches of ammunition.", "caches"),
+    ],
+)
+def test_non_actors(resolve, text, phrase):
+    assert resolve(text, phrase) is None
+
+
+def test_resolve_span_directly(nlp, resolver):
+    doc = nlp("Pakistani police arrested the suspects.")
+    actor = resolver.for_document(doc).resolve(doc[0:2])
+    assert (actor.start, actor.end, actor.text) == (0, 16, "Pakistani police")
+    assert (actor.country, actor.sector) == ("PAK", "POL")
+
+
+# --- the seed document --------------------------------------------------------------------------
+@pytest.mark.skipif(not SEED.exists(), reason="seed corpus not available")
+def test_seed_document(nlp, resolver):
+    text = SEED.read_text(encoding="utf-8")
+    doc = nlp(text)
+    actors = resolver.for_document(doc)
+
+    def at(phrase: str, head: str, occurrence: int = 0):
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(phrase, start + 1)
+        span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+        return actors.resolve_token(next(t for t in span if t.text == head))
+
+    assert sig(at("Iraqi Prime Minister Nouri al-Maliki", "Maliki")) == ("Nouri al-Maliki", "IRQ", "GOV")
+    assert at("Iraq’s security forces", "forces").country == "IRQ"
+    assert sig(at("the Qods Force of the Iranian Revolutionary Guard Corps", "Force"))[1:] == ("IRN", "MIL")
+    assert at("Iran has repeatedly", "Iran").country == "IRN"
+    assert sig(at("U.S. forces", "forces"))[1:] == ("USA", "MIL")
+    assert sig(at("Major General Bergner said the Qods", "Bergner")) == ("Kevin Bergner", "USA", "MIL")
+    assert at("the regime in Tehran", "regime").country == "IRN"
+    assert at("Iraqi citizens", "citizens").sector == "CVL"
+    assert at("large caches", "caches") is None
+
+
+# --- KB and speed -------------------------------------------------------------------------------
+def test_kb_loads_fast_and_has_breadth():
+    t = time.perf_counter()
+    kb = load_knowledge_base()
+    assert time.perf_counter() - t < 0.3
+    stats = kb.stats()
+    assert stats["countries"] >= 195
+    assert stats["people"] >= 80
+    assert stats["armed_groups"] >= 50
+    assert stats["igos_ngos"] >= 35
+
+
+def test_user_kb_merged_on_top(tmp_path, nlp):
+    from eventscope.actors import ActorResolver
+
+    extra = tmp_path / "mine.json"
+    org = {"name": "Zorblax Front", "aliases": ["ZF"], "country": "MLI", "sector": "REB"}
+    extra.write_text(json.dumps({"organizations": [org]}), encoding="utf-8")
+    resolver = ActorResolver(load_knowledge_base(extra_paths=[extra]))
+    doc = nlp("The ZF ambushed a patrol.")
+    actor = resolver.for_document(doc).resolve_token(doc[1])
+    assert sig(actor) == ("Zorblax Front", "MLI", "REB")
+
+
+def test_user_kb_rejects_unknown_sector(tmp_path):
+    extra = tmp_path / "bad.json"
+    extra.write_text('{"organizations": [{"name": "X Group", "sector": "NOPE"}]}', encoding="utf-8")
+    with pytest.raises(ValueError):
+        load_knowledge_base(extra_paths=[extra])
+
+
+def test_entity_ruler_patterns(resolver):
+    patterns = resolver.entity_ruler_patterns()
+    labels = {p["label"] for p in patterns}
+    assert labels <= {"ORG", "PERSON", "NORP", "GPE"}
+    as_text = {" ".join(next(iter(t.values())) for t in p["pattern"]) for p in patterns}
+    assert "qods force" in as_text
+    assert "hezbollah" in as_text
+    assert not any(p["pattern"] == [{"LOWER": "is"}] for p in patterns)
+
+
+def test_speed_per_span(nlp, resolver):
+    text = SEED.read_text(encoding="utf-8") if SEED.exists() else "Iraqi forces attacked. " * 50
+    doc = nlp(text)
+    heads = [t for t in doc if t.dep_ in ("nsubj", "dobj", "pobj") and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    heads = heads[:40]
+    t = time.perf_counter()
+    actors = resolver.for_document(doc)
+    for tok in heads:
+        actors.resolve_token(tok)
+    per_span = (time.perf_counter() - t) / len(heads)
+    assert per_span < 0.001
