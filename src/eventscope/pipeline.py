@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from eventscope.actors import ActorResolver, load_knowledge_base
 from eventscope.dedup import DocumentIndex, find_duplicate_paragraphs
 from eventscope.errors import ProcessingError
-from eventscope.events import EventCoder, event_id_for, load_lexicon, merge_events, merge_key
+from eventscope.events import EventCoder, happening_id, load_lexicon, merge_events
 from eventscope.events.context import contexts_for
 from eventscope.events.ontology import load_ontology
 from eventscope.geo import Geoparser
@@ -47,7 +47,6 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
-        self.run_events: dict[tuple, str] = {}
 
     @cached_property
     def resolver(self) -> ActorResolver:
@@ -86,7 +85,7 @@ class Pipeline:
             yield from self._annotate_parallel(batches, index)
             return
         for batch in batches:
-            yield from self._merge_across_run(self.annotate_batch(_mark_duplicates(batch, index)))
+            yield from self.annotate_batch(_mark_duplicates(batch, index))
 
     def annotate_batch(self, batch: list[tuple[SourceDocument, str | None]]) -> list[AnnotatedDocument]:
         """One batch: (document, id of the earlier document it copies or None)."""
@@ -119,7 +118,12 @@ class Pipeline:
         coded = self.coder.code(doc, doc_actors, quotes, skip)
         places = self.geoparser.find_places(doc) if self.geoparser else []
         dates = DateResolver(source.date)
-        events = [self._event(source, doc, item, places, dates) for item in coded]
+        sources_by_sentence: dict[int, list] = {}
+        for item in coded:
+            sources_by_sentence.setdefault(item.sentence.start, []).extend(
+                a for a in (item.actor1, item.claimed_by) if a is not None and a.start is not None)
+        events = [self._event(source, doc, item, places, dates, sources_by_sentence[item.sentence.start])
+                  for item in coded]
         events = _count_duplicate_reports(merge_events(events), paragraphs, source)
         entities = tuple(
             Entity(start=e.start_char, end=e.end_char, text=e.text, label=e.label_)
@@ -142,18 +146,23 @@ class Pipeline:
                           name=quote.speaker.name or resolved.name)
         return replace(quote, speaker=speaker)
 
-    def _event(self, source: SourceDocument, doc: Doc, item, places, dates: DateResolver) -> Event:
+    def _event(self, source: SourceDocument, doc: Doc, item, places, dates: DateResolver, busy) -> Event:
         entry = item.entry
         sentence = item.sentence
         trigger = TextSpan(item.trigger.idx, item.trigger_end, doc.text[item.trigger.idx:item.trigger_end])
-        location = self.geoparser.locate(doc, item.trigger.i, places) if self.geoparser else None
+        location = None
+        if self.geoparser:
+            # a source's own place ("U.S. forces", "Russia did not attack") is not where anything happened
+            candidates = [p for p in places if not any(p.start < a.end and a.start < p.end for a in busy)]
+            location = self.geoparser.locate(doc, item.trigger.i, candidates)
         when = dates.for_sentence(sentence)
         mode = entry.mode if entry.mode and self._valid_mode(entry.event_type, entry.mode) else None
         cameo = entry.cameo or self.ontology.cameo_for(entry.event_type, mode)
         sentence_span = SentenceSpan(sentence.start_char, sentence.start_char + len(sentence.text.rstrip()))
         return Event(
-            event_id=event_id_for(sentence.text, item.trigger.idx - sentence.start_char, trigger.text,
-                                  entry.event_type, item.actor1, item.actor2),
+            event_id=happening_id(entry.event_type, mode, item.actor1, item.actor2, location,
+                                  when.date if when else None, item.negated, item.modality, item.theme,
+                                  sentence.text),
             event_type=entry.event_type,
             mode=mode,
             context=contexts_for(sentence, [item.actor1, item.actor2]),
@@ -179,19 +188,6 @@ class Pipeline:
     def _valid_mode(self, event_type: str, mode: str) -> bool:
         return mode in self.ontology.modes(event_type)
 
-    def _merge_across_run(self, records: list[AnnotatedDocument]) -> Iterator[AnnotatedDocument]:
-        """A happening already reported earlier in the run keeps the first report's event_id."""
-        for record in records:
-            if not record.events:
-                yield record
-                continue
-            events = []
-            for event in record.events:
-                key = merge_key(event)
-                survivor = self.run_events.setdefault(key, event.event_id)
-                events.append(replace(event, event_id=survivor) if survivor != event.event_id else event)
-            yield replace(record, events=tuple(events))
-
     # -- parallelism ------------------------------------------------------------------------
 
     def _workers(self) -> int:
@@ -206,9 +202,9 @@ class Pipeline:
             for batch in batches:
                 pending.append(pool.submit(_worker_batch, _mark_duplicates(batch, index)))
                 if len(pending) >= workers * 2:
-                    yield from self._merge_across_run(pending.pop(0).result())
+                    yield from pending.pop(0).result()
             for future in pending:
-                yield from self._merge_across_run(future.result())
+                yield from future.result()
 
 
 _WORKER: Pipeline | None = None

@@ -244,3 +244,13 @@ def test_speed_per_span(nlp, resolver):
         actors.resolve_token(tok)
     per_span = (time.perf_counter() - t) / len(heads)
     assert per_span < 0.001
+
+
+def test_possessive_pronoun_lends_identity(resolve):
+    text = "Boko Haram raided a school, and its fighters abducted pupils."
+    assert sig(resolve(text, "fighters")) == ("Boko Haram", "NGA", "REB")
+
+
+def test_definite_title_with_country_takes_leader(resolve):
+    text = "Erdogan met Macron in Paris. The Turkish leader said talks went well."
+    assert sig(resolve(text, "leader")) == ("Recep Tayyip Erdogan", "TUR", "GOV")

@@ -26,6 +26,7 @@ NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di
 IN_NOT_COUNTRY = {"MIL", "IGO", "NGO", "REB", "MILITIA", "MED"}
 #: sectors a short mention like "the ministry" may take from its antecedent
 GOV_COLLECTIVES = {"ministry", "government", "regime", "authorities", "administration"}
+OPEN_TITLES = {"leader", "official", "chief", "head", "president", "minister", "premier"}
 NAME_DEPS = {"compound", "flat"}
 GOV_FAMILY = {"GOV", "POL", "MIL", "LEG", "JUD"}
 
@@ -210,6 +211,8 @@ class DocumentActors:
         """Longest generic phrase ("security forces", "Prime Minister", "ministry of interior")."""
         doc = self.doc
         last_forms = {_clean_piece(root.text), root.lemma_.lower()}
+        if root.lower_.endswith("s") and len(root.text) > 3:
+            last_forms.add(root.lower_[:-1])
         best: tuple[str, str | None] | None = None
         best_len = 0
         max_len = self.kb.max_generic_len
@@ -322,10 +325,25 @@ class DocumentActors:
         for m in reversed(left_names):
             if m[2].kind == "org":
                 return _Res(m[2].name, m[2].country, m[2].sector or sector, "org", plural)
+        poss_country = None
+        if coref:  # "its fighters", "his government"
+            for child in root.lefts:
+                role = self.kb.pronouns.get(child.lower_)
+                if child.dep_ == "poss" and role in ("thing", "group", "person"):
+                    ante = self._pronoun(self.doc[child.i : child.i + 1], child, role)
+                    if ante is not None and ante.kind == "org" and kind != "person":
+                        return _Res(ante.name, ante.country, sector or ante.sector, "org", plural)
+                    if ante is not None:
+                        poss_country = ante.country
         country, cue_sector, titles = self._cue_values(span, cues, h0, h1, left_names, root, depth)
+        country = country or poss_country
         has_cue = country is not None or bool(left_names)
         if coref and not has_cue and self._definite(root):
             ante = self._short_mention(span, root, key, sector, kind)
+            if ante is not None:
+                return ante
+        elif coref and kind == "person" and country and any(c.lower_ in DEFINITE for c in root.lefts):
+            ante = self._short_mention(span, root, key, sector, kind, country=country)  # "the Israeli leader"
             if ante is not None:
                 return ante
         if sector is None:
@@ -544,12 +562,16 @@ class DocumentActors:
                 return r
         return None
 
-    def _short_mention(self, span: Span, root: Token, key: str, sector: str | None, kind: str) -> _Res | None:
-        """Antecedent for "the group", "the ministry", "the general", "the militants"."""
+    def _short_mention(
+        self, span: Span, root: Token, key: str, sector: str | None, kind: str, country: str | None = None
+    ) -> _Res | None:
+        """Antecedent for "the group", "the ministry", "the general", "the Israeli leader"."""
         for m in self._before(span.start_char):
             r = m.res
             if kind == "person":
-                if r.kind == "person" and any(key == t or key in t.split() for t in r.titles):
+                if r.kind != "person" or (country and r.country != country):
+                    continue
+                if any(key == t or key in t.split() for t in r.titles) or (country and key in OPEN_TITLES):
                     return r
                 continue
             if r.kind == "person":

@@ -71,13 +71,29 @@ def load_gold(path: Path, limit: int | None = None) -> list[GoldDocument]:
             gaz = tp.find("gaztag")
             if tp.find("phrase") is not None:  # LGL (a few toponyms have no gaztag)
                 gaz = gaz if gaz is not None else ET.Element("gaztag")
-                doc.toponyms.append(GoldToponym(start, end, tp.findtext("phrase") or "", "LGL",
-                                                _float(gaz.find("lat")), _float(gaz.find("lon")),
-                                                _int(gaz.get("geonameid"))))
+                doc.toponyms.append(
+                    GoldToponym(
+                        start,
+                        end,
+                        tp.findtext("phrase") or "",
+                        "LGL",
+                        _float(gaz.find("lat")),
+                        _float(gaz.find("lon")),
+                        _int(gaz.get("geonameid")),
+                    )
+                )
             else:  # GeoWebNews
-                doc.toponyms.append(GoldToponym(start, end, tp.findtext("extractedName") or "",
-                                                tp.findtext("type") or "", _float(tp.find("latitude")),
-                                                _float(tp.find("longitude")), _int(tp.findtext("geonamesID"))))
+                doc.toponyms.append(
+                    GoldToponym(
+                        start,
+                        end,
+                        tp.findtext("extractedName") or "",
+                        tp.findtext("type") or "",
+                        _float(tp.find("latitude")),
+                        _float(tp.find("longitude")),
+                        _int(tp.findtext("geonamesID")),
+                    )
+                )
         docs.append(doc)
     return docs
 
@@ -216,27 +232,51 @@ def geo_errors(path: Path, limit: int | None = None, outcomes: list[Outcome] | N
         text = o.doc.text
 
         def ctx(s: int, e: int, text: str = text) -> str:
-            return text[max(0, s - 40):s] + "[" + text[s:e] + "]" + text[e:e + 40]
+            return text[max(0, s - 40) : s] + "[" + text[s:e] + "]" + text[e : e + 40]
 
         for i, g in enumerate(o.doc.toponyms):
             if g.type in NOT_TOPONYMS:
                 continue
             if i not in o.matches:
-                out.append({"doc": o.doc.doc_id, "kind": "missed", "type": g.type, "text": g.text,
-                            "context": ctx(g.start, g.end)})
+                out.append(
+                    {
+                        "doc": o.doc.doc_id,
+                        "kind": "missed",
+                        "type": g.type,
+                        "text": g.text,
+                        "context": ctx(g.start, g.end),
+                    }
+                )
                 continue
             p = o.places[o.matches[i]]
             if g.lat is None or g.lon is None:
                 continue
             km = MAX_ERROR_KM if p.lat is None else haversine_km(g.lat, g.lon, p.lat, p.lon)
             if km > ACCURACY_KM:
-                out.append({"doc": o.doc.doc_id, "kind": "wrong", "type": g.type, "text": g.text,
-                            "km": round(km), "predicted": f"{p.name} ({p.admin1}, {p.country}) {p.feature_code}",
-                            "gold": f"{g.lat},{g.lon} id={g.geonames_id}", "context": ctx(g.start, g.end)})
+                out.append(
+                    {
+                        "doc": o.doc.doc_id,
+                        "kind": "wrong",
+                        "type": g.type,
+                        "text": g.text,
+                        "km": round(km),
+                        "predicted": f"{p.name} ({p.admin1}, {p.country}) {p.feature_code}",
+                        "gold": f"{g.lat},{g.lon} id={g.geonames_id}",
+                        "context": ctx(g.start, g.end),
+                    }
+                )
         for j in o.spurious:
             p = o.places[j]
-            out.append({"doc": o.doc.doc_id, "kind": "spurious", "type": None, "text": p.text,
-                        "predicted": f"{p.name} ({p.country}) {p.feature_code}", "context": ctx(p.start, p.end)})
+            out.append(
+                {
+                    "doc": o.doc.doc_id,
+                    "kind": "spurious",
+                    "type": None,
+                    "text": p.text,
+                    "predicted": f"{p.name} ({p.country}) {p.feature_code}",
+                    "context": ctx(p.start, p.end),
+                }
+            )
     return out
 
 

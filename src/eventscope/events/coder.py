@@ -33,6 +33,10 @@ MATERIAL_MEANS = {"funding", "fund", "money", "weapon", "arm", "training", "equi
                   "cash", "loan", "aid", "food", "medicine", "troop", "advisor", "adviser"}
 """Means that turn verbal SUPPORT into material AID ("support militias with funding and weapons")."""
 ARMED_SECTORS = {"MIL", "REB", "MILITIA"}
+DENIAL_VERBS = {"deny"}
+"""Verbs whose complement is the (negated) event itself: PLOVER codes a denial as the act, negated."""
+QUANTITY_HEADS = {"thousand", "hundred", "dozen", "million", "score", "number", "group", "crowd", "band"}
+"""Heads of "thousands of protesters": the actor is the "of" object."""
 ACTOR_OBJECT_TYPES = {"CONSULT"}
 """Types whose direct object must be an actor: "met little resistance" is no meeting."""
 CASUALTY_VERBS = {"kill": "dead", "die": "dead", "slay": "dead", "injure": "injured", "wound": "injured",
@@ -55,6 +59,7 @@ class CodedEvent:
     negated: bool
     modality: str
     confidence: float
+    theme: str | None = None
     dead: Magnitude | None = None
     injured: Magnitude | None = None
     size: Magnitude | None = None
@@ -104,16 +109,19 @@ class EventCoder:
         trigger_ids = {token.i for token, _, _ in candidates}
         for token, entry, partner in candidates:
             # a deed under a pledge/threat/demand is the verbal event's content, not an event
-            if entry.event_type not in VERBAL_COMMITMENT and _under_commitment(token, trigger_ids, self.lexicon):
+            if entry.event_type not in VERBAL_COMMITMENT and _under_commitment(token, trigger_ids, self.lexicon) \
+                    and not _under_denial(token):
                 suppressed.add(token.i)
                 continue
             if token.pos_ == "NOUN" and not self._noun_is_event(token, trigger_ids):
                 continue
             if token.lemma_.lower() in CONTROL_VERBS and any(c.dep_ == "xcomp" for c in token.children):
                 continue
+            if token.lemma_.lower() in DENIAL_VERBS and _complement_triggers(token, trigger_ids):
+                continue  # "denied sending weapons": the sending is coded, negated
             if entry.event_type in ACTOR_OBJECT_TYPES and _has_non_actor_object(token, resolve):
                 continue
-            sources, targets = self._arguments(token, resolve)
+            sources, targets = self._arguments(token, resolve, partner)
             entry = _retype(entry, token, sources, targets)
             if token.pos_ == "NOUN" and not sources and not targets:
                 continue
@@ -121,7 +129,8 @@ class EventCoder:
                 continue
             claimed_by = self._claimed_by(token, resolve, quotes)
             end_token = partner if partner is not None and partner.i > token.i else token
-            magnitudes = _magnitudes(token)
+            magnitudes = _magnitudes(token, entry.event_type)
+            theme = _theme(token, partner, resolve)
             for source in sources or [None]:
                 for target in targets or [None]:
                     if source is not None and target is not None and _same_actor(source, target):
@@ -138,17 +147,19 @@ class EventCoder:
                             negated=is_negated(token),
                             modality=_modality(token, entry),
                             confidence=_confidence(token, source, target, claimed_by),
+                            theme=theme,
                             **magnitudes,
                         )
                     )
-        return found
+        return _fold_outcomes(found)
 
     def _noun_is_event(self, noun: Token, trigger_ids: set[int]) -> bool:
         """An event noun counts unless a verb trigger already governs it ("attacked with an attack")."""
         head = noun.head
         return not (noun.dep_ in ("dobj", "pobj") and head.i in trigger_ids and head.pos_ == "VERB")
 
-    def _arguments(self, trigger: Token, resolve: ActorLookup) -> tuple[list[Actor], list[Actor]]:
+    def _arguments(self, trigger: Token, resolve: ActorLookup, partner: Token | None = None
+                   ) -> tuple[list[Actor], list[Actor]]:
         if trigger.pos_ == "NOUN":
             source_tokens, target_tokens = _noun_arguments(trigger)
         else:
@@ -157,6 +168,8 @@ class EventCoder:
         targets = _resolve_all(target_tokens, resolve)
         if not targets:
             targets = _resolve_all(_prep_objects(trigger), resolve)[:1]
+        if not targets and partner is not None:  # "imposed sanctions on Belarus"
+            targets = _resolve_all(_prep_objects(partner), resolve)[:1]
         return sources, [t for t in targets if not any(_same_actor(t, s) for s in sources)] or targets[:0]
 
     def _claimed_by(self, trigger: Token, resolve: ActorLookup, quotes: Sequence[Quote]) -> Actor | None:
@@ -225,6 +238,9 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
             return [s for s in subjects if s.dep_ != "csubj"], passive
         if node.dep_ == "conj":
             node = node.head
+            continue
+        if node.dep_ in ("ccomp", "pcomp", "dobj") and node.tag_ == "VBG" and node.head is not node:
+            node = node.head  # "Iran denied sending weapons": the gerund's subject is the head's
             continue
         if node.dep_ in ("xcomp", "advcl") and node.head is not node:
             controller = node.head
@@ -327,6 +343,11 @@ def _resolve_all(tokens: Iterable[Token], resolve: ActorLookup) -> list[Actor]:
 
 def _resolve_argument(token: Token, resolve: ActorLookup) -> list[Actor]:
     """One actor per coordinated modifier: "Iraqi and coalition forces" -> Iraqi forces, coalition forces."""
+    if token.lemma_.lower() in QUANTITY_HEADS or token.like_num:
+        members = [c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for c in p.children if c.dep_ == "pobj"]
+        if members:
+            token = members[0]  # "thousands of protesters" -> protesters
     modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i
                  and any(g.dep_ == "conj" for g in c.children)]
     if not modifiers or token.pos_ not in ("NOUN", "PROPN"):
@@ -337,10 +358,12 @@ def _resolve_argument(token: Token, resolve: ActorLookup) -> list[Actor]:
     for first in modifiers:
         for modifier in [first, *(c for c in first.children if c.dep_ == "conj")]:
             own = resolve.resolve(token.doc[modifier.i:modifier.i + 1])
-            text = f"{modifier.text} {token.text}"
+            start = first.left_edge.idx
+            end = token.idx + len(token.text)
+            # the span is the whole coordinated phrase; the name says which member this actor is
             actors.append(Actor(
-                start=modifier.idx, end=token.idx + len(token.text), text=text,
-                name=own.name if own and own.name and own.sector else None,
+                start=start, end=end, text=token.doc.text[start:end],
+                name=own.name if own and own.name and own.sector else f"{modifier.text} {token.text}",
                 country=(own.country if own else None) or (head.country if head else None),
                 sector=(head.sector if head else None) or (own.sector if own else None),
             ))
@@ -348,9 +371,9 @@ def _resolve_argument(token: Token, resolve: ActorLookup) -> list[Actor]:
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:
-    if a.start is not None and a.start == b.start and a.end == b.end:
-        return True
-    return bool(a.name and a.name == b.name)
+    if a.name and b.name:
+        return a.name == b.name
+    return a.start is not None and a.start == b.start and a.end == b.end
 
 
 def _retype(entry: TriggerEntry, trigger: Token, sources: list[Actor], targets: list[Actor]) -> TriggerEntry:
@@ -366,6 +389,46 @@ def _retype(entry: TriggerEntry, trigger: Token, sources: list[Actor], targets: 
     if means or armed:
         return replace(entry, event_type="AID", mode=None, cameo="070")
     return entry
+
+
+def _fold_outcomes(events: list[CodedEvent]) -> list[CodedEvent]:
+    """"The Israeli strike on Gaza killed 23 people": the killing is the strike's outcome, one event."""
+    by_trigger = {event.trigger.i: event for event in events}
+    kept: list[CodedEvent] = []
+    for event in events:
+        subject = next((c for c in event.trigger.children if c.dep_ == "nsubj"), None)
+        host = by_trigger.get(subject.i) if subject is not None else None
+        if host is None or host is event or event.trigger.pos_ != "VERB":
+            kept.append(event)
+            continue
+        host.dead = host.dead or event.dead
+        host.injured = host.injured or event.injured
+        if host.actor2 is None and event.actor2 is not None:
+            host.actor2 = event.actor2
+    return kept
+
+
+def _complement_triggers(verb: Token, trigger_ids: set[int]) -> bool:
+    return any(c.i in trigger_ids for c in verb.children if c.dep_ in ("xcomp", "ccomp", "pcomp", "dobj"))
+
+
+def _under_denial(token: Token) -> bool:
+    return token.dep_ in ("xcomp", "ccomp", "pcomp", "dobj") and token.head.lemma_.lower() in DENIAL_VERBS
+
+
+def _theme(trigger: Token, partner: Token | None, resolve: ActorLookup) -> str | None:
+    """What was acted on when it is not an actor: "found *caches*", "took control of the *city*"."""
+    if partner is not None:
+        for prep in partner.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj.lemma_.lower()
+        return partner.lemma_.lower()
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass") and resolve.resolve_token(child) is None:
+            return child.lemma_.lower()
+    return None
 
 
 def _has_non_actor_object(trigger: Token, resolve: ActorLookup) -> bool:
@@ -422,7 +485,7 @@ def _confidence(trigger: Token, source: Actor | None, target: Actor | None, clai
     return round(min(score, 0.95), 3)
 
 
-def _magnitudes(trigger: Token) -> dict[str, Magnitude]:
+def _magnitudes(trigger: Token, event_type: str) -> dict[str, Magnitude]:
     """PLOVER magnitude fields from number modifiers: "killed 23 people" -> dead 23."""
     found: dict[str, Magnitude] = {}
     field = CASUALTY_VERBS.get(trigger.lemma_.lower())
@@ -432,9 +495,11 @@ def _magnitudes(trigger: Token) -> dict[str, Magnitude]:
                 number = _number_of(child)
                 if number is not None:
                     found[field] = number
-    if trigger.pos_ in ("VERB", "NOUN"):
+    if event_type in ("PROTEST", "MOBILIZE"):
         for child in trigger.children:
-            if child.dep_ in ("nsubj", "dobj") and child.lemma_.lower() in CROWD_NOUNS and "size" not in found:
+            crowd = child.lemma_.lower() in CROWD_NOUNS or any(
+                c.lemma_.lower() in CROWD_NOUNS for p in child.children if p.lower_ == "of" for c in p.children)
+            if child.dep_ in ("nsubj", "dobj") and crowd and "size" not in found:
                 number = _number_of(child)
                 if number is not None and not field:
                     found["size"] = number

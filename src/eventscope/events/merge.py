@@ -1,45 +1,40 @@
-"""One event, many reports: stable ids and merging of events that are the same happening."""
+"""One event, many reports: ids that name the happening, and merging of its reports.
+
+An event's id is a hash of what makes it one happening: type, mode, the actors' canonical
+identities, the place, the date, polarity, modality and the theme (what was acted on: "caches",
+"city").  Reports of the same happening therefore get the same id in any document, run or store,
+so users can join across runs and the store counts every happening once.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from eventscope.ingest.normalize import content_id
-from eventscope.records import Actor, Event
+from eventscope.records import Actor, Event, EventLocation
 
 
-def event_id_for(sentence_text: str, trigger_offset: int, trigger_text: str, event_type: str,
-                 actor1: Actor | None, actor2: Actor | None) -> str:
-    """Hash of the normalised sentence, the trigger's place in it, the type and the actors.
-
-    The same sentence in another document gets the same id, so re-runs and joins across runs agree.
-    """
-    key = "\x1f".join([
-        " ".join(sentence_text.split()), str(trigger_offset), trigger_text, event_type,
-        _actor_key(actor1), _actor_key(actor2),
-    ])
-    return content_id(key, "event")
-
-
-def merge_key(event: Event) -> tuple:
-    """Same type, mode, actors, place, date, polarity and modality: the same happening."""
-    location = event.location.geonames_id if event.location else None
-    return (
-        event.event_type, event.mode, _actor_key(event.actor1), _actor_key(event.actor2),
-        location, event.date, event.negated, event.modality,
-    )
+def happening_id(event_type: str, mode: str | None, actor1: Actor | None, actor2: Actor | None,
+                 location: EventLocation | None, date: str | None, negated: bool, modality: str,
+                 theme: str | None, sentence_text: str) -> str:
+    """Stable id of a happening; with no actor at all, the sentence itself must match too."""
+    parts = [event_type, mode or "", actor_key(actor1), actor_key(actor2),
+             str(location.geonames_id or location.name) if location else "", date or "", str(negated), modality,
+             theme or ""]
+    if actor1 is None and actor2 is None:
+        parts.append(" ".join(sentence_text.lower().split()))
+    return content_id("\x1f".join(parts), "event")
 
 
 def merge_events(events: list[Event]) -> list[Event]:
-    """Collapse reports of one happening into the first report, summing mentions and reports."""
-    survivors: dict[tuple, Event] = {}
+    """Collapse reports of one happening (same id) into the first, summing mentions and reports."""
+    survivors: dict[str, Event] = {}
     for event in events:
-        key = merge_key(event)
-        kept = survivors.get(key)
+        kept = survivors.get(event.event_id)
         if kept is None:
-            survivors[key] = event
+            survivors[event.event_id] = event
             continue
-        survivors[key] = replace(
+        survivors[event.event_id] = replace(
             kept,
             mentions=kept.mentions + event.mentions,
             reports=kept.reports + tuple(r for r in event.reports if r not in kept.reports),
@@ -52,7 +47,8 @@ def merge_events(events: list[Event]) -> list[Event]:
     return list(survivors.values())
 
 
-def _actor_key(actor: Actor | None) -> str:
+def actor_key(actor: Actor | None) -> str:
+    """An actor's identity: canonical name, else country/sector, else its words."""
     if actor is None:
         return ""
     if actor.name:

@@ -49,8 +49,16 @@ def derive_countries(ci: Path) -> None:
         alts = [s for s in d.get("altSpellings", []) if len(s) > 3 and s != a2]
         demonym = d.get("demonym") or ""
         rows.append(
-            (a2, gc[a2]["iso3"], str(gc[a2]["geonameid"]), gc[a2]["name"], str(d["latlng"][0]),
-             str(d["latlng"][1]), "|".join(dict.fromkeys([d.get("name", "")] + alts)), demonym)
+            (
+                a2,
+                gc[a2]["iso3"],
+                str(gc[a2]["geonameid"]),
+                gc[a2]["name"],
+                str(d["latlng"][0]),
+                str(d["latlng"][1]),
+                "|".join(dict.fromkeys([d.get("name", "")] + alts)),
+                demonym,
+            )
         )
     with (OUT / "countries.tsv").open("w", encoding="utf-8") as out:
         out.write("iso2\tiso3\tgeonameid\tname\tlat\tlon\taltnames\tdemonym\n")

@@ -9,7 +9,6 @@ per-mention cost is independent of the gazetteer's size.
 from __future__ import annotations
 
 import hashlib
-import json
 import marshal
 import os
 import tempfile
@@ -25,10 +24,41 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "geo"
 
 # Words that name the kind of an admin1 unit rather than the unit ("Muhafazat Maysan", "Sindh Province").
 _ADMIN_WORDS = {
-    "province", "provincia", "governorate", "muhafazat", "region", "state", "oblast", "wilayat", "wilayah",
-    "mintaqat", "departamento", "department", "prefecture", "district", "county", "ostan e", "ostan",
-    "autonomous", "republic", "territory", "emirate", "de", "of", "del", "das", "do", "da", "voivodeship",
-    "kray", "krai", "canton", "municipality", "city", "capital", "federal",
+    "province",
+    "provincia",
+    "governorate",
+    "muhafazat",
+    "region",
+    "state",
+    "oblast",
+    "wilayat",
+    "wilayah",
+    "mintaqat",
+    "departamento",
+    "department",
+    "prefecture",
+    "district",
+    "county",
+    "ostan e",
+    "ostan",
+    "autonomous",
+    "republic",
+    "territory",
+    "emirate",
+    "de",
+    "of",
+    "del",
+    "das",
+    "do",
+    "da",
+    "voivodeship",
+    "kray",
+    "krai",
+    "canton",
+    "municipality",
+    "city",
+    "capital",
+    "federal",
 }
 
 
@@ -171,8 +201,17 @@ def build_tables() -> dict:
 
     for cont in gc.get_continents().values():
         english = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
-        add(cont["geonameId"], cont["name"], cont["lat"], cont["lng"], "", "", cont.get("population", 0), "CONT",
-            [cont["name"], *english])
+        add(
+            cont["geonameId"],
+            cont["name"],
+            cont["lat"],
+            cont["lng"],
+            "",
+            "",
+            cont.get("population", 0),
+            "CONT",
+            [cont["name"], *english],
+        )
 
     for names, fc, lat, lon, cc, gid in extra:
         if fc == "PCLI" or not lat:
@@ -190,8 +229,17 @@ def build_tables() -> dict:
     for c in sorted(cities.values(), key=lambda c: -c["population"]):
         cc = c["countrycode"]
         is_capital = cc not in capital and capital_names.get(cc) and name_key(c["name"]) == capital_names[cc]
-        i = add(c["geonameid"], c["name"], c["latitude"], c["longitude"], cc, c["admin1code"], c["population"],
-                "PPLC" if is_capital else "PPL", [c["name"], *c.get("alternatenames", [])])
+        i = add(
+            c["geonameid"],
+            c["name"],
+            c["latitude"],
+            c["longitude"],
+            cc,
+            c["admin1code"],
+            c["population"],
+            "PPLC" if is_capital else "PPL",
+            [c["name"], *c.get("alternatenames", [])],
+        )
         if is_capital:
             capital[cc] = i
 
@@ -250,8 +298,9 @@ class Gazetteer:
 
     def entry(self, i: int) -> Entry:
         gid = self.gid[i]
-        return Entry(i, gid or None, self.name[i], self.lat[i], self.lon[i], self.cc[i], self.a1[i], self.pop[i],
-                     self.fc[i])
+        return Entry(
+            i, gid or None, self.name[i], self.lat[i], self.lon[i], self.cc[i], self.a1[i], self.pop[i], self.fc[i]
+        )
 
     def admin1_name(self, i: int) -> str | None:
         """Admin1 *name* of an entry (GeoNames admin1CodesASCII), None for countries and regions."""
@@ -261,7 +310,3 @@ class Gazetteer:
 
     def country3(self, i: int) -> str | None:
         return self.iso3.get(self.cc[i]) if self.cc[i] else None
-
-
-def _dump_json(path: Path) -> None:  # pragma: no cover - debugging aid
-    path.write_text(json.dumps(build_tables()["iso3"]))

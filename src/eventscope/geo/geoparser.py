@@ -51,8 +51,19 @@ class Geoparser:
     def _place(self, start: int | None, end: int | None, text: str | None, i: int, conf: float) -> Place:
         gaz = self.gazetteer
         admin1 = gaz.name[i] if gaz.fc[i] == "ADM1" else gaz.admin1_name(i)
-        return Place(start, end, text, gaz.gid[i] or None, gaz.name[i], gaz.lat[i], gaz.lon[i], gaz.country3(i),
-                     admin1, gaz.fc[i], round(conf, 3))
+        return Place(
+            start,
+            end,
+            text,
+            gaz.gid[i] or None,
+            gaz.name[i],
+            gaz.lat[i],
+            gaz.lon[i],
+            gaz.country3(i),
+            admin1,
+            gaz.fc[i],
+            round(conf, 3),
+        )
 
     def country_place(self, iso3: str) -> Place | None:
         """The country entry (representative point) for an alpha-3 code, without a text span."""

@@ -14,10 +14,29 @@ from spacy.tokens import Doc, Token
 
 from eventscope.records import EventLocation, Place
 
-LOCATIVE_PREPS = frozenset({
-    "in", "at", "near", "into", "inside", "outside", "around", "across", "throughout", "within", "on", "onto",
-    "along", "over", "toward", "towards", "through", "beside", "outside", "nearby",
-})
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "into",
+        "inside",
+        "outside",
+        "around",
+        "across",
+        "throughout",
+        "within",
+        "on",
+        "onto",
+        "along",
+        "over",
+        "toward",
+        "towards",
+        "through",
+        "beside",
+        "nearby",
+    }
+)
 # Prepositions whose object is a partner, source, cause or comparison, not the scene of the event.
 NON_LOCATIVE_PREPS = frozenset({"with", "from", "by", "against", "for", "about", "than", "like", "to", "of"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "pobj"})
@@ -89,8 +108,20 @@ def _non_locative(doc: Doc, tokens: range, stop: Token) -> bool:
 
 
 def to_location(p: Place, precision: str) -> EventLocation:
-    return EventLocation(p.start, p.end, p.text, p.geonames_id, p.name, p.lat, p.lon, p.country, p.admin1,
-                         p.feature_code, p.confidence, precision)
+    return EventLocation(
+        p.start,
+        p.end,
+        p.text,
+        p.geonames_id,
+        p.name,
+        p.lat,
+        p.lon,
+        p.country,
+        p.admin1,
+        p.feature_code,
+        p.confidence,
+        precision,
+    )
 
 
 def _best(cands: list[tuple[Place, range]], trigger: Token) -> Place:

@@ -18,28 +18,242 @@ from eventscope.geo.normalize import name_key
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels under which a proper-noun run may still be a misread place.
 OVERRIDABLE_LABELS = frozenset({"", "PERSON", "ORG", "NORP"})
-PLACE_NOUNS = frozenset({
-    "city", "town", "village", "province", "governorate", "district", "region", "county", "state", "capital",
-    "port", "suburb", "neighborhood", "neighbourhood", "municipality", "parish", "country", "provinces",
-    "cities", "towns", "villages", "hamlet", "island", "enclave", "stronghold", "outskirts",
-})
+PLACE_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "province",
+        "governorate",
+        "district",
+        "region",
+        "county",
+        "state",
+        "capital",
+        "port",
+        "suburb",
+        "neighborhood",
+        "neighbourhood",
+        "municipality",
+        "parish",
+        "country",
+        "provinces",
+        "cities",
+        "towns",
+        "villages",
+        "hamlet",
+        "island",
+        "enclave",
+        "stronghold",
+        "outskirts",
+    }
+)
 # Nouns that follow a name and make it a place ("Maysan province").
-PLACE_SUFFIXES = frozenset({
-    "province", "governorate", "district", "county", "parish", "region", "city", "town", "village",
-    "state", "township", "borough", "prefecture", "oblast",
-})
-LOCATIVE_PREPS = frozenset({
-    "in", "at", "near", "into", "outside", "around", "across", "throughout", "within", "inside", "toward",
-    "towards", "through", "via", "from", "to", "between", "of",
-})
+PLACE_SUFFIXES = frozenset(
+    {
+        "province",
+        "governorate",
+        "district",
+        "county",
+        "parish",
+        "region",
+        "city",
+        "town",
+        "village",
+        "state",
+        "township",
+        "borough",
+        "prefecture",
+        "oblast",
+    }
+)
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "into",
+        "outside",
+        "around",
+        "across",
+        "throughout",
+        "within",
+        "inside",
+        "toward",
+        "towards",
+        "through",
+        "via",
+        "from",
+        "to",
+        "between",
+        "of",
+    }
+)
 # A run after a locative preposition alone is accepted only for well-known places (population of its best
 # candidate); 20k was chosen on GeoWebNews+LGL dev (evaluate_geo): lower let in surnames, higher lost towns.
 MIN_POPULATION_PREP_CUE = 20_000
-PERSON_TITLES = frozenset({
-    "mr", "mrs", "ms", "dr", "gen", "general", "president", "minister", "sen", "senator", "rep", "gov",
-    "governor", "mayor", "judge", "officer", "col", "lt", "sgt", "capt", "maj", "prof", "king", "queen",
-    "prince", "sheikh", "ayatollah", "pope", "saint", "st", "lord", "lady", "sir", "chief", "coach",
-})
+PERSON_TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "general",
+        "president",
+        "minister",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "mayor",
+        "judge",
+        "officer",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "maj",
+        "prof",
+        "king",
+        "queen",
+        "prince",
+        "sheikh",
+        "ayatollah",
+        "pope",
+        "saint",
+        "st",
+        "lord",
+        "lady",
+        "sir",
+        "chief",
+        "coach",
+    }
+)
+
+
+# Heads of facility and feature names: "Royal Street", "Lake Manassas", "Alder Hey Children's Hospital" are
+# not the town they contain, so such entities are never split into sub-names.
+FEATURE_HEADS = frozenset(
+    {
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "road",
+        "rd",
+        "boulevard",
+        "blvd",
+        "drive",
+        "lane",
+        "way",
+        "highway",
+        "square",
+        "park",
+        "hall",
+        "hospital",
+        "stadium",
+        "arena",
+        "centre",
+        "center",
+        "church",
+        "cathedral",
+        "basilica",
+        "chapel",
+        "mosque",
+        "temple",
+        "school",
+        "university",
+        "college",
+        "airport",
+        "station",
+        "bridge",
+        "canal",
+        "river",
+        "lake",
+        "creek",
+        "bay",
+        "island",
+        "islands",
+        "mountain",
+        "mountains",
+        "mount",
+        "hill",
+        "hills",
+        "valley",
+        "tower",
+        "building",
+        "house",
+        "palace",
+        "museum",
+        "library",
+        "market",
+        "mall",
+        "hotel",
+        "restaurant",
+        "prison",
+        "base",
+        "port",
+        "harbour",
+        "harbor",
+        "beach",
+        "forest",
+        "dam",
+        "estate",
+        "court",
+        "gardens",
+        "garden",
+        "plaza",
+        "parade",
+        "theatre",
+        "theater",
+        "club",
+        "cemetery",
+        "zoo",
+    }
+)
+# Words that are names only as part of a longer name ("West Wales", "City Hall", "North Korea").
+GENERIC_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "upper",
+        "lower",
+        "new",
+        "old",
+        "city",
+        "town",
+        "county",
+        "state",
+        "centre",
+        "center",
+        "hall",
+        "street",
+        "road",
+        "way",
+        "ridge",
+        "day",
+        "star",
+        "mid",
+        "greater",
+        "inner",
+    }
+)
+# An entity whose name matches only alternate names of small places is more often a person or firm
+# ("Kristina" is an alternate name of a Finnish village); chosen on LGL dev (evaluate_geo, spurious list).
+MIN_POPULATION_ALTERNATE_ONLY = 10_000
 
 
 @dataclass
@@ -103,19 +317,30 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         span = _clean_entity(ent)
         if not len(span):
             continue
+        if _titled(doc, span):
+            continue
         whole = lookup_key(gaz, span)
-        parts = [span] if whole is not None else _sub_names(gaz, span)
+        is_feature = span[-1].lower_.rstrip(".") in FEATURE_HEADS and len(span) > 1
+        parts = [span] if whole is not None or is_feature else _sub_names(gaz, span)
         for part in parts:
             key = lookup_key(gaz, part)
             if ent.label_ == "NORP":
                 # A NORP span is taken only when it is itself a country/region name, never a demonym.
-                if key is None or key in gaz.demonyms or not any(
-                    gaz.fc[i] in {"PCLI", "ADM1", "RGN"} and name_key(gaz.name[i]) == key
-                    for i in gaz.candidates(key)
+                if (
+                    key is None
+                    or key in gaz.demonyms
+                    or not any(
+                        gaz.fc[i] in {"PCLI", "ADM1", "RGN"} and name_key(gaz.name[i]) == key
+                        for i in gaz.candidates(key)
+                    )
                 ):
                     continue
             if key is not None and key in gaz.demonyms and not _has_exact_country(gaz, key):
                 continue
+            if key is not None and (is_feature or not _plausible(gaz, key)) and not _main_name_feature(gaz, key):
+                key = None  # a facility named after a place, or a personal name that is an alternate spelling
+                if not is_feature:
+                    continue
             take(part, key or name_key(part.text), "entity", ent.label_)
 
     known = {m.key for m in mentions if gaz.candidates(m.key)}
@@ -126,7 +351,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if label not in OVERRIDABLE_LABELS:
             continue
         key = lookup_key(gaz, run)
-        if key is None or key in gaz.demonyms:
+        if key is None or key in gaz.demonyms or not _plausible(gaz, key):
+            continue
+        if len(run) == 1 and run[0].lower_ in GENERIC_WORDS:
             continue
         cue = _context_cue(doc, run, gaz, key)
         if cue:
@@ -134,13 +361,37 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             known.add(key)
         else:
             deferred.append((run, key))
+    person_votes: dict[str, int] = {}
     for run, key in deferred:
-        if key in known and not _titled(doc, run):
+        if run[0].ent_type_ == "PERSON":
+            person_votes[key] = person_votes.get(key, 0) + 1
+    place_votes: dict[str, int] = {}
+    for m in mentions:
+        place_votes[m.key] = place_votes.get(m.key, 0) + 1
+    for run, key in deferred:
+        # One sense per discourse, unless the name is more often a person's in this document.
+        if key in known and not _titled(doc, run) and place_votes.get(key, 0) >= person_votes.get(key, 0):
             take(run, key, "discourse", run[0].ent_type_)
     mentions.extend(_qualifier_mentions(doc, gaz, mentions, taken))
     mentions.extend(_capital_mentions(doc, taken))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _plausible(gaz: Gazetteer, key: str) -> bool:
+    """A main name of something, or an alternate name of a sizeable place."""
+    return any(
+        gaz.fc[i] not in {"PPL", "PPLC"} or gaz.pop[i] >= MIN_POPULATION_ALTERNATE_ONLY or name_key(gaz.name[i]) == key
+        for i in gaz.candidates(key)
+    )
+
+
+def _main_name_feature(gaz: Gazetteer, key: str) -> bool:
+    """The key is the main name of a non-settlement entry (a river, sea or region in the extras)."""
+    return any(
+        gaz.fc[i] not in {"PPL", "PPLC", "PCLI", "ADM1", "ADM2"} and name_key(gaz.name[i]) == key
+        for i in gaz.candidates(key)
+    )
 
 
 def _has_exact_country(gaz: Gazetteer, key: str) -> bool:
@@ -159,11 +410,16 @@ def _sub_names(gaz: Gazetteer, span: Span) -> list[Span]:
     doc = span.doc
     while i < end:
         for length in range(min(4, end - i), 0, -1):
-            sub = doc[i:i + length]
+            sub = doc[i : i + length]
             if not (sub[0].is_title or sub[0].is_upper) or not sub[-1].is_alpha:
                 continue
             key = lookup_key(gaz, sub)
-            if key is not None and key not in gaz.demonyms and len(key) > 2:
+            if (
+                key is not None
+                and key not in gaz.demonyms
+                and len(key) > 2
+                and (length > 1 or sub[0].lower_ not in GENERIC_WORDS)
+            ):
                 parts.append(sub)
                 i += length
                 break
@@ -222,7 +478,7 @@ def _qualifier_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken
         if i is None or i + 1 >= len(doc) or doc[i].text != "," or taken[i + 1]:
             continue
         for length in (3, 2, 1):
-            sub = doc[i + 1:i + 1 + length]
+            sub = doc[i + 1 : i + 1 + length]
             if len(sub) < length or any(taken[t.i] for t in sub) or not sub[0].text[:1].isupper():
                 continue
             key = name_key(sub.text)
@@ -245,6 +501,6 @@ def _capital_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
             continue
         if tok.dep_ == "compound" or tok.pos_ != "NOUN":
             continue
-        span = doc[tok.i - 1:tok.i + 1]
+        span = doc[tok.i - 1 : tok.i + 1]
         out.append(Mention(span.start_char, span.end_char, span.text, "", "capital", ""))
     return out

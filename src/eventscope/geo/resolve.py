@@ -20,7 +20,12 @@ from eventscope.geo.recognize import Mention
 # All weights below were set together on the GeoWebNews + LGL dev sets (eventscope.evaluation.geo,
 # accuracy@161km); re-run both after changing any of them.
 KIND_PRIOR = {
-    "PCLI": 3.0, "CONT": 2.0, "ADM1": 0.0, "ADM2": 0.0, "PPLC": 2.0, "PPL": 0.0,
+    "PCLI": 3.0,
+    "CONT": 2.0,
+    "ADM1": -1.0,
+    "ADM2": 0.0,
+    "PPLC": 2.0,
+    "PPL": 0.0,
 }
 # Seas, macro-regions and physical features carry no population; this stands in for log10(population).
 FEATURE_SIZE = 7.0
@@ -28,6 +33,9 @@ MAIN_NAME_BONUS = 1.5
 COUNTRY_CONTEXT_WEIGHT = 3.0
 ADMIN1_CONTEXT_WEIGHT = 3.0
 QUALIFIER_WEIGHT = 6.0
+# An admin region sets the admin1 context only when its own resolution is this sure: "Alexandria" alone is
+# as likely the Egyptian governorate as the city.
+MIN_ADMIN_CONTEXT_CONFIDENCE = 0.6
 # How much a city's context-free resolution says about the story's country, versus an explicit country.
 CITY_EVIDENCE = 0.5
 
@@ -52,8 +60,9 @@ def _base_score(gaz: Gazetteer, i: int, key: str) -> float:
     pop = gaz.pop[i]
     size = math.log10(pop + 1) if pop else (FEATURE_SIZE if fc not in KIND_PRIOR else 2.0)
     curated = fc not in {"PPL", "PPLC"}
-    main = curated or name_key(gaz.name[i]) == key
-    return size + KIND_PRIOR.get(fc, 1.0) + (MAIN_NAME_BONUS if main else 0.0)
+    if curated or name_key(gaz.name[i]) == key:
+        return size + KIND_PRIOR.get(fc, 1.0) + MAIN_NAME_BONUS
+    return size  # an alternate (often historical or foreign) name: "Salisbury" is not Harare today
 
 
 def _scores(
@@ -102,7 +111,7 @@ def _qualifiers(mentions: list[Mention], text: str) -> list[tuple[int, bool]]:
     the qualifier (the second) or the qualified (the first) one; (-1, False) when none."""
     out = [(-1, False) for _ in mentions]
     for a in range(len(mentions) - 1):
-        gap = text[mentions[a].end:mentions[a + 1].start]
+        gap = text[mentions[a].end : mentions[a + 1].start]
         if gap.strip() == "," and out[a][0] < 0:
             out[a] = (a + 1, False)
             out[a + 1] = (a, True)
@@ -120,10 +129,10 @@ def build_context(gaz: Gazetteer, resolved: list[Resolution], mentions: list[Men
         if not cc:
             continue
         if fc == "PCLI":
-            weights[cc] += 1.0
+            weights[cc] += r.confidence
         elif fc in {"ADM1", "ADM2"}:
-            weights[cc] += 1.0
-            if fc == "ADM1":
+            weights[cc] += r.confidence
+            if gaz.a1[i] and r.confidence >= MIN_ADMIN_CONTEXT_CONFIDENCE:
                 admin1.add(f"{cc}.{gaz.a1[i]}")
         else:
             weights[cc] += CITY_EVIDENCE * r.confidence

@@ -30,3 +30,19 @@ def content_id(text: str, prefix: str = "") -> str:
     """A stable id from content (never from row numbers): re-runs yield the same ids."""
     digest = hashlib.sha1(f"{prefix}\x1f{text}".encode()).hexdigest()
     return digest[:16]
+
+
+def offset_map(original: str, normalized: str) -> list[int]:
+    """For each character of ``original``, its offset in ``normalize_text(original)``.
+
+    Normalisation only drops characters and collapses whitespace, so a greedy walk aligns the
+    two; evaluations use it to map gold offsets onto the text eventscope reports offsets in.
+    """
+    mapping: list[int] = []
+    j = 0
+    for char in original:
+        mapping.append(j)
+        if j < len(normalized) and (char == normalized[j] or (char.isspace() and normalized[j].isspace())):
+            j += 1
+    mapping.append(len(normalized))
+    return mapping

@@ -63,7 +63,8 @@ def _parse(expression: str, anchor: str | None) -> ResolvedDate | None:
         return None
     precision = _PRECISION.get(data.period or "day", "day")
     value = data.date_obj.date()
-    if anchor and value > date.fromisoformat(anchor) and not _explicit_year(expression) and not _FORWARD.search(expression):
+    backward = not _explicit_year(expression) and not _FORWARD.search(expression)
+    if anchor and value > date.fromisoformat(anchor) and backward:
         value = value.replace(year=value.year - 1)  # "in June" written in May means last June
     if precision == "month":
         value = value.replace(day=1)

@@ -29,6 +29,7 @@ from eventscope.quotes.speakers import Speaker, SpeakerIndex
 from eventscope.records import Actor, Quote, TextSpan
 
 _SUBJ = ("nsubj", "nsubjpass")
+_TEXT_KEY = "eventscope.quotes.text"
 _INDIRECT_VERBS = SPEECH_VERBS | CLAIM_VERBS
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # Transcript speaker labels at a paragraph start: "PENCE: Well, look, ..."
@@ -63,8 +64,16 @@ class Attribution:
             actor = Actor(head.start_char, head.end_char, head.text, self.speaker.name, None, None)
         cue = None
         if self.cue is not None:
-            cue = TextSpan(self.cue[0], self.cue[1], doc.text[self.cue[0] : self.cue[1]])
-        return Quote(self.start, self.end, doc.text[self.start : self.end], self.direct, actor, cue)
+            cue = TextSpan(self.cue[0], self.cue[1], _text(doc)[self.cue[0] : self.cue[1]])
+        return Quote(self.start, self.end, _text(doc)[self.start : self.end], self.direct, actor, cue)
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text`` rebuilds the string on every access; cache it on the doc (text never changes)."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is None:
+        cached = doc.user_data[_TEXT_KEY] = doc.text
+    return cached
 
 
 class _Tokens:
@@ -98,7 +107,7 @@ def find_attributions(doc: Doc, skip_ranges: Iterable[tuple[int, int]] | None = 
     """All attributions in document order with resolved speakers."""
     skips = sorted(skip_ranges or ())
     toks = _Tokens(doc)
-    marks = find_quote_marks(doc.text)
+    marks = find_quote_marks(_text(doc))
     in_quote = [False] * len(doc)
     for m in marks:
         for i in range(toks.after(m.outer_start), toks.after(m.outer_end)):
@@ -136,13 +145,13 @@ def _in_skips(char: int, skips: list[tuple[int, int]]) -> bool:
 
 def _adjacent(doc: Doc, prev: Attribution, item: Attribution) -> bool:
     """Only whitespace, punctuation or an opening mark between the previous attribution and this quote."""
-    gap = doc.text[max(prev.extent_end, prev.end) : item.start]
+    gap = _text(doc)[max(prev.extent_end, prev.end) : item.start]
     return len(gap) <= 12 and not re.search(r"[A-Za-z0-9]", gap)
 
 
 def _quote_worthy(doc: Doc, item: Attribution) -> bool:
     """An unattributed quote is kept only if it reads like speech, not a title or scare quote."""
-    text = doc.text[item.start : item.end]
+    text = _text(doc)[item.start : item.end]
     return len(text.split()) >= _MIN_UNATTRIBUTED_WORDS and bool(re.search(r"[.!?,]$", text))
 
 
@@ -194,7 +203,7 @@ def _according_to(tokens: Iterable[Token]) -> tuple[Token, Token] | None:
 def _direct(doc: Doc, toks: _Tokens, mark: QuoteMarkSpan, in_quote: list[bool]) -> Attribution:
     """A direct quote and the cue found in its lead-in or trail."""
     start, end = mark.start, mark.end
-    while end > start and doc.text[end - 1] in ",;":
+    while end > start and _text(doc)[end - 1] in ",;":
         end -= 1
     item = Attribution(start, end, True, extent_end=mark.outer_end)
     q_first, q_last = toks.after(mark.outer_start), toks.after(mark.outer_end)
@@ -228,8 +237,8 @@ def _direct(doc: Doc, toks: _Tokens, mark: QuoteMarkSpan, in_quote: list[bool]) 
 
 def _transcript_label(doc: Doc, toks: _Tokens, mark: QuoteMarkSpan) -> Token | None:
     """The upper-case "NAME:" label opening the quote's paragraph, if the paragraph has one."""
-    para_start = doc.text.rfind("\n", 0, mark.outer_start) + 1
-    m = _LABEL_RE.match(doc.text, para_start)
+    para_start = _text(doc).rfind("\n", 0, mark.outer_start) + 1
+    m = _LABEL_RE.match(_text(doc), para_start)
     if m is None:
         return None
     return doc[toks.at(m.end(1) - 1)]
@@ -269,7 +278,7 @@ def _window_before(doc: Doc, first: int, in_quote: list[bool]) -> list[Token]:
 
 def _previous_sentence_subject(doc: Doc, q_first: int, mark: QuoteMarkSpan) -> Token | None:
     """For a quote opening its paragraph: the named subject of the sentence before it."""
-    text = doc.text
+    text = _text(doc)
     para_start = text.rfind("\n", 0, mark.outer_start) + 1
     if text[para_start : mark.outer_start].strip():
         return None
@@ -378,7 +387,7 @@ def _range_excluding(node: Token, verb: Token) -> tuple[int, int]:
 
 
 def _trim_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = doc.text
+    text = _text(doc)
     strip = " \t\n,;:—–-\"“”'‘’"
     while start < end and text[start] in strip:
         start += 1

@@ -121,7 +121,8 @@ class EventStore:
             "SELECT DISTINCT event_id, sentence_start, sentence_end FROM mentions WHERE doc_id = ?", [original_id]
         ).fetchall()
         for event_id, start, end in rows:
-            self.connection.execute("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?)", [event_id, doc_id, start, end])
+            self.connection.execute("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?)",
+                                    [event_id, doc_id, start, end])
             self._recount(event_id)
 
     def _recount(self, event_id: str) -> None:

@@ -1,0 +1,1 @@
+"""Evaluation: every stage scored against gold data (``eventscope eval``)."""

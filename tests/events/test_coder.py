@@ -1,0 +1,94 @@
+"""The coder on sentences written for it: voice, control, coordination, modality, attribution."""
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def code(pipeline):
+    def run(text: str):
+        return list(pipeline.annotate_text(text, date="2024-05-10").events)
+
+    return run
+
+
+def _one(events, event_type):
+    found = [e for e in events if e.event_type == event_type]
+    assert len(found) == 1, [(e.event_type, e.trigger.text) for e in events]
+    return found[0]
+
+
+def test_passive_voice_swaps_source_and_target(code):
+    event = _one(code("Government troops were attacked by rebels near Goma on Sunday."), "ASSAULT")
+    assert event.actor1.sector == "REB" and event.actor2.sector == "MIL"
+    assert event.location.name == "Goma" and event.date == "2024-05-05"
+
+
+def test_negation_and_denial_mark_the_deed_negated(code):
+    assert _one(code("Russia did not attack Ukrainian ports on Monday."), "ASSAULT").negated
+    denial = code("Iran denied sending weapons to the rebels.")
+    assert [e.event_type for e in denial] == ["AID"]
+    assert denial[0].negated and denial[0].actor1.country == "IRN"
+
+
+def test_future_and_hypothetical_modality(code):
+    assert _one(code("Germany will send troops to Lithuania next year."), "AID").modality == "future"
+    strike = _one(code("Israel could strike Iranian nuclear sites if talks fail."), "ASSAULT")
+    assert strike.modality == "hypothetical" and strike.actor1.country == "ISR"
+
+
+def test_threat_is_coded_as_the_threat_not_the_attack(code):
+    events = code("North Korea threatened to attack South Korea.")
+    assert [e.event_type for e in events] == ["THREATEN"]
+    assert (events[0].actor1.country, events[0].actor2.country) == ("PRK", "KOR")
+
+
+def test_coordinated_subjects_yield_one_event_each(code):
+    events = code("Iran and Syria condemned the Israeli strike.")
+    assert sorted(e.actor1.country for e in events if e.event_type == "ACCUSE") == ["IRN", "SYR"]
+
+
+def test_coordinated_modifiers_are_two_actors(code):
+    events = code("Turkish and Iraqi troops attacked Kurdish rebels in the mountains.")
+    assert sorted(e.actor1.country for e in events if e.event_type == "ASSAULT") == ["IRQ", "TUR"]
+
+
+def test_nominal_event_takes_its_outcome_and_casualties(code):
+    event = _one(code("The Israeli strike on Gaza killed 23 people."), "ASSAULT")
+    assert event.actor1.country == "ISR" and event.dead.value == 23
+    assert event.location.name == "Gaza"
+
+
+def test_control_verb_passes_its_object_to_the_deed(code):
+    event = _one(code("The president ordered the army to seize the airport in Tripoli."), "COERCE")
+    assert event.actor1.sector == "MIL" and event.location.country == "LBY"
+
+
+def test_reported_event_is_claimed_by_the_speaker(code):
+    event = _one(code("The United Nations said Russian forces shelled Kharkiv."), "ASSAULT")
+    assert event.claimed_by.sector == "IGO"
+    assert event.actor1.country == "RUS" and event.location.name == "Kharkiv"
+
+
+def test_crowd_size_for_protests(code):
+    event = _one(code("Thousands of protesters marched in Nairobi to demand lower taxes."), "PROTEST")
+    assert event.size is not None and event.size.value >= 1000 and event.location.country == "KEN"
+
+
+def test_phrase_trigger_and_its_target(code):
+    event = _one(code("The European Union imposed sanctions on Belarus."), "SANCTION")
+    assert event.actor1.sector == "IGO" and event.actor2.country == "BLR"
+
+
+def test_background_and_generic_sentences_give_no_events(code):
+    assert code("The river has long been an important trade route for the region.") == []
+    assert code("Stock markets rose slightly on Tuesday as investors awaited inflation data.") == []
+
+
+def test_precision_mode_drops_actorless_triggers_that_recall_mode_keeps():
+    from eventscope.pipeline import Pipeline
+    from eventscope.settings import Settings
+
+    text = "Fighting broke out and several buildings were attacked overnight."
+    precise = Pipeline(Settings(favor="precision", geoparse=False)).annotate_text(text)
+    loose = Pipeline(Settings(favor="recall", geoparse=False)).annotate_text(text)
+    assert len(loose.events) > len(precise.events)

