@@ -86,7 +86,8 @@ def test_seed_quotes_are_bergners_and_not_repeated(seed_record):
 def test_seed_no_event_appears_twice_and_repeats_count_as_mentions(seed_record):
     ids = [e.event_id for e in seed_record.events]
     assert len(ids) == len(set(ids))
-    keys = Counter((e.event_type, e.trigger.text, e.actor1 and (e.actor1.name or e.actor1.text)) for e in seed_record.events)
+    keys = Counter((e.event_type, e.trigger.text, e.actor1 and (e.actor1.name or e.actor1.text))
+                   for e in seed_record.events)
     assert max(keys.values()) == 1
     repeated = [e for e in seed_record.events if e.sentence.start > seed_record.paragraphs[1].start
                 and e.sentence.start < seed_record.paragraphs[6].start]
