@@ -1,0 +1,150 @@
+"""``eventscope eval DATASET [PATH]``: run one evaluation, print a table, optionally JSON and errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+SHARED = Path("..") / "shared" / "data"
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """How to run one evaluation: its default gold path, its scorer and its error lister."""
+
+    default_path: Path | None
+    score: Callable[[Path | None, int | None], dict]
+    errors: Callable[[Path | None, int | None], list[dict]]
+
+
+def _re3d(path, limit):
+    from eventscope.evaluation.re3d import evaluate_re3d
+
+    return evaluate_re3d(Path(path), limit=limit)
+
+
+def _re3d_errors(path, limit):
+    return _re3d(path, limit)["errors"]
+
+
+def _polnear(path, limit):
+    from eventscope.evaluation.polnear import evaluate_polnear
+
+    return evaluate_polnear(Path(path), limit=limit)
+
+
+def _polnear_errors(path, limit):
+    from eventscope.evaluation.polnear import polnear_errors
+
+    return polnear_errors(Path(path), limit=limit)
+
+
+def _geo(path, limit):
+    from eventscope.evaluation.geo import evaluate_geo
+
+    return evaluate_geo(Path(path), limit=limit)
+
+
+def _geo_errors(path, limit):
+    from eventscope.evaluation.geo import geo_errors
+
+    return geo_errors(Path(path), limit=limit)
+
+
+def _plover(path, limit):
+    from eventscope.evaluation.plover import evaluate_plover
+
+    return evaluate_plover(Path(path))
+
+
+def _plover_errors(path, limit):
+    from eventscope.evaluation.plover import plover_errors
+
+    return plover_errors(Path(path))
+
+
+def _dedup(path, limit):
+    from eventscope.evaluation.dedup import evaluate_dedup
+
+    return evaluate_dedup()
+
+
+def _dedup_errors(path, limit):
+    from eventscope.evaluation.dedup import dedup_errors
+
+    return dedup_errors()
+
+
+EVALUATIONS: dict[str, Evaluation] = {
+    "re3d": Evaluation(SHARED / "re3d-dev", _re3d, _re3d_errors),
+    "polnear": Evaluation(SHARED / "polnear-dev", _polnear, _polnear_errors),
+    "geo": Evaluation(SHARED / "geo-dev" / "GeoWebNews.xml", _geo, _geo_errors),
+    "plover": Evaluation(Path("data") / "plover_dev" / "sentences.jsonl", _plover, _plover_errors),
+    "dedup": Evaluation(None, _dedup, _dedup_errors),
+}
+
+
+def run_evaluation(dataset: str, path: str | None, json_out: str | None = None, errors: bool = False,
+                   limit: int | None = None, console: Console | None = None) -> int:
+    console = console or Console()
+    evaluation = EVALUATIONS[dataset]
+    gold = Path(path) if path else evaluation.default_path
+    if gold is not None and not gold.exists():
+        print(f"eventscope: no gold data at {gold}", file=sys.stderr)
+        return 2
+    result = evaluation.score(gold, limit)
+    missed = result.pop("errors", None)
+    console.print(metrics_table(f"eval {dataset}" + (f" ({gold})" if gold else ""), result))
+    if errors:
+        missed = missed if missed is not None else evaluation.errors(gold, limit)
+        for item in missed:
+            console.print(json.dumps(item, ensure_ascii=False))
+    if json_out:
+        Path(json_out).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+def metrics_table(title: str, result: dict[str, Any]) -> Table:
+    """Nested metric dicts as rows: ``names_by_type.Person`` x (precision, recall, f1, ...)."""
+    rows: list[tuple[str, dict[str, Any]]] = []
+    scalars: dict[str, Any] = {}
+    for key, value in result.items():
+        if isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values()):
+            rows.extend((f"{key}.{sub}", metrics) for sub, metrics in value.items())
+        elif isinstance(value, dict):
+            rows.append((key, value))
+        elif not isinstance(value, list):
+            scalars[key] = value
+    if scalars:
+        rows.insert(0, ("", scalars))
+    columns: list[str] = []
+    for _, metrics in rows:
+        columns.extend(c for c in metrics if c not in columns and not isinstance(metrics[c], (dict, list)))
+    table = Table(title=title)
+    if len(rows) == 1:  # one flat set of metrics reads best as a column
+        table.add_column("metric")
+        table.add_column("value", justify="right")
+        for column in columns:
+            table.add_row(column, _fmt(rows[0][1].get(column)))
+        return table
+    table.add_column("")
+    for column in columns:
+        table.add_column(column, justify="right")
+    for name, metrics in rows:
+        table.add_row(name, *(_fmt(metrics.get(c)) for c in columns))
+    return table
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
