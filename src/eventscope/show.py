@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -10,7 +12,7 @@ from eventscope.records import Actor, Event
 
 
 def render_events(events: list[Event], texts: dict[str, str], console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or Console(width=None if sys.stdout.isatty() else 160)
     table = Table(show_lines=True, title=f"{len(events)} events")
     for column in ("type/mode", "actor1 → actor2", "where / when", "status", "evidence"):
         table.add_column(column, overflow="fold")

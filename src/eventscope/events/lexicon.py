@@ -77,6 +77,40 @@ def read_lexicon(path: Path) -> Lexicon:
     return Lexicon(entries)
 
 
+@dataclass(frozen=True)
+class RelationEntry:
+    """A relational word (``data/relations.tsv``): an event noun gated on a preposition, or a party noun.
+
+    ``kind == "event"``: "operation" is a conflict only with "against" ("operations against IS").
+    ``kind == "party"``: "ally", "allied" name one side of a relation whose other side is the owner.
+    """
+
+    lemma: str
+    pos: str
+    kind: str
+    preps: frozenset[str]
+    entry: TriggerEntry
+
+
+def read_relations(path: Path) -> dict[tuple[str, str], RelationEntry]:
+    relations: dict[tuple[str, str], RelationEntry] = {}
+    with path.open(encoding="utf-8") as handle:
+        rows = (line for line in handle if line.strip() and not line.startswith("#"))
+        for row in csv.DictReader(rows, delimiter="\t"):
+            lemma, pos = row["lemma"].strip().lower(), row["pos"].strip().upper()
+            entry = TriggerEntry(lemma=lemma, pos=pos, event_type=row["event_type"].strip(), mode=None,
+                                 cameo=(row.get("cameo") or "").strip() or None)
+            preps = frozenset(p.strip() for p in (row.get("preps") or "").split(",") if p.strip())
+            relations.setdefault((lemma, pos), RelationEntry(lemma, pos, row["kind"].strip(), preps, entry))
+    return relations
+
+
+@lru_cache(maxsize=1)
+def load_relations() -> dict[tuple[str, str], RelationEntry]:
+    """The shipped relational nouns/adjectives, loaded once."""
+    return read_relations(Path(str(resources.files("eventscope") / "data" / "relations.tsv")))
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The shipped lexicon, loaded once."""
