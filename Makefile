@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench eval quality schema train clean
+.PHONY: setup demo test lint bench eval quality gate schema train clean
 
 ## setup: create .venv and install every pinned dependency (and the spaCy model, hash-checked)
 setup: $(STAMP)
@@ -43,6 +43,19 @@ eval: setup
 	$(BIN)/eventscope eval geo ../shared/data/geo-dev/lgl.xml
 	$(BIN)/eventscope eval plover data/plover_dev/sentences.jsonl
 	$(BIN)/eventscope eval dedup
+
+## quality: every evaluation in full -> docs/quality.md (run `make bench` first for the speed section)
+quality: setup
+	$(BIN)/python -m eventscope.evaluation.report
+
+## gate: check the quality floors (quality/baseline.json); `make gate ARGS=--raise` raises earned floors
+gate: setup
+	$(BIN)/python -m eventscope.evaluation.gate $(ARGS)
+
+## train: rebuild the event classifier artefact from data/plover_dev (installs the training extras)
+train: setup
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-train.txt
+	$(BIN)/python scripts/train_event_classifier.py
 
 ## schema: regenerate the shipped JSON Schema from the record classes
 schema: setup

@@ -86,8 +86,9 @@ def test_seed_quotes_are_bergners_and_not_repeated(seed_record):
 def test_seed_no_event_appears_twice_and_repeats_count_as_mentions(seed_record):
     ids = [e.event_id for e in seed_record.events]
     assert len(ids) == len(set(ids))
-    keys = Counter((e.event_type, e.trigger.text, e.actor1 and (e.actor1.name or e.actor1.text))
-                   for e in seed_record.events)
+    text = seed_record.text
+    keys = Counter((e.event_type, text[e.sentence.start:e.sentence.end], e.trigger.start - e.sentence.start,
+                    e.actor1 and (e.actor1.name or e.actor1.text)) for e in seed_record.events)
     assert max(keys.values()) == 1
     repeated = [e for e in seed_record.events if e.sentence.start > seed_record.paragraphs[1].start
                 and e.sentence.start < seed_record.paragraphs[6].start]
@@ -108,3 +109,13 @@ def test_ids_are_stable_across_runs(pipeline, seed_record):
     again = Pipeline().annotate_text(seed_record.text, date="2008-06-20")
     assert again.doc_id == seed_record.doc_id
     assert [e.event_id for e in again.events] == [e.event_id for e in seed_record.events]
+
+
+def test_seed_quotes_link_the_events_they_state(seed_record):
+    by_id = {e.event_id: e for e in seed_record.events}
+    linked = [by_id[i] for q in seed_record.quotes for i in q.event_ids]
+    assert linked and all(e.claimed_by is not None for e in linked)
+
+
+def test_seed_events_without_a_date_cue_take_the_publication_date_marked_as_such(seed_record):
+    assert all(e.date == "2008-06-20" and e.date_source == "document" for e in seed_record.events)

@@ -129,6 +129,7 @@ class Pipeline:
             Entity(start=e.start_char, end=e.end_char, text=e.text, label=e.label_)
             for e in doc.ents if e.label_ in NAMED_LABELS
         )
+        quotes, events = _link_quotes_and_events(quotes, events)
         return replace(
             _base_record(source, paragraphs),
             entities=entities, places=tuple(places), quotes=tuple(quotes), events=tuple(events),
@@ -173,6 +174,7 @@ class Pipeline:
             location=location,
             date=when.date if when else None,
             date_precision=when.precision if when else None,
+            date_source=("text" if when.text else "document") if when else None,
             sentence=sentence_span,
             trigger=trigger,
             negated=item.negated,
@@ -219,6 +221,24 @@ def _init_worker(settings: Settings) -> None:
 def _worker_batch(batch: list[tuple[SourceDocument, str | None]]) -> list[AnnotatedDocument]:
     assert _WORKER is not None
     return _WORKER.annotate_batch(batch)
+
+
+def _link_quotes_and_events(quotes: list[Quote], events: list[Event]) -> tuple[list[Quote], list[Event]]:
+    """A quote lists the events stated inside it; an event inside a direct quote rests on the speaker's word.
+
+    Indirect "quotes" whose cue is not a reporting verb ("continues to support ...") link only the events the
+    coder already attributed, so a stance is never turned into a claim.
+    """
+    claimed: dict[str, Actor] = {}
+    linked_quotes = []
+    for quote in quotes:
+        inside = [e for e in events if quote.start <= e.trigger.start < quote.end
+                  and (quote.direct or e.claimed_by is not None)]
+        if quote.direct and quote.speaker is not None:
+            claimed.update({e.event_id: quote.speaker for e in inside if e.claimed_by is None})
+        linked_quotes.append(replace(quote, event_ids=tuple(e.event_id for e in inside)) if inside else quote)
+    events = [replace(e, claimed_by=claimed[e.event_id]) if e.event_id in claimed else e for e in events]
+    return linked_quotes, events
 
 
 def _mark_duplicates(batch: list[SourceDocument], index: DocumentIndex) -> list[tuple[SourceDocument, str | None]]:

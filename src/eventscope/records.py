@@ -105,6 +105,7 @@ class Quote:
     direct: bool
     speaker: Actor | None
     cue: TextSpan | None
+    event_ids: tuple[str, ...] = ()  # events coded inside the quote (their claimed_by is the speaker)
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ class Event:
     location: EventLocation | None
     date: str | None
     date_precision: str | None
+    date_source: str | None  # "text": a date expression in the sentence; "document": the publication date
     sentence: SentenceSpan
     trigger: TextSpan
     negated: bool
@@ -211,6 +213,7 @@ def event_from_dict(data: dict[str, Any]) -> Event:
         location=EventLocation(**loc) if loc else None,
         date=data.get("date"),
         date_precision=data.get("date_precision"),
+        date_source=data.get("date_source"),
         sentence=SentenceSpan(**data["sentence"]),
         trigger=TextSpan(**data["trigger"]),
         negated=bool(data.get("negated")),

@@ -18,6 +18,7 @@ ENUMS: dict[tuple[str, str], list[str]] = {
     ("EventLocation", "precision"): ["exact", "sentence", "document", "country"],
     ("Event", "modality"): ["asserted", "future", "hypothetical"],
     ("Event", "date_precision"): ["day", "month", "year"],
+    ("Event", "date_source"): ["text", "document"],
 }
 
 

@@ -22,3 +22,9 @@ def test_month_after_publication_means_last_year():
 def test_document_default_without_cue():
     assert DateResolver("2020-02-02").document_default().precision == "day"
     assert DateResolver(None).document_default() is None
+
+
+def test_named_weekday_of_the_publication_day_is_that_day():
+    resolver = DateResolver("2019-01-28")  # a Monday
+    assert resolver.resolve("Monday").date == "2019-01-28"
+    assert resolver.resolve("Sunday").date == "2019-01-27"

@@ -21,7 +21,8 @@ def _event(doc_id: str, event_id: str = "e1") -> Event:
         actor1=Actor(0, 5, "Rebels", "Rebels", None, "REB"), actor2=Actor(15, 20, "a town", None, None, None),
         claimed_by=None,
         location=EventLocation(15, 20, "Homs", 169577, "Homs", 34.73, 36.72, "SYR", "Homs", "PPLA", 0.9, "exact"),
-        date="2020-01-01", date_precision="day", sentence=SentenceSpan(0, 30), trigger=TextSpan(7, 14, "shelled"),
+        date="2020-01-01", date_precision="day", date_source="text", sentence=SentenceSpan(0, 30),
+        trigger=TextSpan(7, 14, "shelled"),
         negated=False, modality="asserted", confidence=0.8, reports=(Report(doc_id, 0, 30),),
     )
 

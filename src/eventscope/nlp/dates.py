@@ -11,6 +11,8 @@ from spacy.tokens import Span
 
 _PRECISION = {"day": "day", "week": "day", "time": "day", "month": "month", "year": "year"}
 _VAGUE = re.compile(r"^(recent(ly)?|now|currently|today'?s?|this time|the past|earlier|lately)$", re.I)
+_WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+_WEEKDAY = re.compile(r"^(on )?(mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
 _FORWARD = re.compile(r"\b(next|coming|tomorrow|upcoming|later)\b", re.I)
 _DURATION = re.compile(r"\b(\d+|a|one|two|three|several|many)\s+(days?|weeks?|months?|years?)$", re.I)
 
@@ -50,6 +52,10 @@ class DateResolver:
         if _VAGUE.match(cleaned) or _DURATION.search(cleaned):
             return None
         anchor = self.anchor.isoformat() if self.anchor else None
+        weekday = _WEEKDAY.match(cleaned)
+        if self.anchor is not None and weekday and _WEEKDAYS.index(weekday.group(2).lower()[:3]) == \
+                self.anchor.weekday():
+            return ResolvedDate(anchor, "day", expression)  # "on Monday" in Monday's paper is today
         return _parse(cleaned, anchor)
 
 

@@ -1,0 +1,33 @@
+"""The evaluation gate: quick runs of every evaluation must stay above the floors in quality/baseline.json.
+
+A failure here means a change made eventscope measurably worse on gold data (or the gold data changed:
+then re-measure with ``python -m eventscope.evaluation.gate --raise``).
+"""
+
+import pytest
+
+from eventscope.evaluation import gate
+
+SHARED_PRESENT = gate.SHARED.exists()
+
+
+@pytest.mark.parametrize("name", ["re3d", "polnear", "geo_gwn", "geo_lgl", "plover", "dedup"])
+def test_evaluation_stays_above_its_floors(name):
+    check = gate._checks()[name]
+    if check.gold is not None and not check.gold.exists():
+        pytest.skip(f"gold data not present at {check.gold}")
+    assert gate.verify(name) == []
+
+
+def test_floors_are_never_lowered_without_a_reason(tmp_path, monkeypatch):
+    monkeypatch.setattr(gate, "BASELINE", tmp_path / "baseline.json")
+    monkeypatch.setattr(gate, "measure", lambda name: {"m": 0.8})
+    monkeypatch.setattr(gate, "_checks", lambda: {"x": gate.Check(None, dict, ("m",))})
+    gate.update(["x"], None)
+    assert gate.load_baseline()["x"]["floors"]["m"] == pytest.approx(0.78)
+    monkeypatch.setattr(gate, "measure", lambda name: {"m": 0.5})
+    gate.update(["x"], None)
+    assert gate.load_baseline()["x"]["floors"]["m"] == pytest.approx(0.78)
+    gate.update(["x"], "gold data re-annotated")
+    baseline = gate.load_baseline()["x"]
+    assert baseline["floors"]["m"] == pytest.approx(0.48) and baseline["lowered"][0]["reason"]
