@@ -14,8 +14,9 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from eventscope.events.lexicon import Lexicon, TriggerEntry
+from eventscope.events.lexicon import Lexicon, TriggerEntry, load_relations
 from eventscope.events.modality import REPORTING_VERBS, is_negated, modality_of, reporting_head
+from eventscope.events.ontology import load_ontology
 from eventscope.records import Actor, Magnitude, Quote
 
 TARGET_PREPS = {"with", "on", "against", "to", "for", "at", "toward", "towards", "into", "upon", "from"}
@@ -41,6 +42,44 @@ ACTOR_OBJECT_TYPES = {"CONSULT"}
 """Types whose direct object must be an actor: "met little resistance" is no meeting."""
 CASUALTY_VERBS = {"kill": "dead", "die": "dead", "slay": "dead", "injure": "injured", "wound": "injured",
                   "hurt": "injured"}
+PERSONAL_PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them"}
+"""Pronouns kept as actors when coreference finds no antecedent: re3d marks the pronoun span itself as the
+party ("Anas tells *me*", "*we* must defeat ISIL"), so an unresolved pronoun is still a usable dyad end."""
+POSSESSIVE_PRONOUNS = {"my", "our", "your", "his", "her", "its", "their"}
+BINDING_POSSESSIVES = {"his", "her", "its", "their"}
+"""Third-person possessives bind to a same-sentence owner; "our"/"my" are the speaker and keep their span."""
+PERSON_NOUNS = {"counterpart", "partner", "ally", "official", "representative", "envoy", "delegation", "delegate",
+                "colleague", "man", "woman", "men", "women", "girl", "boy", "child", "children", "civilian", "people",
+                "resident", "villager", "family", "student", "musician", "fighter", "militant", "insurgent", "sniper",
+                "terrorist", "member", "leader", "commander", "tribesman", "militiaman", "tribesmen",
+                "militiamen", "jet", "aircraft", "regime",
+                "coalition", "government", "force", "troop", "soldier", "army", "police", "tribunal", "court",
+                "council", "minister", "secretary", "president", "journalist", "reporter", "conference", "hostage",
+                "refugee", "survivor", "group", "organisation", "organization", "authority", "opposition"}
+"""Common nouns that name people or groups: kept as actors (their own span) when the knowledge base has no
+entry, so "told *a news conference*", "meeting *their French counterparts*" still give a dyad (re3d)."""
+PLACE_NOUNS = {"city", "town", "village", "street", "area", "district", "neighbourhood", "neighborhood", "suburb",
+               "school", "hospital", "market", "mosque", "church", "building", "bridge", "position", "base",
+               "compound", "camp", "site", "airport", "convoy", "home", "house", "safehouse", "place", "line",
+               "front", "checkpoint", "port", "headquarters", "office", "embassy", "territory", "region", "province"}
+"""Targets of violence that are places or things: PLOVER's recipient of an ASSAULT may be "a village in
+Sagaing" (GUIDELINES.md), and re3d's FightingAgainst marks them too ("striking Sabboura", "bombed a school")."""
+PLACE_TARGET_TYPES = {"ASSAULT", "COERCE"}
+TOPIC_OBJECT_VERBS = {"discuss", "negotiate", "mediate", "hold", "tell", "update", "brief", "inform", "ask"}
+"""CONSULT verbs whose object is a topic ("discussed co-operation"): the actor-object check does not apply."""
+COMMUNICATION_VERBS = {"tell", "speak", "quote", "inform", "brief", "update", "join"}
+"""Verbs that are an event only with a recipient: "X told Y" is communication, "X told reporters" too, but a
+bare "he spoke" is not a dyad."""
+STATIVE_PASSIVES = {"commit", "determine", "prepare", "dedicate", "resolve", "encourage", "engage", "involve"}
+"""Participles that read as states of their subject: "the UK is committed to ..." is the UK's pledge."""
+CONFLICT_DEEDS = {"ASSAULT", "COERCE", "SANCTION"}
+"""Deeds coded (as ``future``) under a pledge: "committed to defeating ISIL" -> ASSAULT, per GUIDELINES.md
+("future conflict deeds: the deed's type with modality future"); cooperative deeds stay inside the AGREE."""
+RECIPROCAL_TYPES = {"CONSULT"}
+"""Coordinated subjects with no target meet each other: "the Prime Minister and President Hollande met"."""
+JOINT_FAMILIES = {"material_conflict", "material_cooperation"}
+"""Deeds whose coordinated actors are partners: re3d marks "X, Y and Z launched the offensive" as AlliesOf."""
+MUTUAL_LEMMAS = {"war", "battle", "fight", "fighting", "clash", "conflict", "skirmish"}
 CROWD_NOUNS = {"protester", "demonstrator", "people", "supporter", "marcher", "worker", "student", "activist",
                "soldier", "troop"}
 
@@ -102,64 +141,131 @@ class EventCoder:
         found: list[CodedEvent] = []
         suppressed: set[int] = set()
         candidates: list[tuple[Token, TriggerEntry, Token | None]] = []
+        parties: list[tuple[Token, TriggerEntry]] = []
+        relations = load_relations()
         for token in sentence:
             hit = self.lexicon.lookup(token)
             if hit is not None:
                 candidates.append((token, hit[0], hit[1]))
+                continue
+            relation = relations.get((token.lower_, token.pos_)) or relations.get((token.lemma_.lower(), token.pos_))
+            if relation is None:
+                continue
+            if relation.kind == "party":
+                parties.append((token, relation.entry))
+            elif any(c.dep_ == "prep" and c.lower_ in relation.preps for c in token.children):
+                candidates.append((token, relation.entry, None))
         trigger_ids = {token.i for token, _, _ in candidates}
+        paired: set[tuple[int | None, int | None]] = set()
         for token, entry, partner in candidates:
             # a deed under a pledge/threat/demand is the verbal event's content, not an event
-            if entry.event_type not in VERBAL_COMMITMENT and _under_commitment(token, trigger_ids, self.lexicon) \
-                    and not _under_denial(token):
+            commitment = _commitment_type(token, trigger_ids, self.lexicon)
+            if entry.event_type not in VERBAL_COMMITMENT and commitment is not None and not _under_denial(token) \
+                    and not (commitment == "AGREE" and entry.event_type in CONFLICT_DEEDS):
                 suppressed.add(token.i)
                 continue
             if token.pos_ == "NOUN" and not self._noun_is_event(token, trigger_ids):
                 continue
             if token.lemma_.lower() in CONTROL_VERBS and any(c.dep_ == "xcomp" for c in token.children):
                 continue
+            if token.dep_ == "acl" and token.tag_ == "VBG" and _is_event_noun(token.head, relations):
+                continue  # "campaigns targeting militias": the participle restates the campaign, no new event
             if token.lemma_.lower() in DENIAL_VERBS and _complement_triggers(token, trigger_ids):
                 continue  # "denied sending weapons": the sending is coded, negated
-            if entry.event_type in ACTOR_OBJECT_TYPES and _has_non_actor_object(token, resolve):
+            if entry.event_type in ACTOR_OBJECT_TYPES and token.lemma_.lower() not in TOPIC_OBJECT_VERBS \
+                    and _has_non_actor_object(token, resolve):
                 continue
-            sources, targets = self._arguments(token, resolve, partner)
+            sources, targets = self._arguments(token, resolve, partner, entry)
+            if token.lemma_.lower() in COMMUNICATION_VERBS and not targets:
+                continue
             entry = _retype(entry, token, sources, targets)
             if token.pos_ == "NOUN" and not sources and not targets:
                 continue
-            if self.favor == "precision" and not any(_informative(a) for a in sources + targets):
+            if self.favor == "precision" and not any(_informative(a) for a in sources + targets) \
+                    and not (sources and targets):
                 continue
+            partners = _resolve_all(_co_actors(token), resolve)
+            dyads: list[tuple[Actor | None, Actor | None, TriggerEntry]] = []
+            if len(sources) >= 2 and not targets and entry.event_type in RECIPROCAL_TYPES:
+                # "Karim and Sadiq met": each participant meets the other
+                dyads.extend((a, b, entry) for i, a in enumerate(sources) for b in sources[i + 1:])
+            else:
+                dyads.extend((a, b, entry) for a in sources + partners or [None] for b in targets or [None])
+            if _mutual(token) and sources:  # "a war with Israel", "battle between X and Y": both fight
+                dyads.extend((b, a, entry) for a in sources for b in targets)
+            if (self._family(entry) in JOINT_FAMILIES or entry.event_type in ("AGREE", "SUPPORT")) \
+                    and _joint_deed(token):
+                # coordinated actors of one deed act together: "X, Y and Z launched the offensive"
+                joint = [a for a in sources + partners if a.start is not None]
+                dyads.extend((a, b, _joint_entry(token)) for i, a in enumerate(joint) for b in joint[i + 1:]
+                             if not _same_span(a, b))
             claimed_by = self._claimed_by(token, resolve, quotes)
             end_token = partner if partner is not None and partner.i > token.i else token
             magnitudes = _magnitudes(token, entry.event_type)
             theme = _theme(token, partner, resolve)
-            for source in sources or [None]:
-                for target in targets or [None]:
-                    if source is not None and target is not None and _same_actor(source, target):
-                        target = None
-                    found.append(
-                        CodedEvent(
-                            entry=entry,
-                            trigger=token,
-                            trigger_end=end_token.idx + len(end_token.text),
-                            sentence=sentence,
-                            actor1=source,
-                            actor2=target,
-                            claimed_by=claimed_by,
-                            negated=is_negated(token),
-                            modality=_modality(token, entry),
-                            confidence=_confidence(token, source, target, claimed_by),
-                            theme=theme,
-                            **magnitudes,
-                        )
+            modality = "future" if commitment == "AGREE" and entry.event_type in CONFLICT_DEEDS \
+                else _modality(token, entry)
+            for source, target, dyad_entry in dyads:
+                if source is not None and target is not None and _same_actor(source, target):
+                    target = None
+                if dyad_entry is not entry:
+                    key = _pair_key(source, target)
+                    if key in paired:
+                        continue
+                    paired.add(key)
+                found.append(
+                    CodedEvent(
+                        entry=dyad_entry,
+                        trigger=token,
+                        trigger_end=end_token.idx + len(end_token.text),
+                        sentence=sentence,
+                        actor1=source,
+                        actor2=target,
+                        claimed_by=claimed_by,
+                        negated=is_negated(token),
+                        modality=modality,
+                        confidence=_confidence(token, source, target, claimed_by),
+                        theme=theme if dyad_entry is entry else None,
+                        **(magnitudes if dyad_entry is entry else {}),
                     )
+                )
+        found.extend(self._party_events(parties, sentence, resolve, paired))
         return _fold_outcomes(found)
+
+    def _family(self, entry: TriggerEntry) -> str | None:
+        try:
+            return load_ontology().family(entry.event_type)
+        except (KeyError, ValueError):
+            return None
+
+    def _party_events(self, parties: list[tuple[Token, TriggerEntry]], sentence: Span, resolve: ActorLookup,
+                      paired: set[tuple[int | None, int | None]]) -> list[CodedEvent]:
+        """Alliances named by a relational word: "X and their Y allies", "allies of X", "allied militias"."""
+        events: list[CodedEvent] = []
+        for token, entry in parties:
+            party_token, owner_tokens = _party_arguments(token)
+            if party_token is None or not owner_tokens:
+                continue
+            party = _resolve_all([party_token], resolve)
+            owners = _resolve_all(owner_tokens, resolve)
+            for b in party[:1]:  # the owner likes / is allied with the party: "the UK ... its allies"
+                for a in owners:
+                    if _same_actor(a, b) or _same_span(a, b) or _pair_key(a, b) in paired:
+                        continue
+                    paired.add(_pair_key(a, b))
+                    events.append(CodedEvent(
+                        entry=entry, trigger=token, trigger_end=token.idx + len(token.text), sentence=sentence,
+                        actor1=a, actor2=b, claimed_by=None, negated=False, modality="asserted",
+                        confidence=_confidence(token, a, b, None)))
+        return events
 
     def _noun_is_event(self, noun: Token, trigger_ids: set[int]) -> bool:
         """An event noun counts unless a verb trigger already governs it ("attacked with an attack")."""
         head = noun.head
         return not (noun.dep_ in ("dobj", "pobj") and head.i in trigger_ids and head.pos_ == "VERB")
 
-    def _arguments(self, trigger: Token, resolve: ActorLookup, partner: Token | None = None
-                   ) -> tuple[list[Actor], list[Actor]]:
+    def _arguments(self, trigger: Token, resolve: ActorLookup, partner: Token | None = None,
+                   entry: TriggerEntry | None = None) -> tuple[list[Actor], list[Actor]]:
         if trigger.pos_ == "NOUN":
             source_tokens, target_tokens = _noun_arguments(trigger)
         else:
@@ -168,6 +274,11 @@ class EventCoder:
         targets = _resolve_all(target_tokens, resolve)
         if not targets:
             targets = _resolve_all(_prep_objects(trigger), resolve)[:1]
+        if not targets:  # "fought a war *with Israel*", "provided air support *for ground forces*"
+            objects = [c for c in trigger.children if c.dep_ == "dobj" and c.i != (partner.i if partner else -1)]
+            targets = _resolve_all([o for obj in objects for o in _prep_objects(obj)], resolve)[:1]
+        if not targets and entry is not None and entry.event_type in PLACE_TARGET_TYPES:
+            targets = [a for t in target_tokens + _prep_objects(trigger) if (a := _place_actor(t, resolve))][:1]
         if not targets and partner is not None:  # "imposed sanctions on Belarus"
             targets = _resolve_all(_prep_objects(partner), resolve)[:1]
         return sources, [t for t in targets if not any(_same_actor(t, s) for s in sources)] or targets[:0]
@@ -204,6 +315,13 @@ def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
             targets.append(child)
         elif child.dep_ == "dobj":
             targets.append(child)
+    relative = [s for s in sources + targets if s.tag_ in ("WDT", "WP")]
+    if relative and verb.dep_ == "relcl":  # "Hezbollah, *which* fought a war": the relative is the head noun
+        sources = [verb.head if s in relative else s for s in sources]
+        targets = [verb.head if s in relative else s for s in targets]
+    elif verb.dep_ == "relcl" and sources and not passive and verb.head.pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        targets.append(verb.head)  # object gap: "the young man *he met*", "one man I spoke to"
     if not sources and not passive and verb.dep_ in ("acl", "relcl"):
         if verb.tag_ == "VBN":  # "militias supported by Iran": the noun is the target
             targets.append(verb.head)
@@ -228,19 +346,40 @@ def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
 
 
 def _subjects(verb: Token) -> tuple[list[Token], bool]:
-    """Subjects of the verb, inherited through coordination and control; and whether it is passive."""
+    """Subjects of the verb, inherited through coordination and control; and whether it is passive.
+
+    A subject inherited by a controlled clause ("are committed *to defeating*") does not make that clause
+    passive, and stative passives ("X is committed to", "determined to") have their subject as the actor.
+    """
     node = verb
-    for _ in range(4):
+    controlled = False
+    for _ in range(5):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subjects:
-            passive = any(c.dep_ == "nsubjpass" for c in subjects) or any(
-                c.dep_ == "auxpass" for c in verb.children)
-            return [s for s in subjects if s.dep_ != "csubj"], passive
+            own_passive = any(c.dep_ == "auxpass" for c in verb.children)
+            passive = own_passive if controlled else any(c.dep_ == "nsubjpass" for c in subjects) or own_passive
+            if node.lemma_.lower() in STATIVE_PASSIVES and not _agents(node) and \
+                    (node is verb or not own_passive):
+                passive = False
+            first = min(s.i for s in subjects)
+            # "About 30,000 personnel, Kurdish fighters and ... launched": list members the parser left as dep
+            listed = [c for c in node.children if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN") and c.i < first]
+            return listed + [s for s in subjects if s.dep_ != "csubj"], passive
         if node.dep_ == "conj":
             node = node.head
             continue
-        if node.dep_ in ("ccomp", "pcomp", "dobj") and node.tag_ == "VBG" and node.head is not node:
+        if node.dep_ in ("ccomp", "pcomp", "dobj") and node.tag_ == "VBG" and node.head is not node \
+                and node.head.pos_ in ("VERB", "AUX"):
             node = node.head  # "Iran denied sending weapons": the gerund's subject is the head's
+            continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX", "ADJ"):
+            node = node.head.head  # "are committed to defeating ISIL", "is ready for talking"
+            if node.dep_ == "acomp":  # "are committed to": the copula holds the subject
+                node = node.head
+            controlled = True
+            continue
+        if node.dep_ == "acomp" and node.head is not node:
+            node = node.head
             continue
         if node.dep_ in ("xcomp", "advcl") and node.head is not node:
             controller = node.head
@@ -266,6 +405,12 @@ def _agents(verb: Token) -> list[Token]:
 def _noun_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
     sources: list[Token] = []
     targets: list[Token] = []
+    between = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "between" for c in p.children
+               if c.dep_ == "pobj"]
+    if between:  # "the battle / agreement between X and Y": the first party acts, the others receive
+        parties = _expand_conjuncts(between)
+        if len(parties) >= 2:
+            return parties[:1], parties[1:]
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG")):
             sources.append(child)
@@ -318,11 +463,19 @@ def _prep_objects(trigger: Token) -> list[Token]:
 
 
 def _expand_conjuncts(tokens: Iterable[Token]) -> list[Token]:
-    """"Iran and Syria" give one argument each (coordinated modifiers: see ``_resolve_argument``)."""
+    """"Iran and Syria" give one argument each (coordinated modifiers: see ``_resolve_argument``).
+
+    Appositive lists count too: "The UK, the wider Coalition and the Government of Iraq" is parsed as an
+    apposition holding a coordination; an apposition with no coordination renames its head and is skipped.
+    """
     result: list[Token] = []
     for token in tokens:
         result.append(token)
-        result.extend(t for t in token.conjuncts if t.i > token.i and t.pos_ in ("NOUN", "PROPN", "PRON"))
+        members = [t for t in token.conjuncts if t.i > token.i]
+        members += [a for a in token.children if a.dep_ == "appos" and any(c.dep_ == "conj" for c in a.children)]
+        for member in members:
+            result.extend(t for t in [member, *(c for c in member.conjuncts if c.i > member.i)]
+                          if t.pos_ in ("NOUN", "PROPN", "PRON"))
     seen: set[int] = set()
     unique = []
     for token in result:
@@ -351,7 +504,7 @@ def _resolve_argument(token: Token, resolve: ActorLookup) -> list[Actor]:
     modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i
                  and any(g.dep_ == "conj" for g in c.children)]
     if not modifiers or token.pos_ not in ("NOUN", "PROPN"):
-        actor = resolve.resolve_token(token)
+        actor = _actor_for(token, resolve)
         return [actor] if actor is not None else []
     head = resolve.resolve(token.doc[token.i:token.i + 1])
     actors = []
@@ -368,6 +521,86 @@ def _resolve_argument(token: Token, resolve: ActorLookup) -> list[Actor]:
                 sector=(head.sector if head else None) or (own.sector if own else None),
             ))
     return actors
+
+
+def _actor_for(token: Token, resolve: ActorLookup) -> Actor | None:
+    """The resolver's actor, with fallbacks that keep real parties the knowledge base does not know.
+
+    A possessive pronoun binds to its clause's subject first ("the UK remains steadfast in *its* support"):
+    the antecedent's span names the party.  An unresolved personal pronoun, named entity or person noun
+    keeps its own span (re3d marks "me", "a news conference", "their French counterparts" as parties).
+    """
+    if token.lower_ in BINDING_POSSESSIVES and (token.tag_ == "PRP$" or token.dep_ == "poss"):
+        bound = _bind_possessive(token, resolve)
+        if bound is not None:
+            return bound
+    actor = resolve.resolve_token(token)
+    if actor is not None:
+        return actor
+    low = token.lower_
+    if token.pos_ == "PRON" and (low in PERSONAL_PRONOUNS or low in POSSESSIVE_PRONOUNS and low != "its"):
+        return Actor(token.idx, token.idx + len(token.text), token.text, None, None, None)
+    if token.ent_type_ in ("PERSON", "ORG", "NORP") or (
+            token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in PERSON_NOUNS or low in PERSON_NOUNS)):
+        return _span_actor(token, resolve)
+    if token.pos_ == "NOUN" and _is_event_noun(token):  # "coalition air strikes": the actor inside the event
+        for modifier in sorted(token.children, key=lambda c: -c.i):
+            if modifier.dep_ in ("compound", "nmod") and modifier.i < token.i:
+                actor = resolve.resolve_token(modifier)
+                if actor is not None:
+                    return actor
+    return None
+
+
+def _is_event_noun(token: Token, relations: dict | None = None) -> bool:
+    from eventscope.events.lexicon import load_lexicon
+
+    key = (token.lemma_.lower(), "NOUN")
+    return token.pos_ == "NOUN" and (key in load_lexicon().words or bool(relations and key in relations))
+
+
+def _span_actor(token: Token, resolve: ActorLookup) -> Actor:
+    """An actor with no identity, spanning the noun phrase the resolver would use for ``token``."""
+    span_of = getattr(resolve, "argument_span", None)
+    span = span_of(token) if span_of is not None else token.doc[token.left_edge.i:token.i + 1]
+    return Actor(span.start_char, span.end_char, span.text, None, None, None)
+
+
+def _place_actor(token: Token, resolve: ActorLookup) -> Actor | None:
+    """A place or facility attacked ("striking Sabboura", "bombed a school"): the recipient of violence."""
+    if token.ent_type_ in ("GPE", "LOC", "FAC") or (token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUNS):
+        return _span_actor(token, resolve)
+    return None
+
+
+def _bind_possessive(pronoun: Token, resolve: ActorLookup) -> Actor | None:
+    """The same-sentence owner of "its/their/our ...": the nearest governing actor noun or clause subject.
+
+    "Syrian forces and *their* allies" -> Syrian forces; "the Iraqi people in *their* fight" -> the Iraqi
+    people; "the UK is working with *its* allies" -> the UK.  None leaves it to coreference.
+    """
+    owned = pronoun.head
+    node = owned
+    for _ in range(8):
+        if node.head is node:
+            return None
+        child, node = node, node.head
+        if node.pos_ in ("VERB", "AUX") or (node.pos_ == "ADJ" and node.dep_ == "acomp"):
+            verb = node.head if node.pos_ == "ADJ" else node
+            subjects = [s for s in _subjects(verb)[0] if not (s.i <= pronoun.i <= s.right_edge.i and
+                                                              s.left_edge.i <= pronoun.i)]
+            for subject in subjects:
+                actor = resolve.resolve_token(subject) if subject.pos_ != "PRON" else None
+                if actor is not None:
+                    return actor
+            if verb.dep_ not in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp"):
+                return None
+        elif node.pos_ in ("NOUN", "PROPN") and child.dep_ in ("prep", "conj") and \
+                not (pronoun.lower_ == "its" and node.tag_ in ("NNS", "NNPS")):
+            actor = resolve.resolve_token(node)
+            if actor is not None:
+                return actor
+    return None
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:
@@ -408,6 +641,82 @@ def _fold_outcomes(events: list[CodedEvent]) -> list[CodedEvent]:
     return kept
 
 
+def _commitment_type(token: Token, trigger_ids: set[int], lexicon: Lexicon) -> str | None:
+    """The type of the pledge/threat/demand whose complement holds the token, if any."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "pobj", "prep") or node.head is node:
+            return None
+        node = node.head
+        if node.i in trigger_ids and node.lemma_.lower() not in CONTROL_VERBS:
+            hit = lexicon.lookup(node)
+            if hit is not None and hit[0].event_type in VERBAL_COMMITMENT:
+                return hit[0].event_type
+    return None
+
+
+def _co_actors(trigger: Token) -> list[Token]:
+    """Partners named by "alongside"/"together with": "fighting IS *alongside Iraqi forces*"."""
+    heads = [trigger, *(o for o in trigger.children if o.dep_ == "dobj")]  # the parser may attach it to the object
+    found = [c for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "alongside"
+             for c in p.children if c.dep_ == "pobj"]
+    found += [c for a in trigger.children if a.lower_ == "together" for p in a.children
+              if p.dep_ == "prep" and p.lower_ == "with" for c in p.children if c.dep_ == "pobj"]
+    return _expand_conjuncts(found)
+
+
+def _mutual(trigger: Token) -> bool:
+    """Fighting "with" or "between" parties is two-sided: "a war with Israel", "clashes between X and Y"."""
+    if trigger.lemma_.lower() not in MUTUAL_LEMMAS:
+        return False
+    preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
+    # "fought a war with Israel": the preposition hangs on the object
+    preps |= {p.lower_ for o in trigger.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"}
+    return bool(preps & {"with", "between"})
+
+
+def _party_arguments(word: Token) -> tuple[Token | None, list[Token]]:
+    """(the party, its owners) for "ally"/"partner" nouns and the adjective "allied"."""
+    if word.pos_ == "NOUN":
+        party = word
+        owners = [c for p in word.children if p.dep_ == "prep" and p.lower_ in ("of", "to")
+                  for c in p.children if c.dep_ == "pobj"]
+        owners = owners or [c for c in word.children if c.dep_ == "poss"]
+    else:  # "allied Shia militias": the modified noun is the ally
+        if word.dep_ not in ("amod", "acl") or word.head.pos_ not in ("NOUN", "PROPN"):
+            return None, []
+        party = word.head
+        owners = [c for p in word.children if p.dep_ == "prep" and p.lower_ in ("with", "to")
+                  for c in p.children if c.dep_ == "pobj"]
+    if not owners and party.dep_ == "conj" and word.pos_ != "NOUN":  # "Iraqi forces and allied militias"
+        owners = [party.head]
+    return party, _expand_conjuncts(owners)
+
+
+def _joint_entry(trigger: Token) -> TriggerEntry:
+    return TriggerEntry(lemma=trigger.lemma_.lower(), pos=trigger.pos_, event_type="COOPERATE", mode=None,
+                        cameo=None)
+
+
+def _joint_deed(trigger: Token) -> bool:
+    """Coordinated subjects act together only as agents of a deed: a verb, or an event noun of a light verb
+    ("launched the offensive"); not victims ("saw 120 soldiers and a general killed") or passive subjects."""
+    if trigger.lemma_.lower() in CASUALTY_VERBS or any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children):
+        return False
+    if trigger.pos_ == "VERB":
+        return trigger.tag_ != "VBN" or trigger.dep_ not in ("acl", "amod")
+    return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS
+
+
+def _pair_key(a: Actor | None, b: Actor | None) -> tuple[int | None, int | None]:
+    ends = sorted([a.start if a else -1, b.start if b else -1])
+    return ends[0], ends[1]
+
+
+def _same_span(a: Actor, b: Actor) -> bool:
+    return a.start is not None and b.start is not None and a.start < b.end and b.start < a.end
+
+
 def _complement_triggers(verb: Token, trigger_ids: set[int]) -> bool:
     return any(c.i in trigger_ids for c in verb.children if c.dep_ in ("xcomp", "ccomp", "pcomp", "dobj"))
 
@@ -433,7 +742,7 @@ def _theme(trigger: Token, partner: Token | None, resolve: ActorLookup) -> str |
 
 def _has_non_actor_object(trigger: Token, resolve: ActorLookup) -> bool:
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
-    return bool(objects) and all(resolve.resolve_token(o) is None for o in objects)
+    return bool(objects) and all(_actor_for(o, resolve) is None for o in objects)
 
 
 def _reported(doc: Doc, quote: Quote) -> bool:

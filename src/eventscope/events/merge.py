@@ -47,12 +47,15 @@ def merge_events(events: list[Event]) -> list[Event]:
     return list(survivors.values())
 
 
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "that"}
+
+
 def actor_key(actor: Actor | None) -> str:
     """An actor's identity: canonical name, else country/sector, else its words."""
     if actor is None:
         return ""
     if actor.name:
         return actor.name.lower()
-    if actor.country or actor.sector:
-        return f"{actor.country or ''}/{actor.sector or ''}"
-    return " ".join(actor.text.lower().split())
+    words = [w for w in actor.text.lower().split() if w not in _DETERMINERS]
+    # unnamed actors keep their words: two rebel groups in one sentence are two actors
+    return f"{actor.country or ''}/{actor.sector or ''}/{' '.join(words)}"

@@ -28,7 +28,9 @@ def is_negated(trigger: Token) -> bool:
            for child in trigger.children):
         return True
     head = trigger.head
-    if trigger.dep_ in ("xcomp", "ccomp", "pcomp", "pobj") and head is not trigger:
+    # only a complement that follows the denial ("denied sending"), not a fronted clause ("X accused Y, a
+    # charge Z denied", where the accusation itself happened)
+    if trigger.dep_ in ("xcomp", "ccomp", "pcomp", "pobj") and head is not trigger and trigger.i > head.i:
         if head.lemma_.lower() in DENIAL_HEADS:
             return True
         if head.dep_ == "prep" and head.head.lemma_.lower() in DENIAL_HEADS:
