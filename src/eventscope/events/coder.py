@@ -22,8 +22,10 @@ from eventscope.records import Actor, Magnitude, Quote
 TARGET_PREPS = {"with", "on", "against", "to", "for", "at", "toward", "towards", "into", "upon", "from"}
 """Prepositions whose object can be the target when there is no direct object."""
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "sign", "impose", "mount", "make", "give", "provide",
-               "offer", "issue", "announce", "begin", "start", "continue", "lead", "organize", "organise"}
-"""Verbs whose event-noun object is the real trigger ("launched an attack on", "imposed sanctions")."""
+               "offer", "issue", "announce", "begin", "start", "continue", "lead", "organize", "organise",
+               "reiterate", "reaffirm", "express", "voice", "extend"}
+"""Verbs whose event-noun object is the real trigger ("launched an attack on", "imposed sanctions", "reiterates
+its support for")."""
 VERBAL_COMMITMENT = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 """Verbal types whose complement is the promised/threatened/demanded deed, never coded as done."""
 CONTROL_VERBS = {"order", "command", "instruct", "direct", "authorize", "authorise", "send", "dispatch", "task",
@@ -55,7 +57,9 @@ PERSON_NOUNS = {"counterpart", "partner", "ally", "official", "representative", 
                 "militiamen", "jet", "aircraft", "regime",
                 "coalition", "government", "force", "troop", "soldier", "army", "police", "tribunal", "court",
                 "council", "minister", "secretary", "president", "journalist", "reporter", "conference", "hostage",
-                "refugee", "survivor", "group", "organisation", "organization", "authority", "opposition"}
+                "refugee", "survivor", "group", "organisation", "organization", "authority", "opposition",
+                "personnel", "spokesman", "spokeswoman", "spokesperson", "marine", "battalion", "brigade", "militia",
+                "ministry", "agency", "businessman", "businessmen"}
 """Common nouns that name people or groups: kept as actors (their own span) when the knowledge base has no
 entry, so "told *a news conference*", "meeting *their French counterparts*" still give a dyad (re3d)."""
 PLACE_NOUNS = {"city", "town", "village", "street", "area", "district", "neighbourhood", "neighborhood", "suburb",
@@ -75,6 +79,13 @@ STATIVE_PASSIVES = {"commit", "determine", "prepare", "dedicate", "resolve", "en
 CONFLICT_DEEDS = {"ASSAULT", "COERCE", "SANCTION"}
 """Deeds coded (as ``future``) under a pledge: "committed to defeating ISIL" -> ASSAULT, per GUIDELINES.md
 ("future conflict deeds: the deed's type with modality future"); cooperative deeds stay inside the AGREE."""
+ATTITUDE_TYPES = {"SUPPORT", "ACCUSE", "REJECT"}
+"""Verbal stances whose object may be a deed or document standing for its author (see ``_owners``)."""
+AUTHORED_NOUNS = {"decision", "report", "statement", "summary", "announcement", "call", "move", "policy", "action",
+                  "remark", "comment", "speech", "leadership", "effort", "conduct", "behaviour", "behavior"}
+"""Acts and documents whose "of" object is their author: "encouraged by the decision of X" likes X."""
+SUPPORT_VERBS = {"support", "help", "assist", "back", "aid", "join", "train", "arm", "equip", "stand"}
+"""Verbs whose object is helped in a struggle: "supported the Iraqi forces in their fight against Y"."""
 RECIPROCAL_TYPES = {"CONSULT"}
 """Coordinated subjects with no target meet each other: "the Prime Minister and President Hollande met"."""
 JOINT_FAMILIES = {"material_conflict", "material_cooperation"}
@@ -164,7 +175,7 @@ class EventCoder:
                     and not (commitment == "AGREE" and entry.event_type in CONFLICT_DEEDS):
                 suppressed.add(token.i)
                 continue
-            if token.pos_ == "NOUN" and not self._noun_is_event(token, trigger_ids):
+            if token.pos_ == "NOUN" and not self._noun_is_event(token, entry, candidates):
                 continue
             if token.lemma_.lower() in CONTROL_VERBS and any(c.dep_ == "xcomp" for c in token.children):
                 continue
@@ -181,12 +192,13 @@ class EventCoder:
             entry = _retype(entry, token, sources, targets)
             if token.pos_ == "NOUN" and not sources and not targets:
                 continue
+            reciprocal = len(sources) >= 2 and not targets and entry.event_type in RECIPROCAL_TYPES
             if self.favor == "precision" and not any(_informative(a) for a in sources + targets) \
-                    and not (sources and targets):
+                    and not (sources and targets) and not reciprocal:
                 continue
             partners = _resolve_all(_co_actors(token), resolve)
             dyads: list[tuple[Actor | None, Actor | None, TriggerEntry]] = []
-            if len(sources) >= 2 and not targets and entry.event_type in RECIPROCAL_TYPES:
+            if reciprocal:
                 # "Karim and Sadiq met": each participant meets the other
                 dyads.extend((a, b, entry) for i, a in enumerate(sources) for b in sources[i + 1:])
             else:
@@ -230,7 +242,7 @@ class EventCoder:
                     )
                 )
         found.extend(self._party_events(parties, sentence, resolve, paired))
-        return _fold_outcomes(found)
+        return _dedupe(_fold_outcomes(found))
 
     def _family(self, entry: TriggerEntry) -> str | None:
         try:
@@ -259,10 +271,18 @@ class EventCoder:
                         confidence=_confidence(token, a, b, None)))
         return events
 
-    def _noun_is_event(self, noun: Token, trigger_ids: set[int]) -> bool:
-        """An event noun counts unless a verb trigger already governs it ("attacked with an attack")."""
+    def _noun_is_event(self, noun: Token, entry: TriggerEntry,
+                       candidates: list[tuple[Token, TriggerEntry, Token | None]]) -> bool:
+        """An event noun counts unless a verb trigger of its own type (or a light verb) already governs it
+        ("attacked with an attack", "launched an offensive").  Under another verb it is an event of its own:
+        "welcomes the agreement between X and Y" is an agreement (re3d's dyad evaluation: CommWith)."""
         head = noun.head
-        return not (noun.dep_ in ("dobj", "pobj") and head.i in trigger_ids and head.pos_ == "VERB")
+        if noun.dep_ not in ("dobj", "pobj") or head.pos_ != "VERB":
+            return True
+        governing = next((e for t, e, _ in candidates if t.i == head.i), None)
+        if governing is None:
+            return True
+        return governing.event_type != entry.event_type and head.lemma_.lower() not in LIGHT_VERBS
 
     def _arguments(self, trigger: Token, resolve: ActorLookup, partner: Token | None = None,
                    entry: TriggerEntry | None = None) -> tuple[list[Actor], list[Actor]]:
@@ -272,6 +292,11 @@ class EventCoder:
             source_tokens, target_tokens = _verb_arguments(trigger)
         sources = _resolve_all(source_tokens, resolve)
         targets = _resolve_all(target_tokens, resolve)
+        between = _between(trigger) if trigger.pos_ == "NOUN" else []
+        if len(between) == 1 and not sources:  # "agreement between Iraqi and Kurdish governments"
+            members = _resolve_all(between, resolve)
+            if len(members) >= 2:
+                return members[:1], members[1:]
         if not targets:
             targets = _resolve_all(_prep_objects(trigger), resolve)[:1]
         if not targets:  # "fought a war *with Israel*", "provided air support *for ground forces*"
@@ -281,6 +306,9 @@ class EventCoder:
             targets = [a for t in target_tokens + _prep_objects(trigger) if (a := _place_actor(t, resolve))][:1]
         if not targets and partner is not None:  # "imposed sanctions on Belarus"
             targets = _resolve_all(_prep_objects(partner), resolve)[:1]
+        if not targets and entry is not None and entry.event_type not in ("CONSULT", "AGREE"):
+            targets = _resolve_all([o for t in target_tokens + _prep_objects(trigger)
+                                    for o in _owners(t, entry.event_type in ATTITUDE_TYPES)], resolve)[:1]
         return sources, [t for t in targets if not any(_same_actor(t, s) for s in sources)] or targets[:0]
 
     def _claimed_by(self, trigger: Token, resolve: ActorLookup, quotes: Sequence[Quote]) -> Actor | None:
@@ -307,7 +335,7 @@ def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
     targets: list[Token] = []
     if passive:
         targets.extend(subjects)
-        sources.extend(_agents(verb))
+        sources.extend(_agents(verb) or _agents_of_setting(verb))
     else:
         sources.extend(subjects)
     for child in verb.children:
@@ -315,6 +343,10 @@ def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
             targets.append(child)
         elif child.dep_ == "dobj":
             targets.append(child)
+    if not passive and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        # "to kill and injure innocent civilians": the last conjunct's object is shared by the earlier verbs
+        later = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        targets.extend(o for c in later[:1] for o in c.children if o.dep_ == "dobj")
     relative = [s for s in sources + targets if s.tag_ in ("WDT", "WP")]
     if relative and verb.dep_ == "relcl":  # "Hezbollah, *which* fought a war": the relative is the head noun
         sources = [verb.head if s in relative else s for s in sources]
@@ -327,7 +359,7 @@ def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
             targets.append(verb.head)
             sources.extend(_agents(verb))
         elif any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children) or verb.dep_ == "acl":
-            sources.append(verb.head)
+            sources.extend(_plan_owners(verb) or [verb.head])
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head not in targets:
         targets.append(verb.head)
         sources.extend(_agents(verb))
@@ -343,6 +375,19 @@ def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
         targets.extend(o for x in verb.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "ccomp"
                        for o in c.children if o.dep_ == "nsubj")
     return _expand_conjuncts(sources), _expand_conjuncts(targets)
+
+
+def _plan_owners(verb: Token) -> list[Token]:
+    """"*The Coalition's* strategy to defeat ISIL", "in *its* efforts to defeat ISIL": an infinitive on a plan or
+    resolve noun is carried out by the noun's possessor ("by"/"of" object), not by the noun (re3d's dyad
+    evaluation: FightingAgainst with the actor in a possessive)."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VB" or noun.pos_ != "NOUN" or noun.ent_type_ \
+            or noun.lemma_.lower() in PERSON_NOUNS:
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    return owners or [c for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "by")
+                      for c in p.children if c.dep_ == "pobj"]
 
 
 def _subjects(verb: Token) -> tuple[list[Token], bool]:
@@ -392,6 +437,23 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
     return [], any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def _agents_of_setting(verb: Token) -> list[Token]:
+    """"Ghadiya was killed in a raid *by US forces*", "in a raid *conducted by* X": a passive deed set in an
+    agentive event noun shares its agent (re3d's dyad evaluation: FightingAgainst missed in passives)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or not _is_event_noun(noun):
+                continue
+            found = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for c in p.children
+                     if c.dep_ == "pobj"]
+            found += [a for v in noun.children if v.dep_ == "acl" and v.tag_ == "VBN" for a in _agents(v)]
+            if found:
+                return found
+    return []
+
+
 def _agents(verb: Token) -> list[Token]:
     """Passive agents ("by Iran"), shared by coordinated participles ("supported and funded by Iran")."""
     for candidate in (verb, *verb.conjuncts):
@@ -405,8 +467,7 @@ def _agents(verb: Token) -> list[Token]:
 def _noun_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
     sources: list[Token] = []
     targets: list[Token] = []
-    between = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "between" for c in p.children
-               if c.dep_ == "pobj"]
+    between = _between(noun)
     if between:  # "the battle / agreement between X and Y": the first party acts, the others receive
         parties = _expand_conjuncts(between)
         if len(parties) >= 2:
@@ -418,14 +479,95 @@ def _noun_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
             sources.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ in ("on", "against", "with", "to", "for", "of"):
             targets.extend(c for c in child.children if c.dep_ == "pobj")
-    head = noun.head
-    if not sources and noun.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
+    host = _measured_noun(noun)
+    head = host.head
+    if not sources and host.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
         sources.extend(_subjects(head)[0])
+    if not sources:
+        sources.extend(_circumstance_subject(noun))
+    beneficiaries = _supported_in(noun)
+    if beneficiaries and all(s.pos_ == "PRON" for s in sources):
+        sources = beneficiaries
     if not sources:
         sources.extend(_copula_subject(noun))
     if not targets:
         targets.extend(_copula_targets(noun))
     return _expand_conjuncts(sources), _expand_conjuncts(targets)
+
+
+def _owners(thing: Token, attitude: bool) -> list[Token]:
+    """Who a non-actor object belongs to: "destroying the scourge *of ISIL*"; for attitudes also the possessor
+    or author: "welcomes *the Board's* report", "condemnation of *Assad's* policies", "the decision *of X*".
+
+    An attitude toward a deed or document is an attitude toward its author (re3d's dyad evaluation: Likes and
+    Dislikes are marked between the holder and the author).  Consultations and agreements are left out: their
+    object is a topic ("discussed the future of Syria")."""
+    if thing.pos_ != "NOUN" or thing.ent_type_:
+        return []
+    found = [c for c in thing.children if c.dep_ == "poss" and c.pos_ != "PRON"] if attitude else []
+    # "of" names the author only after words for acts and documents ("the decision of X"); elsewhere it is
+    # often the patient ("welcomes the liberation of Sinjar")
+    preps = ("of", "by") if not attitude or thing.lemma_.lower() in AUTHORED_NOUNS else ("by",)
+    found += [c for p in thing.children if p.dep_ == "prep" and p.lower_ in preps for c in p.children
+              if c.dep_ == "pobj"]
+    if attitude and found and found[0].pos_ == "NOUN" and not found[0].ent_type_:
+        found = _owners(found[0], attitude) or found  # "condemnation of Assad's policies"
+    return found
+
+
+def _supported_in(noun: Token) -> list[Token]:
+    """"support for X *in the fight against* Y", "helped X in its war on Y": X is the one fighting.
+
+    The party helped in a struggle is its agent; a possessive pronoun on the struggle ("in *their* fight")
+    refers to it too (re3d's dyad evaluation: FightingAgainst missed under supportive frames)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head is prep:
+        return []
+    host = prep.head
+    first = host
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if host.pos_ in ("NOUN", "PROPN") and first.dep_ == "pobj" and first.head.lower_ in ("for", "of", "to") \
+            and first.head.head.pos_ == "NOUN" and not _is_event_noun(host):
+        # "support for the Government and the people *in their fight*": the phrase hangs on the helped party
+        return sorted({first, *first.conjuncts}, key=lambda t: t.i)
+    if host.pos_ == "NOUN":
+        return [c for p in host.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "to")
+                for c in p.children if c.dep_ == "pobj"]
+    if host.pos_ == "VERB" and host.lemma_.lower() in SUPPORT_VERBS:
+        return [c for c in host.children if c.dep_ == "dobj"]
+    return []
+
+
+def _between(noun: Token) -> list[Token]:
+    """Objects of "between", also when the phrase hangs on a participle ("the agreement reached between")."""
+    holders = [noun, *(v for v in noun.children if v.dep_ == "acl" and v.tag_ == "VBN")]
+    return [c for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
+            for c in p.children if c.dep_ == "pobj"]
+
+
+def _measured_noun(noun: Token) -> Token:
+    """The phrase an event noun is counted in: "held *a first round* of talks", "launched *a series* of raids"."""
+    node = noun
+    for _ in range(2):
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+            node = node.head.head
+    return node
+
+
+CIRCUMSTANCE_PREPS = {"after", "during", "following", "at", "before", "since"}
+"""Prepositions placing an event noun around its clause's action: "Speaking after *a meeting with* X, Carter
+said" -- Carter met X (re3d's dyad evaluation: CommWith).  "in" is left out: "killed in an attack" names the
+victim, not the attacker."""
+
+
+def _circumstance_subject(noun: Token) -> list[Token]:
+    """The active clause subject for an event noun in a circumstantial phrase ("after a meeting with X")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in CIRCUMSTANCE_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return []
+    subjects, passive = _subjects(prep.head)
+    return [] if passive else subjects
 
 
 def _copula_subject(noun: Token) -> list[Token]:
@@ -505,8 +647,13 @@ def _resolve_argument(token: Token, resolve: ActorLookup) -> list[Actor]:
                  and any(g.dep_ == "conj" for g in c.children)]
     if not modifiers or token.pos_ not in ("NOUN", "PROPN"):
         actor = _actor_for(token, resolve)
-        return [actor] if actor is not None else []
+        return [_with_named_apposition(actor, token)] if actor is not None else []
     head = resolve.resolve(token.doc[token.i:token.i + 1])
+    if head is None and token.lemma_.lower() not in PERSON_NOUNS and not any(
+            resolve.resolve(token.doc[m.i:m.i + 1]) for first in modifiers
+            for m in [first, *(c for c in first.children if c.dep_ == "conj")]):
+        # "military, humanitarian and stabilisation planning": coordinated modifiers of a thing, not parties
+        return []
     actors = []
     for first in modifiers:
         for modifier in [first, *(c for c in first.children if c.dep_ == "conj")]:
@@ -521,6 +668,27 @@ def _resolve_argument(token: Token, resolve: ActorLookup) -> list[Actor]:
                 sector=(head.sector if head else None) or (own.sector if own else None),
             ))
     return actors
+
+
+def _with_named_apposition(actor: Actor, token: Token) -> Actor:
+    """Stretch a title's span over the name set beside it: "the Iraqi Foreign Minister, *Ibrahim al-Jaafari*".
+
+    re3d marks the party at the name as often as at the title (dyad evaluation: CommWith "met the Minister, X",
+    "One young girl, Islam, tells me"); one span covering both matches either.  Lists (an apposition holding a
+    coordination) are separate parties and stay out."""
+    if actor.start is None or actor.end is None:
+        return actor
+    names = [a for a in token.children if a.dep_ == "appos" and a.i > token.i and a.ent_type_ == "PERSON"
+             and not any(c.dep_ == "conj" for c in a.children)]
+    if not names:
+        return actor
+    doc = token.doc
+    last = names[0].right_edge
+    while last.i > names[0].i and (last.is_punct or last.dep_ in ("prep", "cc")):
+        last = doc[last.i - 1]
+    end = max(actor.end, last.idx + len(last.text))
+    start = actor.start
+    return replace(actor, end=end, text=doc.text[start:end])
 
 
 def _actor_for(token: Token, resolve: ActorLookup) -> Actor | None:
@@ -540,7 +708,7 @@ def _actor_for(token: Token, resolve: ActorLookup) -> Actor | None:
     low = token.lower_
     if token.pos_ == "PRON" and (low in PERSONAL_PRONOUNS or low in POSSESSIVE_PRONOUNS and low != "its"):
         return Actor(token.idx, token.idx + len(token.text), token.text, None, None, None)
-    if token.ent_type_ in ("PERSON", "ORG", "NORP") or (
+    if token.ent_type_ in ("PERSON", "ORG", "NORP") or _acting_place_name(token) or (
             token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in PERSON_NOUNS or low in PERSON_NOUNS)):
         return _span_actor(token, resolve)
     if token.pos_ == "NOUN" and _is_event_noun(token):  # "coalition air strikes": the actor inside the event
@@ -550,6 +718,14 @@ def _actor_for(token: Token, resolve: ActorLookup) -> Actor | None:
                 if actor is not None:
                     return actor
     return None
+
+
+def _acting_place_name(token: Token) -> bool:
+    """An unknown name the tagger calls a place but that is a verb's subject or object ("Sadiq told Karim"):
+    small models tag unfamiliar person names GPE, and a place is never the teller or the one told.  Places in
+    prepositional phrases are left to ``_place_actor`` (re3d's dyad evaluation: CommWith names missed as GPE)."""
+    return token.ent_type_ == "GPE" and token.pos_ == "PROPN" and token.dep_ in ("nsubj", "dobj", "dative", "conj") \
+        and token.head.pos_ in ("VERB", "AUX", "PROPN")
 
 
 def _is_event_noun(token: Token, relations: dict | None = None) -> bool:
@@ -622,6 +798,24 @@ def _retype(entry: TriggerEntry, trigger: Token, sources: list[Actor], targets: 
     if means or armed:
         return replace(entry, event_type="AID", mode=None, cameo="070")
     return entry
+
+
+def _dedupe(events: list[CodedEvent]) -> list[CodedEvent]:
+    """One event per trigger, type and pair of actors: a pair reached twice (by two argument rules) is one
+    event, not two.  Coordinated modifiers sharing one span keep one event per named member."""
+    seen: set[tuple] = set()
+    kept: list[CodedEvent] = []
+    for event in events:
+        key = (event.trigger.i, event.entry.event_type, *(_span_key(a) for a in (event.actor1, event.actor2)))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(event)
+    return kept
+
+
+def _span_key(actor: Actor | None) -> tuple[int | None, int | None, str | None] | None:
+    return (actor.start, actor.end, actor.name) if actor is not None else None
 
 
 def _fold_outcomes(events: list[CodedEvent]) -> list[CodedEvent]:
@@ -742,7 +936,7 @@ def _theme(trigger: Token, partner: Token | None, resolve: ActorLookup) -> str |
 
 def _has_non_actor_object(trigger: Token, resolve: ActorLookup) -> bool:
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
-    return bool(objects) and all(_actor_for(o, resolve) is None for o in objects)
+    return bool(objects) and all(not _resolve_argument(o, resolve) for o in objects)
 
 
 def _reported(doc: Doc, quote: Quote) -> bool:

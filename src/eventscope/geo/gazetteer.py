@@ -19,8 +19,10 @@ from pathlib import Path
 
 from eventscope.geo.normalize import is_latin_key, name_key
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "geo"
+# The code that builds the index is part of its fingerprint too, so an edited build never meets a stale cache.
+_BUILD_SOURCES = (Path(__file__), Path(__file__).with_name("normalize.py"))
 
 # Words that name the kind of an admin1 unit rather than the unit ("Muhafazat Maysan", "Sindh Province").
 _ADMIN_WORDS = {
@@ -91,7 +93,7 @@ def _fingerprint() -> str:
             h.update(f"{name}={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:
             h.update(name.encode())
-    for path in sorted(DATA_DIR.glob("*.tsv")):
+    for path in [*sorted(DATA_DIR.glob("*.tsv")), *_BUILD_SOURCES]:
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:12]
@@ -165,7 +167,9 @@ def build_tables() -> dict:
     for names, fc, _lat, _lon, cc, _gid in extra:
         if fc == "PCLI" and cc:
             aliases[cc].extend(names.split("|"))
+    points = {iso2: (lat, lon) for iso2, lat, lon in _read_tsv("country_points.tsv")}
     for iso2, _iso3, gid, name, lat, lon, alts, demonym in _read_tsv("countries.tsv")[1:]:
+        lat, lon = points.get(iso2, (lat, lon))  # GeoNames' own country point where we know it
         names = [name, *alts.split("|"), *aliases.get(iso2, [])]
         pc = pycountry.countries.get(alpha_2=iso2)
         if pc is not None:
@@ -194,7 +198,7 @@ def build_tables() -> dict:
         admin1_entry[code] = add(int(gid), name, lat, lon, cc, a1, pop, "ADM1", [variants])
 
     for abbrevs, code in _read_tsv("us_state_abbrev.tsv"):
-        state = admin1_entry.get(f"US.{code}")
+        state = admin1_entry.get(code if "." in code else f"US.{code}")
         for abbrev in abbrevs.split("|") if state is not None else ():
             if state not in keys[name_key(abbrev)]:
                 keys[name_key(abbrev)].append(state)
@@ -282,14 +286,17 @@ class Gazetteer:
         directory = directory or cache_dir()
         path = directory / f"geo-gazetteer-v{FORMAT_VERSION}-{_fingerprint()}.marshal"
         if path.exists():
-            with path.open("rb") as f:
-                return cls(marshal.load(f))
+            # One read, then loads: marshal.load on a file object reads in small pieces and is ~4x slower.
+            return cls(marshal.loads(path.read_bytes()))
         tables = build_tables()
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
             marshal.dump(tables, f)
         os.replace(tmp, path)
+        for stale in directory.glob("geo-gazetteer-v*.marshal"):
+            if stale != path:  # built from older data or code; never loaded again
+                stale.unlink(missing_ok=True)
         return cls(tables)
 
     def candidates(self, key: str) -> tuple[int, ...]:

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.tokens import Doc
 
 from eventscope.geo import locate as _locate
 from eventscope.geo.gazetteer import Gazetteer
-from eventscope.geo.recognize import find_mentions
-from eventscope.geo.resolve import resolve
+from eventscope.geo.recognize import MIN_POPULATION_PREP_CUE, _sub_names, find_mentions, lookup_key
+from eventscope.geo.resolve import Context, _scores, resolve
 from eventscope.records import EventLocation, Place
 
 # Mentions found only by context (not spaCy's place labels) are less certain; their confidence is scaled.
 CUE_CONFIDENCE = {"entity": 1.0, "cue": 0.9, "prep": 0.7, "discourse": 0.8, "capital": 0.6}
+# A mention the gazetteer lacks (a street, stadium, hamlet) is placed at the place it names or sits in, and says
+# so: no GeoNames id, this feature code, and a low confidence.  See ``_approximate``.
+NEAR_CODE = "NEAR"
+NEAR_CONFIDENCE = 0.3  # a fixed "rough guess" level, not tuned (no evaluation scores confidence)
 
 
 class Geoparser:
@@ -37,16 +42,48 @@ class Geoparser:
         """Every toponym mention in ``doc``, resolved where the gazetteer knows it (ids null otherwise)."""
         gaz = self.gazetteer
         mentions = find_mentions(doc, gaz)
-        resolutions, _ = resolve(gaz, mentions, doc.text)
-        places = []
+        resolutions, ctx = resolve(gaz, mentions, doc.text)
+        places: list[Place | None] = []
         for m, r in zip(mentions, resolutions, strict=True):
             if r.entry is None:
-                if m.cue == "capital":
-                    continue
-                places.append(Place(m.start, m.end, m.text, None, None, None, None, None, None, None, 0.0))
+                places.append(None if m.cue == "capital" else Place(m.start, m.end, m.text, *[None] * 7, 0.0))
                 continue
             places.append(self._place(m.start, m.end, m.text, r.entry, r.confidence * CUE_CONFIDENCE[m.cue]))
-        return places
+        anchor = _locate.main_place([p for p in places if p is not None and p.lat is not None])
+        known = {m.key for m, r in zip(mentions, resolutions, strict=True) if r.entry is not None}
+        out = []
+        for p in places:
+            if p is not None and p.lat is None:
+                p = self._approximate(doc, p, ctx, known, anchor) or p
+            if p is not None:
+                out.append(p)
+        return out
+
+    def _approximate(self, doc: Doc, p: Place, ctx: Context, known: set[str], anchor: Place | None) -> Place | None:
+        """Place an unknown mention at a known place inside its name ("Vancouver International Airport"), when
+        that name is a place elsewhere in the story or well known; else at the story's main local place (the
+        streets of a New Orleans story are in New Orleans).  None when the story has no local place."""
+        gaz = self.gazetteer
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        for part in _sub_names(gaz, span) if span is not None and len(span) > 1 else ():
+            key = lookup_key(gaz, part)
+            if key is None or part.start_char == p.start and part.end_char == p.end:
+                continue
+            scored = _scores(gaz, key, ctx, ())
+            if scored and (key in known or gaz.pop[scored[0][1]] >= MIN_POPULATION_PREP_CUE):
+                near = self._place(p.start, p.end, p.text, scored[0][1], NEAR_CONFIDENCE)
+                return replace(near, geonames_id=None, feature_code=NEAR_CODE)
+        if anchor is None:
+            return None
+        return replace(
+            anchor,
+            start=p.start,
+            end=p.end,
+            text=p.text,
+            geonames_id=None,
+            feature_code=NEAR_CODE,
+            confidence=round(NEAR_CONFIDENCE * anchor.confidence, 3),
+        )
 
     def _place(self, start: int | None, end: int | None, text: str | None, i: int, conf: float) -> Place:
         gaz = self.gazetteer

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eventscope.geo.gazetteer import Gazetteer
 from eventscope.geo.normalize import name_key
@@ -38,6 +38,14 @@ QUALIFIER_WEIGHT = 6.0
 MIN_ADMIN_CONTEXT_CONFIDENCE = 0.6
 # How much a city's context-free resolution says about the story's country, versus an explicit country.
 CITY_EVIDENCE = 0.5
+# Spatial support (one story, one area): a candidate near a candidate of another name in the document, or in
+# the admin1 region another name may denote, gains SPATIAL_WEIGHT x the other name's (tempered) probability
+# of meaning that nearby place, summed over the other names.  Chosen on GeoWebNews + LGL dev (evaluate_geo).
+SPATIAL_WEIGHT = 3.0
+SPATIAL_TEMPERATURE = 4.0
+SPATIAL_CELL_DEG = 1.0  # grid cell; a candidate's neighbourhood is its cell and the 8 around it (~100-300 km)
+SPATIAL_MAX_CANDIDATES = 60  # per name, best context-free first; bounds the cost on "Springfield"-like names
+_POINT_KINDS = frozenset({"PPL", "PPLC", "ADM2"})
 
 
 @dataclass
@@ -53,6 +61,7 @@ class Context:
     country_share: dict[str, float]
     admin1: set[str]
     main_country: str | None
+    spatial: dict[int, float] = field(default_factory=dict)  # entry -> support from the other names nearby
 
 
 def _base_score(gaz: Gazetteer, i: int, key: str) -> float:
@@ -78,6 +87,7 @@ def _scores(
             s += COUNTRY_CONTEXT_WEIGHT * ctx.country_share.get(cc, 0.0)
             if gaz.a1[i] and f"{cc}.{gaz.a1[i]}" in ctx.admin1 and gaz.fc[i] != "ADM1":
                 s += ADMIN1_CONTEXT_WEIGHT
+            s += SPATIAL_WEIGHT * ctx.spatial.get(i, 0.0)
         if qualifier and _qualified(gaz, i, qualifier):
             s += QUALIFIER_WEIGHT
         if qualifies and any(_qualified(gaz, c, (i,)) for c in qualifies):
@@ -115,6 +125,69 @@ def _qualifiers(mentions: list[Mention], text: str) -> list[tuple[int, bool]]:
         if gap.strip() == "," and out[a][0] < 0:
             out[a] = (a + 1, False)
             out[a + 1] = (a, True)
+    return out
+
+
+def _main_name(gaz: Gazetteer, i: int, key: str) -> bool:
+    return gaz.fc[i] not in {"PPL", "PPLC"} or name_key(gaz.name[i]) == key
+
+
+def _cell(gaz: Gazetteer, i: int) -> tuple[int, int]:
+    return int(math.floor(gaz.lat[i] / SPATIAL_CELL_DEG)), int(math.floor(gaz.lon[i] / SPATIAL_CELL_DEG))
+
+
+def spatial_support(gaz: Gazetteer, keys: list[str]) -> dict[int, float]:
+    """Per candidate entry: how strongly the document's *other* names point to its neighbourhood.
+
+    Each name spreads a tempered context-free probability over its candidates; a candidate collects, from
+    every other name, the largest probability that name gives to a place in its grid neighbourhood (towns,
+    counties) or in its admin1 region (states collect from their towns, towns from their state).  Local
+    stories name several nearby places ("Brandon", "Alexandria", "Kensington" in Minnesota), so the
+    consistent readings support each other while a lone famous namesake abroad gets nothing.
+    """
+    probs: dict[str, list[tuple[int, float]]] = {}
+    for key in dict.fromkeys(keys):
+        scored = _scores(gaz, key, None, ())[:SPATIAL_MAX_CANDIDATES]
+        if len(scored) == 0:
+            continue
+        top = scored[0][0]
+        w = [math.exp((sc - top) / SPATIAL_TEMPERATURE) for sc, _ in scored]
+        z = sum(w)
+        # Only readings under a place's own name take part: alternate names ("California" for a village in
+        # West Virginia) are too many and too arbitrary to say where a story is.
+        probs[key] = [(i, x / z) for (_, i), x in zip(scored, w, strict=True) if _main_name(gaz, i, key)]
+    if len(probs) < 2:
+        return {}
+    cells: dict[tuple[int, int], dict[str, float]] = {}
+    regions: dict[str, dict[str, float]] = {}
+    for key, cands in probs.items():
+        for i, p in cands:
+            fc = gaz.fc[i]
+            if fc in _POINT_KINDS:
+                slot = cells.setdefault(_cell(gaz, i), {})
+                slot[key] = max(slot.get(key, 0.0), p)
+            if fc in _POINT_KINDS or fc == "ADM1":
+                if gaz.a1[i]:
+                    slot = regions.setdefault(f"{gaz.cc[i]}.{gaz.a1[i]}", {})
+                    slot[key] = max(slot.get(key, 0.0), p)
+    out: dict[int, float] = {}
+    for key, cands in probs.items():
+        for i, _ in cands:
+            fc = gaz.fc[i]
+            best: dict[str, float] = {}
+            if fc in _POINT_KINDS:
+                y, x = _cell(gaz, i)
+                for dy in (-1, 0, 1):
+                    for dx in (-1, 0, 1):
+                        for k, p in cells.get((y + dy, x + dx), {}).items():
+                            if k != key and p > best.get(k, 0.0):
+                                best[k] = p
+            if (fc in _POINT_KINDS or fc == "ADM1") and gaz.a1[i]:
+                for k, p in regions.get(f"{gaz.cc[i]}.{gaz.a1[i]}", {}).items():
+                    if k != key and p > best.get(k, 0.0):
+                        best[k] = p
+            if best:
+                out[i] = sum(best.values())
     return out
 
 
@@ -160,6 +233,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str) -> tuple[list[Re
 
     first = run(None)
     ctx = build_context(gaz, first, mentions)
+    ctx.spatial = spatial_support(gaz, [m.key for m in mentions if m.cue != "capital" and m.key])
     second = run(ctx)
     if ctx.main_country and ctx.main_country in gaz.capital:
         cap = gaz.capital[ctx.main_country]
