@@ -29,7 +29,7 @@ test: setup lint
 	$(BIN)/pytest
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 
 ## bench: throughput and memory against bare spaCy (writes bench-results/)
 bench: setup

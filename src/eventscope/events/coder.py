@@ -59,7 +59,7 @@ PERSON_NOUNS = {"counterpart", "partner", "ally", "official", "representative", 
                 "council", "minister", "secretary", "president", "journalist", "reporter", "conference", "hostage",
                 "refugee", "survivor", "group", "organisation", "organization", "authority", "opposition",
                 "personnel", "spokesman", "spokeswoman", "spokesperson", "marine", "battalion", "brigade", "militia",
-                "ministry", "agency", "businessman", "businessmen"}
+                "ministry", "agency", "businessman", "businessmen", "state", "country", "nation"}
 """Common nouns that name people or groups: kept as actors (their own span) when the knowledge base has no
 entry, so "told *a news conference*", "meeting *their French counterparts*" still give a dyad (re3d)."""
 PLACE_NOUNS = {"city", "town", "village", "street", "area", "district", "neighbourhood", "neighborhood", "suburb",
@@ -358,7 +358,8 @@ def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
         if verb.tag_ == "VBN":  # "militias supported by Iran": the noun is the target
             targets.append(verb.head)
             sources.extend(_agents(verb))
-        elif any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children) or verb.dep_ == "acl":
+        elif any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children) or verb.dep_ == "acl" \
+                or _plan_owners(verb):
             sources.extend(_plan_owners(verb) or [verb.head])
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head not in targets:
         targets.append(verb.head)
@@ -382,7 +383,8 @@ def _plan_owners(verb: Token) -> list[Token]:
     resolve noun is carried out by the noun's possessor ("by"/"of" object), not by the noun (re3d's dyad
     evaluation: FightingAgainst with the actor in a possessive)."""
     noun = verb.head
-    if verb.dep_ != "acl" or verb.tag_ != "VB" or noun.pos_ != "NOUN" or noun.ent_type_ \
+    infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ not in ("acl", "relcl") or not infinitive or noun.pos_ != "NOUN" or noun.ent_type_ \
             or noun.lemma_.lower() in PERSON_NOUNS:
         return []
     owners = [c for c in noun.children if c.dep_ == "poss"]
