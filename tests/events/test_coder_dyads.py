@@ -77,3 +77,49 @@ def test_possessive_binds_to_the_clause_subject(code):
 def test_victims_listed_together_are_not_partners(code):
     events = code("The blast left three soldiers and a journalist killed.")
     assert _dyads(events, "COOPERATE") == set()
+
+
+def test_unknown_names_tagged_as_places_still_talk_and_meet(code):
+    dyads = _dyads(code("Munir and Basim met again last week in the old market."), "CONSULT")
+    assert dyads & {("Munir", "Basim"), ("Basim", "Munir")}
+
+
+def test_coordinated_modifiers_of_a_thing_are_no_parties(code):
+    events = code("The ministers discussed military, humanitarian and reconstruction planning for the region.")
+    assert not any(e.actor2 and "planning" in e.actor2.text for e in events)
+
+
+def test_agreement_between_parties_under_a_welcome(code):
+    events = code("The minister welcomed the agreement reached yesterday between the Government of Kenya and the "
+                  "Government of Uganda on border trade.")
+    assert any(e.event_type == "AGREE" and e.actor1 and "Kenya" in e.actor1.text and e.actor2
+               and "Uganda" in e.actor2.text for e in events)
+
+
+def test_meeting_in_a_circumstantial_phrase_takes_the_clause_subject(code):
+    events = code("Speaking after a meeting with his Kenyan counterparts in Nairobi, the Ugandan defence minister "
+                  "said the talks went well.")
+    assert any(e.event_type == "CONSULT" and e.actor1 and "minister" in e.actor1.text and e.actor2
+               and "counterparts" in e.actor2.text for e in events)
+
+
+def test_attitude_toward_a_document_targets_its_author(code):
+    events = code("The Kenyan president welcomed the African Union's report on the elections.")
+    assert any(e.event_type == "SUPPORT" and e.actor2 and "African Union" in e.actor2.text for e in events)
+
+
+def test_struggle_of_the_supported_party(code):
+    events = code("Kenya remains steadfast in its support of the Government of Somalia and the Somali people in "
+                  "their fight against al-Shabaab.")
+    assert any(e.event_type == "ASSAULT" and e.actor1 and "Somalia" in e.actor1.text and e.actor2
+               and "Shabaab" in e.actor2.text for e in events)
+
+
+def test_plan_noun_owner_carries_out_the_infinitive(code):
+    events = code("The African Union's plan to defeat the insurgents is working.")
+    assert any(e.event_type == "ASSAULT" and e.actor1 and "African Union" in e.actor1.text for e in events)
+
+
+def test_title_with_a_named_apposition_spans_the_name(code):
+    events = code("The Kenyan minister met the Ugandan Foreign Minister, Sam Kutesa, in Nairobi.")
+    assert any(e.event_type == "CONSULT" and e.actor2 and "Sam Kutesa" in e.actor2.text for e in events)

@@ -838,10 +838,14 @@ def _fold_outcomes(events: list[CodedEvent]) -> list[CodedEvent]:
 
 
 def _commitment_type(token: Token, trigger_ids: set[int], lexicon: Lexicon) -> str | None:
-    """The type of the pledge/threat/demand whose complement holds the token, if any."""
+    """The type of the pledge/threat/demand whose complement holds the token, if any.
+
+    "support for X *in* their fight against Y": a setting ("in", "during") is no complement, the fight is real."""
     node = token
     for _ in range(3):
         if node.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "pobj", "prep") or node.head is node:
+            return None
+        if node.dep_ == "prep" and node.lower_ in ("in", "during"):
             return None
         node = node.head
         if node.i in trigger_ids and node.lemma_.lower() not in CONTROL_VERBS:
