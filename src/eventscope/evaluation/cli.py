@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
 
 SHARED = Path("..") / "shared" / "data"
@@ -93,7 +93,7 @@ EVALUATIONS: dict[str, Evaluation] = {
 
 def run_evaluation(dataset: str, path: str | None, json_out: str | None = None, errors: bool = False,
                    limit: int | None = None, console: Console | None = None) -> int:
-    console = console or Console()
+    console = console or Console(width=None if sys.stdout.isatty() else 140)
     evaluation = EVALUATIONS[dataset]
     gold = Path(path) if path else evaluation.default_path
     if gold is not None and not gold.exists():
@@ -104,42 +104,43 @@ def run_evaluation(dataset: str, path: str | None, json_out: str | None = None, 
     console.print(metrics_table(f"eval {dataset}" + (f" ({gold})" if gold else ""), result))
     if errors:
         missed = missed if missed is not None else evaluation.errors(gold, limit)
-        for item in missed:
-            console.print(json.dumps(item, ensure_ascii=False))
+        for item in missed:  # one JSON object per line, unwrapped, for grep and jq
+            print(json.dumps(item, ensure_ascii=False), file=console.file)
     if json_out:
         Path(json_out).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 
-def metrics_table(title: str, result: dict[str, Any]) -> Table:
-    """Nested metric dicts as rows: ``names_by_type.Person`` x (precision, recall, f1, ...)."""
-    rows: list[tuple[str, dict[str, Any]]] = []
-    scalars: dict[str, Any] = {}
-    for key, value in result.items():
-        if isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values()):
-            rows.extend((f"{key}.{sub}", metrics) for sub, metrics in value.items())
-        elif isinstance(value, dict):
-            rows.append((key, value))
-        elif not isinstance(value, list):
-            scalars[key] = value
-    if scalars:
-        rows.insert(0, ("", scalars))
-    columns: list[str] = []
-    for _, metrics in rows:
-        columns.extend(c for c in metrics if c not in columns and not isinstance(metrics[c], (dict, list)))
-    table = Table(title=title)
-    if len(rows) == 1:  # one flat set of metrics reads best as a column
-        table.add_column("metric")
-        table.add_column("value", justify="right")
-        for column in columns:
-            table.add_row(column, _fmt(rows[0][1].get(column)))
-        return table
-    table.add_column("")
-    for column in columns:
-        table.add_column(column, justify="right")
-    for name, metrics in rows:
-        table.add_row(name, *(_fmt(metrics.get(c)) for c in columns))
-    return table
+def metrics_table(title: str, result: dict[str, Any]) -> Group:
+    """Nested metric dicts as rows (``names_by_type.Person``); rows with the same metrics share a table."""
+    groups: dict[tuple[str, ...], list[tuple[str, dict[str, Any]]]] = {}
+    for name, metrics in _metric_rows("", result):
+        groups.setdefault(tuple(metrics), []).append((name, metrics))
+    tables = []
+    for columns, rows in groups.items():
+        table = Table(title=title if not tables else None)
+        if len(rows) == 1:  # one flat set of metrics reads best as a column
+            table.add_column(rows[0][0] or "metric")
+            table.add_column("value", justify="right")
+            for column in columns:
+                table.add_row(column, _fmt(rows[0][1].get(column)))
+        else:
+            table.add_column("")
+            for column in columns:
+                table.add_column(column, justify="right")
+            for name, metrics in rows:
+                table.add_row(name, *(_fmt(metrics.get(c)) for c in columns))
+        tables.append(table)
+    return Group(*tables)
+
+
+def _metric_rows(path: str, value: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    scalars = {k: v for k, v in value.items() if not isinstance(v, (dict, list))}
+    rows = [(path, scalars)] if scalars else []
+    for key, child in value.items():
+        if isinstance(child, dict):
+            rows.extend(_metric_rows(f"{path}.{key}" if path else key, child))
+    return rows
 
 
 def _fmt(value: Any) -> str:

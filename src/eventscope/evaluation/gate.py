@@ -53,7 +53,7 @@ def _checks() -> dict[str, Check]:
         "plover": Check(REPO / "data" / "plover_dev" / "sentences.jsonl",
                         lambda: plover.evaluate_plover(REPO / "data" / "plover_dev" / "sentences.jsonl"),
                         ("micro.f1", "macro.f1")),
-        "dedup": Check(None, dedup.evaluate_dedup, ("paragraphs.f1", "documents.f1")),
+        "dedup": Check(None, dedup.evaluate_dedup, ("paragraphs.overall.f1", "documents.overall.f1")),
     }
 
 

@@ -298,7 +298,8 @@ class EventCoder:
             if len(members) >= 2:
                 return members[:1], members[1:]
         if not targets:
-            targets = _resolve_all(_prep_objects(trigger), resolve)[:1]
+            # "met with A, B and C": each coordinated object of the first phrase is a target
+            targets = _resolve_all(_expand_conjuncts(_prep_objects(trigger)[:1]), resolve)
         if not targets:  # "fought a war *with Israel*", "provided air support *for ground forces*"
             objects = [c for c in trigger.children if c.dep_ == "dobj" and c.i != (partner.i if partner else -1)]
             targets = _resolve_all([o for obj in objects for o in _prep_objects(obj)], resolve)[:1]
