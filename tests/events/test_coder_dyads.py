@@ -123,3 +123,70 @@ def test_plan_noun_owner_carries_out_the_infinitive(code):
 def test_title_with_a_named_apposition_spans_the_name(code):
     events = code("The Kenyan minister met the Ugandan Foreign Minister, Sam Kutesa, in Nairobi.")
     assert any(e.event_type == "CONSULT" and e.actor2 and "Sam Kutesa" in e.actor2.text for e in events)
+
+
+def test_coordinated_prepositional_objects_are_each_a_target(code):
+    dyads = _dyads(code("The envoy held talks with Kenyan officials, Ugandan diplomats and Somali elders."), "CONSULT")
+    assert {("The envoy", "Kenyan officials"), ("The envoy", "Ugandan diplomats")} <= dyads
+    dyads = _dyads(code("I have spoken today to President Ruto and to the UN envoy James Swan."), "CONSULT")
+    assert {("I", "President Ruto"), ("I", "the UN envoy James Swan")} <= dyads
+
+
+def test_hyphenated_war_names_fight_both_ways(code):
+    assert {("Iran", "Iraq"), ("Iraq", "Iran")} <= _dyads(code("He fought in the Iran-Iraq War."), "ASSAULT")
+    assert {("Israel", "Hezbollah"), ("Hezbollah", "Israel")} <= _dyads(
+        code("The Israel-Hezbollah conflict killed 1,200 people."), "ASSAULT")
+
+
+def test_feelings_toward_an_authors_deed(code):
+    assert ("Kenya", "Uganda") in _dyads(code("Kenya is encouraged by the decision of Uganda to reopen the border."),
+                                         "SUPPORT")
+    assert ("The minister", "Al-Shabaab") in _dyads(code("The minister is appalled by the attack by Al-Shabaab."),
+                                                    "ACCUSE")
+    assert _dyads(code("We are concerned by reports of ceasefire violations in Kenya."), "ACCUSE") == set()
+
+
+def test_coordinated_modifiers_hung_on_another_modifier(code):
+    events = code("The minister welcomed the agreement between Kenyan and Somali governments on trade.")
+    assert ("Kenyan and Somali governments", "Kenyan and Somali governments") in _dyads(events, "AGREE")
+
+
+def test_solidarity_idiom_carries_the_preposition(code):
+    assert ("Kenya", "Uganda") in _dyads(code("Kenya stood shoulder to shoulder with Uganda."), "SUPPORT")
+
+
+def test_list_members_left_as_dep_share_the_participle(code):
+    events = code("About 5,000 Kenyan soldiers, Somali fighters and Ugandan militiamen, assisted by coalition air "
+                  "strikes, launched an offensive to retake the port.")
+    assert {("coalition", "About 5,000 Kenyan soldiers"), ("coalition", "Somali fighters")} <= _dyads(events, "AID")
+
+
+def test_untagged_name_headed_by_a_state_is_an_actor(code):
+    events = code("The commander was killed in a raid by Kenyan Special Forces.")
+    assert ("Kenyan Special Forces", "The commander") in _dyads(events, "ASSAULT")
+
+
+def test_possessive_binds_to_the_nearest_earlier_owner(code):
+    events = code("The bombings have stiffened the resolve of the African Union in its determination to defeat "
+                  "Al-Shabaab.")
+    assert ("the African Union", "Al-Shabaab") in _dyads(events, "ASSAULT")
+
+
+def test_participle_after_an_object_describes_that_object(code):
+    events = code("Britain provided air support for Somali forces, focused on defeating Al-Shabaab.")
+    dyads = _dyads(events, "ASSAULT")
+    assert ("Somali forces", "Al-Shabaab") in dyads and ("Britain", "Al-Shabaab") not in dyads
+
+
+def test_included_members_are_targets_too(code):
+    events = code("The militants killed ten people, including a Kenyan diplomat.")
+    assert ("The militants", "a Kenyan diplomat") in _dyads(events, "ASSAULT")
+
+
+def test_pressure_weapons_against_and_for_to_clauses(code):
+    assert ("Kenya", "the Somali government") in _dyads(
+        code("Kenya will keep applying pressure on the Somali government."), "COERCE")
+    assert ("The army", "the protesters") in _dyads(code("The army used tear gas against the protesters."),
+                                                    "ASSAULT")
+    assert ("The minister", "Uganda") in _dyads(code("The minister pressed for Uganda to release the prisoners."),
+                                                "REQUEST")

@@ -90,6 +90,17 @@ RECIPROCAL_TYPES = {"CONSULT"}
 """Coordinated subjects with no target meet each other: "the Prime Minister and President Hollande met"."""
 JOINT_FAMILIES = {"material_conflict", "material_cooperation"}
 """Deeds whose coordinated actors are partners: re3d marks "X, Y and Z launched the offensive" as AlliesOf."""
+FEELINGS = {"encourage": "SUPPORT", "encouraged": "SUPPORT", "please": "SUPPORT", "pleased": "SUPPORT",
+            "hearten": "SUPPORT", "heartened": "SUPPORT", "delight": "SUPPORT", "delighted": "SUPPORT",
+            "appal": "ACCUSE", "appall": "ACCUSE", "appalled": "ACCUSE", "alarm": "ACCUSE", "alarmed": "ACCUSE",
+            "concern": "ACCUSE", "concerned": "ACCUSE", "dismay": "ACCUSE", "dismayed": "ACCUSE",
+            "shock": "ACCUSE", "shocked": "ACCUSE", "horrify": "ACCUSE", "horrified": "ACCUSE",
+            "outrage": "ACCUSE", "outraged": "ACCUSE", "disgust": "ACCUSE", "disgusted": "ACCUSE",
+            "sadden": "ACCUSE", "saddened": "ACCUSE", "disturb": "ACCUSE", "disturbed": "ACCUSE"}
+"""Feelings about another's deed ("X is encouraged by the decision of Y", "appalled by the attack by Y"): the
+one feeling likes (SUPPORT) or disapproves of (ACCUSE) the deed's author (re3d's dyad evaluation: Likes and
+Dislikes between the experiencer and the author)."""
+FEELING_PREPS = {"by", "at", "with", "about", "over"}
 MUTUAL_LEMMAS = {"war", "battle", "fight", "fighting", "clash", "conflict", "skirmish"}
 CROWD_NOUNS = {"protester", "demonstrator", "people", "supporter", "marcher", "worker", "student", "activist",
                "soldier", "troop"}
@@ -164,7 +175,7 @@ class EventCoder:
                 continue
             if relation.kind == "party":
                 parties.append((token, relation.entry))
-            elif any(c.dep_ == "prep" and c.lower_ in relation.preps for c in token.children):
+            elif any(c.dep_ == "prep" and c.lower_ in relation.preps for h in _prep_holders(token) for c in h.children):
                 candidates.append((token, relation.entry, None))
         trigger_ids = {token.i for token, _, _ in candidates}
         paired: set[tuple[int | None, int | None]] = set()
@@ -242,6 +253,8 @@ class EventCoder:
                     )
                 )
         found.extend(self._party_events(parties, sentence, resolve, paired))
+        found.extend(self._compound_war_events(sentence, resolve))
+        found.extend(self._feeling_events(sentence, resolve))
         return _dedupe(_fold_outcomes(found))
 
     def _family(self, entry: TriggerEntry) -> str | None:
@@ -271,6 +284,66 @@ class EventCoder:
                         confidence=_confidence(token, a, b, None)))
         return events
 
+    def _feeling_events(self, sentence: Span, resolve: ActorLookup) -> list[CodedEvent]:
+        """The experiencer of a feeling (the passive or copula subject) toward the author of its cause, see
+        ``FEELINGS``.  The cause must be an actor or a deed/document with an author ("Y's decision", "the attack
+        by Y"); reports *of* something have no author here and are skipped."""
+        events: list[CodedEvent] = []
+        for word in sentence:
+            event_type = FEELINGS.get(word.lemma_.lower()) if word.pos_ in ("VERB", "ADJ") else None
+            if event_type is None or word.dep_ not in ("ROOT", "acomp", "conj", "ccomp", "xcomp", "advcl"):
+                continue
+            subjects, passive = _subjects(word)
+            if not passive and word.pos_ == "VERB" and word.dep_ != "acomp":
+                continue  # "the attack shocked X": the experiencer is the object, left to the verb reading
+            causes = [c for p in word.children if p.dep_ in ("agent", "prep") and p.lower_ in FEELING_PREPS
+                      for c in p.children if c.dep_ == "pobj"]
+            authors: list[Token] = []
+            for cause in causes:
+                if _resolve_argument(cause, resolve):
+                    authors.append(cause)
+                elif cause.lemma_.lower() != "report":
+                    authors.extend(_owners(cause, attitude=True))
+            sources = _resolve_all(_expand_conjuncts(subjects), resolve)
+            targets = _resolve_all(authors, resolve)[:1]
+            if not sources or not targets:
+                continue
+            entry = TriggerEntry(lemma=word.lemma_.lower(), pos="VERB", event_type=event_type,
+                                 mode="disapprove" if event_type == "ACCUSE" else None,
+                                 cameo="111" if event_type == "ACCUSE" else "051")
+            for a in sources:
+                for b in targets:
+                    if _same_actor(a, b):
+                        continue
+                    events.append(CodedEvent(
+                        entry=entry, trigger=word, trigger_end=word.idx + len(word.text), sentence=sentence,
+                        actor1=a, actor2=b, claimed_by=None, negated=is_negated(word),
+                        modality=_modality(word, entry), confidence=_confidence(word, a, b, None)))
+        return events
+
+    def _compound_war_events(self, sentence: Span, resolve: ActorLookup) -> list[CodedEvent]:
+        """"the Iran-Iraq War", "the Israel-Hezbollah conflict": a hyphenated pair naming a war's two sides
+        fight each other, both ways (re3d's dyad evaluation: FightingAgainst in war names)."""
+        events: list[CodedEvent] = []
+        for noun in sentence:
+            if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in MUTUAL_LEMMAS:
+                continue
+            # "conflict" alone is no trigger (a conflict of interest), but "the X-Y conflict" is a war
+            entry = self.lexicon.words.get((noun.lemma_.lower(), "NOUN")) or self.lexicon.words.get(("war", "NOUN"))
+            sides = _hyphen_sides(noun)
+            if entry is None or sides is None:
+                continue
+            # each name alone: the tagger often makes the whole "Iran-Iraq War" one event name
+            left, right = (resolve.resolve(side.doc[side.i:side.i + 1]) for side in sides)
+            if left is None or right is None or _same_actor(left, right):
+                continue
+            for a, b in ((left, right), (right, left)):
+                events.append(CodedEvent(
+                    entry=entry, trigger=noun, trigger_end=noun.idx + len(noun.text), sentence=sentence,
+                    actor1=a, actor2=b, claimed_by=None, negated=False, modality=_modality(noun, entry),
+                    confidence=_confidence(noun, a, b, None)))
+        return events
+
     def _noun_is_event(self, noun: Token, entry: TriggerEntry,
                        candidates: list[tuple[Token, TriggerEntry, Token | None]]) -> bool:
         """An event noun counts unless a verb trigger of its own type (or a light verb) already governs it
@@ -298,15 +371,15 @@ class EventCoder:
             if len(members) >= 2:
                 return members[:1], members[1:]
         if not targets:
-            # "met with A, B and C": each coordinated object of the first phrase is a target
-            targets = _resolve_all(_expand_conjuncts(_prep_objects(trigger)[:1]), resolve)
+            targets = _first_prep_targets(trigger, resolve)
         if not targets:  # "fought a war *with Israel*", "provided air support *for ground forces*"
             objects = [c for c in trigger.children if c.dep_ == "dobj" and c.i != (partner.i if partner else -1)]
-            targets = _resolve_all([o for obj in objects for o in _prep_objects(obj)], resolve)[:1]
+            first = [o for obj in objects for o in _prep_objects(obj)][:1]
+            targets = _resolve_all(_expand_conjuncts(first), resolve)  # "held talks with A, B and C"
         if not targets and entry is not None and entry.event_type in PLACE_TARGET_TYPES:
             targets = [a for t in target_tokens + _prep_objects(trigger) if (a := _place_actor(t, resolve))][:1]
         if not targets and partner is not None:  # "imposed sanctions on Belarus"
-            targets = _resolve_all(_prep_objects(partner), resolve)[:1]
+            targets = _first_prep_targets(partner, resolve)
         if not targets and entry is not None and entry.event_type not in ("CONSULT", "AGREE"):
             targets = _resolve_all([o for t in target_tokens + _prep_objects(trigger)
                                     for o in _owners(t, entry.event_type in ATTITUDE_TYPES)], resolve)[:1]
@@ -357,12 +430,14 @@ def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
         targets.append(verb.head)  # object gap: "the young man *he met*", "one man I spoke to"
     if not sources and not passive and verb.dep_ in ("acl", "relcl"):
         if verb.tag_ == "VBN":  # "militias supported by Iran": the noun is the target
+            targets.extend(_listed_before(verb.head))
             targets.append(verb.head)
             sources.extend(_agents(verb))
         elif any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children) or verb.dep_ == "acl" \
                 or _plan_owners(verb):
             sources.extend(_plan_owners(verb) or [verb.head])
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head not in targets:
+        targets.extend(_listed_before(verb.head))
         targets.append(verb.head)
         sources.extend(_agents(verb))
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -376,7 +451,27 @@ def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
         # "help the Iraqi government restore ...": the helped party is the complement's subject
         targets.extend(o for x in verb.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "ccomp"
                        for o in c.children if o.dep_ == "nsubj")
+    targets += [m for t in targets for m in _included(t)]
+    if not targets:  # "pressed for Russia to use its influence": the subject of a "for ... to" clause
+        targets.extend(s for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp")
+                       and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                       for s in c.children if s.dep_ == "nsubj")
     return _expand_conjuncts(sources), _expand_conjuncts(targets)
+
+
+def _included(noun: Token) -> list[Token]:
+    """Named members of a group object: "killed 11 people, *including one hostage*" -- the member suffered the
+    deed too (re3d's dyad evaluation: FightingAgainst marks the member as well as the group)."""
+    return [c for p in noun.children if p.dep_ == "prep" and p.lower_ in ("including", "especially")
+            for c in p.children if c.dep_ == "pobj"]
+
+
+def _listed_before(subject: Token) -> list[Token]:
+    """List members the parser left as ``dep`` before a subject ("About 30,000 personnel, Kurdish fighters and
+    Shia militiamen, assisted by X, launched"): they share what the subject's participle says of it."""
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    return [c for c in subject.head.children if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN") and c.i < subject.i]
 
 
 def _plan_owners(verb: Token) -> list[Token]:
@@ -429,6 +524,9 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
         if node.dep_ == "acomp" and node.head is not node:
             node = node.head
             continue
+        # a subjectless advcl is a participle even when tagged VBD
+        if node.dep_ == "advcl" and node.tag_ in ("VBN", "VBD") and _described_noun(node) is not None:
+            return [_described_noun(node)], False  # "support for ground forces, *focused on* defeating ISIL"
         if node.dep_ in ("xcomp", "advcl") and node.head is not node:
             controller = node.head
             objects = [c for c in controller.children if c.dep_ in ("dobj", "dative")]
@@ -438,6 +536,20 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
             continue
         break
     return [], any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _described_noun(participle: Token) -> Token | None:
+    """The object noun just before ", <past participle>" that the participle describes: "air support for ground
+    forces, focused on defeating ISIL" (the parser attaches the participle to the main verb; re3d's dyad
+    evaluation: FightingAgainst credited the support's givers instead of the forces)."""
+    doc = participle.doc
+    if participle.i < 2 or doc[participle.i - 1].text != "," or any(c.dep_.startswith("nsubj")
+                                                                   for c in participle.children):
+        return None
+    noun = doc[participle.i - 2]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("pobj", "dobj"):
+        return None
+    return noun
 
 
 def _agents_of_setting(verb: Token) -> list[Token]:
@@ -599,12 +711,42 @@ def _copula_targets(noun: Token) -> list[Token]:
     return []
 
 
+MANNER_IDIOMS = {"shoulder", "side"}
+"""Manner idioms that take the trigger's preposition: "stand *shoulder to shoulder* with Iraq", "fight *side by
+side* with X" (re3d's dyad evaluation: Likes missed when "with" hangs on the idiom)."""
+
+
+def _prep_holders(trigger: Token) -> list[Token]:
+    """The trigger and the manner idioms whose prepositional phrases belong to it."""
+    holders = [trigger]
+    for child in trigger.children:  # "shoulder (to shoulder)": the idiom word, or the object of its "to"/"by"
+        if child.lemma_.lower() in MANNER_IDIOMS or child.dep_ == "prep" and child.lower_ in ("to", "by"):
+            words = [child] if child.lemma_.lower() in MANNER_IDIOMS else []
+            words += [g for g in child.children if g.lemma_.lower() in MANNER_IDIOMS]
+            holders.extend(words)
+    return holders
+
+
 def _prep_objects(trigger: Token) -> list[Token]:
     objects: list[Token] = []
-    for child in trigger.children:
+    for child in (c for holder in _prep_holders(trigger) for c in holder.children):
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             objects.extend(c for c in child.children if c.dep_ == "pobj")
     return objects
+
+
+def _first_prep_targets(trigger: Token, resolve: ActorLookup) -> list[Actor]:
+    """The actors of the first target phrase that names any, with its coordinated objects and phrases:
+    "held talks with A, B and C", "spoke to A and to B" -> one target each (re3d's dyad evaluation: CommWith
+    missed all but the first of a coordinated list)."""
+    for pobj in _prep_objects(trigger):
+        prep = pobj.head
+        objects = [pobj, *(c for p in prep.children if p.dep_ == "conj" and p.pos_ == "ADP"
+                           for c in p.children if c.dep_ == "pobj")]
+        actors = _resolve_all(_expand_conjuncts(objects), resolve)
+        if actors:
+            return actors
+    return []
 
 
 def _expand_conjuncts(tokens: Iterable[Token]) -> list[Token]:
@@ -646,8 +788,11 @@ def _resolve_argument(token: Token, resolve: ActorLookup) -> list[Actor]:
                    for c in p.children if c.dep_ == "pobj"]
         if members:
             token = members[0]  # "thousands of protesters" -> protesters
-    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i
-                 and any(g.dep_ == "conj" for g in c.children)]
+    premodifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
+    # "Iraqi and Kurdistan Regional governments": the parser may hang the coordination on another modifier
+    premodifiers += [g for c in premodifiers for g in c.children if g.dep_ in ("amod", "compound", "nmod")
+                     and g.i < c.i]
+    modifiers = [c for c in premodifiers if any(g.dep_ == "conj" for g in c.children)]
     if not modifiers or token.pos_ not in ("NOUN", "PROPN"):
         actor = _actor_for(token, resolve)
         return [_with_named_apposition(actor, token)] if actor is not None else []
@@ -711,7 +856,7 @@ def _actor_for(token: Token, resolve: ActorLookup) -> Actor | None:
     low = token.lower_
     if token.pos_ == "PRON" and (low in PERSONAL_PRONOUNS or low in POSSESSIVE_PRONOUNS and low != "its"):
         return Actor(token.idx, token.idx + len(token.text), token.text, None, None, None)
-    if token.ent_type_ in ("PERSON", "ORG", "NORP") or _acting_place_name(token) or (
+    if token.ent_type_ in ("PERSON", "ORG", "NORP") or _acting_place_name(token) or _named_body(token) or (
             token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in PERSON_NOUNS or low in PERSON_NOUNS)):
         return _span_actor(token, resolve)
     if token.pos_ == "NOUN" and _is_event_noun(token):  # "coalition air strikes": the actor inside the event
@@ -721,6 +866,13 @@ def _actor_for(token: Token, resolve: ActorLookup) -> Actor | None:
                 if actor is not None:
                     return actor
     return None
+
+
+def _named_body(token: Token) -> bool:
+    """A capitalised name the tagger missed but headed by a state or group name: "US Special Operations",
+    "Jordanian 71st Battalion" (re3d's dyad evaluation: FightingAgainst agents left unresolved)."""
+    return token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ in ("pobj", "nsubj", "dobj", "conj") \
+        and any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG") for c in token.children)
 
 
 def _acting_place_name(token: Token) -> bool:
@@ -762,7 +914,7 @@ def _bind_possessive(pronoun: Token, resolve: ActorLookup) -> Actor | None:
     node = owned
     for _ in range(8):
         if node.head is node:
-            return None
+            break
         child, node = node, node.head
         if node.pos_ in ("VERB", "AUX") or (node.pos_ == "ADJ" and node.dep_ == "acomp"):
             verb = node.head if node.pos_ == "ADJ" else node
@@ -773,12 +925,31 @@ def _bind_possessive(pronoun: Token, resolve: ActorLookup) -> Actor | None:
                 if actor is not None:
                     return actor
             if verb.dep_ not in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp"):
-                return None
+                break
         elif node.pos_ in ("NOUN", "PROPN") and child.dep_ in ("prep", "conj") and \
                 not (pronoun.lower_ == "its" and node.tag_ in ("NNS", "NNPS")):
             actor = resolve.resolve_token(node)
             if actor is not None:
                 return actor
+    return _preceding_antecedent(pronoun, resolve)
+
+
+def _preceding_antecedent(pronoun: Token, resolve: ActorLookup) -> Actor | None:
+    """The nearest earlier actor noun of the sentence that agrees in number ("the resolve of the international
+    community in *its* determination"): the fallback when no governing subject binds the possessive (re3d's
+    dyad evaluation: FightingAgainst with a possessive "its"/"their" source)."""
+    for token in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "poss") or token.ent_type_ == "DATE":
+            continue
+        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.head.lower_ in ("in", "at", "near", "from", "into"):
+            continue  # "attacks in Paris": a setting, not an owner
+        plural = token.tag_ in ("NNS", "NNPS")
+        if (pronoun.lower_ == "its" and plural) or (pronoun.lower_ == "their" and not plural
+                                                     and token.lemma_.lower() not in ("government", "coalition")):
+            continue
+        actor = resolve.resolve_token(token)
+        if actor is not None:
+            return actor
     return None
 
 
@@ -874,6 +1045,20 @@ def _mutual(trigger: Token) -> bool:
     # "fought a war with Israel": the preposition hangs on the object
     preps |= {p.lower_ for o in trigger.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"}
     return bool(preps & {"with", "between"})
+
+
+def _hyphen_sides(noun: Token) -> tuple[Token, Token] | None:
+    """The two names of "Iran-Iraq" before a war noun: ``Iran - Iraq War`` parses as compounds joined by "-"."""
+    for right in noun.children:
+        if right.dep_ != "compound" or right.pos_ != "PROPN" or right.i >= noun.i:
+            continue
+        dash = right.doc[right.i - 1] if right.i > 0 else None
+        left = right.doc[right.i - 2] if right.i > 1 else None
+        if dash is None or left is None or dash.text not in ("-", "–") or left.pos_ != "PROPN" \
+                or dash.idx + 1 != right.idx or left.idx + len(left.text) != dash.idx:
+            continue
+        return left, right
+    return None
 
 
 def _party_arguments(word: Token) -> tuple[Token | None, list[Token]]:
