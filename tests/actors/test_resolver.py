@@ -227,10 +227,19 @@ def test_entity_ruler_patterns(resolver):
     patterns = resolver.entity_ruler_patterns()
     labels = {p["label"] for p in patterns}
     assert labels <= {"ORG", "PERSON", "NORP", "GPE"}
-    as_text = {" ".join(next(iter(t.values())) for t in p["pattern"]) for p in patterns}
+    as_text = {p["pattern"] if isinstance(p["pattern"], str) else " ".join(t["ORTH"] for t in p["pattern"])
+               for p in patterns}
     assert "qods force" in as_text
     assert "hezbollah" in as_text
-    assert not any(p["pattern"] == [{"LOWER": "is"}] for p in patterns)
+    assert "is" not in as_text  # acronyms match exact text only: "IS" never matches the verb
+    assert all(t.keys() == {"ORTH"} for p in patterns if not isinstance(p["pattern"], str) for t in p["pattern"])
+
+
+def test_entity_ruler_finds_names_in_any_case_and_acronyms_only_exactly(nlp):
+    doc = nlp("Fighters of the qods force met ISIS commanders, and the rebel group is growing.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get("qods force") == "ORG"
+    assert "is" not in labels
 
 
 def test_speed_per_span(nlp, resolver):

@@ -64,10 +64,11 @@ class ActorResolver:
         self.kb = kb
 
     def entity_ruler_patterns(self) -> list[dict[str, Any]]:
-        """EntityRuler token patterns for KB organisations (ORG) and multi-word people (PERSON).
+        """EntityRuler patterns for KB organisations (ORG) and multi-word people (PERSON).
 
-        Acronyms match on exact text (so "IS" never matches the verb "is"); other names match
-        lower-cased tokens.  Names of two characters or fewer are left out.
+        Acronyms match on exact text (so "IS" never matches the verb "is"); other names are phrase
+        patterns for a ruler whose ``phrase_matcher_attr`` is LOWER.  Names of two characters or fewer
+        are left out.
         """
         patterns: list[dict[str, Any]] = []
         seen: set[tuple[str, str]] = set()
@@ -80,7 +81,9 @@ class ActorResolver:
                 if label == "PERSON" and len(tokens) < 2:
                     continue  # the model finds single surnames; a bare "Maliki" rule would do little good
                 acronym = is_acronym(surface)
-                pat = [{"ORTH": t} if acronym or not t.isalpha() else {"LOWER": t.lower()} for t in tokens]
+                # names become phrase patterns (the fast PhraseMatcher, matched on lower case); acronyms keep
+                # exact-text token patterns so "IS" never matches the verb "is"
+                pat: Any = [{"ORTH": t} for t in tokens] if acronym else " ".join(tokens).lower()
                 key = (label, repr(pat))
                 if key in seen:
                     continue

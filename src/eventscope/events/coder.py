@@ -839,6 +839,24 @@ def _with_named_apposition(actor: Actor, token: Token) -> Actor:
     return replace(actor, end=end, text=doc.text[start:end])
 
 
+WEAPON_NOUNS = {"missile", "rocket", "drone", "jet", "warplane", "aircraft", "helicopter", "tank", "artillery",
+                "shell", "gunboat", "warship", "bomber", "fighter-jet", "mortar", "gunman", "sniper"}
+"""Weapons that stand for the force firing them ("Russian missiles struck ...")."""
+
+
+def _weapon_wielder(token: Token, resolve: ActorLookup) -> Actor | None:
+    """"Russian missiles", "Israeli jets": the demonym or country modifier names the armed force."""
+    for modifier in token.children:
+        if modifier.dep_ in ("amod", "compound", "nmod", "poss") and modifier.i < token.i:
+            owner = resolve.resolve(token.doc[modifier.i:modifier.i + 1])
+            if owner is not None and owner.country:
+                start = token.left_edge.idx
+                end = token.idx + len(token.text)
+                return Actor(start, end, token.doc.text[start:end], None, owner.country,
+                             owner.sector if owner.sector in ARMED_SECTORS else "MIL")
+    return None
+
+
 def _actor_for(token: Token, resolve: ActorLookup) -> Actor | None:
     """The resolver's actor, with fallbacks that keep real parties the knowledge base does not know.
 
@@ -859,6 +877,10 @@ def _actor_for(token: Token, resolve: ActorLookup) -> Actor | None:
     if token.ent_type_ in ("PERSON", "ORG", "NORP") or _acting_place_name(token) or _named_body(token) or (
             token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in PERSON_NOUNS or low in PERSON_NOUNS)):
         return _span_actor(token, resolve)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in WEAPON_NOUNS:
+        wielder = _weapon_wielder(token, resolve)
+        if wielder is not None:
+            return wielder
     if token.pos_ == "NOUN" and _is_event_noun(token):  # "coalition air strikes": the actor inside the event
         for modifier in sorted(token.children, key=lambda c: -c.i):
             if modifier.dep_ in ("compound", "nmod") and modifier.i < token.i:

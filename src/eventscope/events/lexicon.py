@@ -30,14 +30,20 @@ class Lexicon:
 
     def __init__(self, entries: list[TriggerEntry]) -> None:
         self.words: dict[tuple[str, str], TriggerEntry] = {}
+        self.senses: dict[tuple[str, str], list[TriggerEntry]] = {}
         self.phrases: dict[tuple[str, str, str], TriggerEntry] = {}
         for entry in entries:
             parts = entry.lemma.lower().split()
             if len(parts) == 1:
                 self.words.setdefault((parts[0], entry.pos), entry)
+                self.senses.setdefault((parts[0], entry.pos), []).append(entry)
             elif len(parts) == 2:
                 self.phrases.setdefault((parts[0], parts[1], entry.pos), entry)
         self.phrase_heads = {(head, pos) for head, _, pos in self.phrases}
+
+    def alternatives(self, entry: TriggerEntry) -> list[TriggerEntry]:
+        """Every sense the lexicon lists for the entry's word (the first row is the main sense)."""
+        return self.senses.get((entry.lemma.lower(), entry.pos), [entry])
 
     def __len__(self) -> int:
         return len(self.words) + len(self.phrases)

@@ -32,6 +32,7 @@ def load_nlp(patterns: Sequence[dict] = (), model: str = MODEL_NAME) -> Language
     nlp = spacy.load(model)
     nlp.add_pipe("paragraph_sentences", before="parser")
     if patterns:
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": False})
+        ruler = nlp.add_pipe("entity_ruler", before="ner",
+                             config={"overwrite_ents": False, "phrase_matcher_attr": "LOWER"})
         ruler.add_patterns(list(patterns))
     return nlp
