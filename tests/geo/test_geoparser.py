@@ -205,3 +205,11 @@ def test_local_story_prefers_nearby_namesakes(nlp, geo):
     )
     found = places_by_text(geo, doc)
     assert found["Alexandria"][0].admin1 == found["Albany"][0].admin1 == "Minnesota"
+
+
+def test_border_crossings_from_the_supplementary_file(nlp, geo):
+    doc = nlp("Aid trucks entered through the Rafah crossing, days after Pakistan shut the Torkham border crossing.")
+    by_text = {p.text: p for p in geo.find_places(doc)}
+    assert by_text["Rafah crossing"].feature_code == "PSTB" and by_text["Rafah crossing"].country == "EGY"
+    torkham = next(p for text, p in by_text.items() if text.startswith("Torkham"))
+    assert torkham.country == "AFG" and abs(torkham.lon - 71.09) < 0.5

@@ -51,6 +51,7 @@ PLACE_NOUNS = frozenset(
 # Nouns that follow a name and make it a place ("Maysan province").
 PLACE_SUFFIXES = frozenset(
     {
+        "crossing",
         "province",
         "governorate",
         "district",
@@ -357,6 +358,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         cue = _context_cue(doc, run, gaz, key)
         if cue:
+            run, key = _with_crossing(doc, run, gaz, key)
             take(run, key, cue, label)
             known.add(key)
         else:
@@ -451,11 +453,28 @@ def _titled(doc: Doc, run: Span) -> bool:
     return prev is not None and prev.lower_.rstrip(".") in PERSON_TITLES
 
 
+CROSSING_WORDS = frozenset({"crossing", "checkpoint", "bridge", "corridor"})
+"""Words after a name that make a border crossing ("the Rafah crossing"), listed in extra_places.tsv."""
+
+
+def _with_crossing(doc: Doc, run: Span, gaz: Gazetteer, key: str) -> tuple[Span, str]:
+    """Extend "Rafah" to "Rafah crossing" (or "Torkham border crossing") when the gazetteer knows the crossing."""
+    for width in (1, 2):
+        if run.end + width <= len(doc) and doc[run.end + width - 1].lower_ in CROSSING_WORDS:
+            longer = doc[run.start:run.end + width]
+            longer_key = name_key(longer.text)
+            if gaz.candidates(longer_key):
+                return longer, longer_key
+    return run, key
+
+
 def _context_cue(doc: Doc, run: Span, gaz: Gazetteer, key: str) -> str | None:
     """Why a non-entity run is a place: kind noun before/after, or a locative preposition."""
     if _titled(doc, run):
         return None
     if run.end < len(doc) and doc[run.end].lower_ in PLACE_SUFFIXES:
+        return "cue"
+    if run.end + 1 < len(doc) and doc[run.end].lower_ == "border" and doc[run.end + 1].lower_ in CROSSING_WORDS:
         return "cue"
     if run.end < len(doc) and doc[run.end].lower_ in {"'s", "’s"} and run[0].ent_type_ == "PERSON":
         return None
