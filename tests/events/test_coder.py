@@ -1,14 +1,5 @@
 """The coder on sentences written for it: voice, control, coordination, modality, attribution."""
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def code(pipeline):
-    def run(text: str):
-        return list(pipeline.annotate_text(text, date="2024-05-10").events)
-
-    return run
 
 
 def _one(events, event_type):

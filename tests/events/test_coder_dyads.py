@@ -3,15 +3,6 @@
 Sentences are written for these tests; the constructions are those re3d's dyad evaluation showed missing.
 """
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def code(pipeline):
-    def run(text: str):
-        return list(pipeline.annotate_text(text, date="2024-05-10").events)
-
-    return run
 
 
 def _dyads(events, event_type):
