@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from eventscope import __version__
-from eventscope.records import AnnotatedDocument, event_from_dict
+from eventscope.records import event_from_dict
 from eventscope.settings import SETTINGS, Settings
 
 EXIT_OK, EXIT_USAGE, EXIT_SOME_FAILED = 0, 2, 3
@@ -150,7 +150,7 @@ def _default_db() -> str:
     return DEFAULT_DB_PATH
 
 
-__all__ = ["AnnotatedDocument", "build_parser", "main"]
+__all__ = ["build_parser", "main"]
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -361,4 +361,4 @@ def _error_record(source: SourceDocument, message: str) -> AnnotatedDocument:
     )
 
 
-__all__ = ["Actor", "Pipeline"]
+__all__ = ["Pipeline"]

@@ -1165,20 +1165,6 @@ def _informative(actor: Actor) -> bool:
     return bool(actor.country or actor.sector or actor.name)
 
 
-def _under_commitment(token: Token, trigger_ids: set[int], lexicon: Lexicon) -> bool:
-    """True when the token is the complement of a pledge/threat/demand trigger."""
-    node = token
-    for _ in range(3):
-        if node.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "pobj", "prep") or node.head is node:
-            return False
-        node = node.head
-        if node.i in trigger_ids and node.lemma_.lower() not in CONTROL_VERBS:
-            hit = lexicon.lookup(node)
-            if hit is not None and hit[0].event_type in VERBAL_COMMITMENT:
-                return True
-    return False
-
-
 def _modality(token: Token, entry: TriggerEntry) -> str:
     modality = modality_of(token)
     if modality == "asserted" and entry.event_type in ("AGREE", "THREATEN") and any(
