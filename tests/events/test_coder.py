@@ -83,3 +83,20 @@ def test_precision_mode_drops_actorless_triggers_that_recall_mode_keeps():
     precise = Pipeline(Settings(favor="precision", geoparse=False)).annotate_text(text)
     loose = Pipeline(Settings(favor="recall", geoparse=False)).annotate_text(text)
     assert len(loose.events) > len(precise.events)
+
+
+def test_participants_in_event_nouns_are_their_sources(code):
+    cases = {
+        "Residents of Jalalabad staged a protest outside the consulate on Sunday.": "Residents",
+        "Dock workers went on strike in Rotterdam on Tuesday.": "Dock workers",
+        "Thousands of people joined protests in Tbilisi against the new law.": "people",
+    }
+    for sentence, source in cases.items():
+        protests = [e for e in code(sentence) if e.event_type == "PROTEST"]
+        assert protests and protests[0].actor1 and source in protests[0].actor1.text, sentence
+
+
+def test_workers_strike_is_a_protest_and_missiles_strike_is_an_assault(code):
+    assert _one(code("Dock workers went on strike in Rotterdam on Tuesday."), "PROTEST").mode == "strike"
+    assault = _one(code("Russian missiles struck a power plant near Lviv."), "ASSAULT")
+    assert (assault.actor1.country, assault.actor1.sector) == ("RUS", "MIL")

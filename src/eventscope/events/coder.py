@@ -26,6 +26,16 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "sign", "impose", 
                "reiterate", "reaffirm", "express", "voice", "extend"}
 """Verbs whose event-noun object is the real trigger ("launched an attack on", "imposed sanctions", "reiterates
 its support for")."""
+PARTICIPATION_VERBS = {"join", "go", "take", "attend", "enter", "begin", "start", "stage", "hold", "lead"}
+"""Verbs whose subject takes part in an event noun: "joined protests", "went on strike", "took part in talks"."""
+
+
+def is_light_verb(verb: Token) -> bool:
+    """Lemma or inflected form: the small model lemmatises "staged" as "stag"."""
+    return verb.lemma_.lower() in LIGHT_VERBS or verb.lower_ in _LIGHT_VERB_FORMS
+
+
+_LIGHT_VERB_FORMS = {form for v in LIGHT_VERBS for form in (v + "d", v + "ed", v + "s", v + "ing", v[:-1] + "ing")}
 VERBAL_COMMITMENT = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 """Verbal types whose complement is the promised/threatened/demanded deed, never coded as done."""
 CONTROL_VERBS = {"order", "command", "instruct", "direct", "authorize", "authorise", "send", "dispatch", "task",
@@ -355,7 +365,7 @@ class EventCoder:
         governing = next((e for t, e, _ in candidates if t.i == head.i), None)
         if governing is None:
             return True
-        return governing.event_type != entry.event_type and head.lemma_.lower() not in LIGHT_VERBS
+        return governing.event_type != entry.event_type and not is_light_verb(head)
 
     def _arguments(self, trigger: Token, resolve: ActorLookup, partner: Token | None = None,
                    entry: TriggerEntry | None = None) -> tuple[list[Actor], list[Actor]]:
@@ -596,8 +606,10 @@ def _noun_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
             targets.extend(c for c in child.children if c.dep_ == "pobj")
     host = _measured_noun(noun)
     head = host.head
-    if not sources and host.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
+    if not sources and host.dep_ == "dobj" and is_light_verb(head):
         sources.extend(_subjects(head)[0])
+    if not sources:
+        sources.extend(_participants(host))
     if not sources:
         sources.extend(_circumstance_subject(noun))
     beneficiaries = _supported_in(noun)
@@ -683,6 +695,21 @@ def _circumstance_subject(noun: Token) -> list[Token]:
         return []
     subjects, passive = _subjects(prep.head)
     return [] if passive else subjects
+
+
+def _participants(noun: Token) -> list[Token]:
+    """"Workers went on strike", "thousands joined protests", "students took part in a rally": the subject
+    of a participation verb takes part in the event noun."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("on", "in"):
+        verb = verb.head
+        if verb.dep_ == "dobj" and verb.lower_ == "part":  # "took part in"
+            verb = verb.head
+    elif noun.dep_ != "dobj":
+        return []
+    if verb.pos_ != "VERB" or (verb.lemma_.lower() not in PARTICIPATION_VERBS and not is_light_verb(verb)):
+        return []
+    return _subjects(verb)[0]
 
 
 def _copula_subject(noun: Token) -> list[Token]:
@@ -1113,7 +1140,7 @@ def _joint_deed(trigger: Token) -> bool:
         return False
     if trigger.pos_ == "VERB":
         return trigger.tag_ != "VBN" or trigger.dep_ not in ("acl", "amod")
-    return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS
+    return trigger.dep_ == "dobj" and is_light_verb(trigger.head)
 
 
 def _pair_key(a: Actor | None, b: Actor | None) -> tuple[int | None, int | None]:
