@@ -86,3 +86,34 @@ def test_parse_date_forms():
     assert parse_date("2021-07-09T10:00:00Z") == "2021-07-09"
     assert parse_date("9 July 2021") == "2021-07-09"
     assert parse_date("not a date at all") is None
+
+
+RSS = """<?xml version="1.0"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Example Wire</title>
+<item><title>Talks in Doha</title><link>https://example.org/a</link><guid>wire-a</guid>
+<pubDate>Tue, 04 Jun 2024 10:00:00 GMT</pubDate>
+<content:encoded><![CDATA[<p>Negotiators met in Doha on Tuesday.</p><p>The mediators said talks would resume.</p>]]>
+</content:encoded></item>
+<item><title>No body</title><link>https://example.org/b</link></item>
+</channel></rss>"""
+
+ATOM = """<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Wire</title>
+<entry><id>tag:example.org,2024:1</id><title>Strike in Lagos</title><link href="https://example.org/c"/>
+<published>2024-06-05T08:00:00Z</published><summary>Dock workers went on strike in Lagos.</summary></entry>
+</feed>"""
+
+
+def test_rss_and_atom_feeds_give_one_document_per_item(tmp_path):
+    (tmp_path / "wire.rss").write_text(RSS, encoding="utf-8")
+    (tmp_path / "wire.atom").write_text(ATOM, encoding="utf-8")
+    (tmp_path / "broken.xml").write_text("<rss><channel><item>", encoding="utf-8")
+    docs = {d.doc_id: d for d in read_inputs([str(tmp_path)])}
+    doha = docs["wire-a"]
+    assert doha.text == "Negotiators met in Doha on Tuesday.\nThe mediators said talks would resume."
+    assert (doha.title, doha.date, doha.url, doha.source) == ("Talks in Doha", "2024-06-04",
+                                                              "https://example.org/a", "Example Wire")
+    assert docs["tag:example.org,2024:1"].date == "2024-06-05"
+    assert docs["tag:example.org,2024:1"].text == "Dock workers went on strike in Lagos."
+    errors = [d.error for d in docs.values() if d.error]
+    assert any("E101" in e for e in errors)  # the item without a body
+    assert any("E104" in e for e in errors)  # the malformed feed

@@ -38,7 +38,8 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 CSV_SUFFIXES = {".csv", ".tsv"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | FEED_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ def read_path(path: Path) -> Iterator[SourceDocument]:
             yield from _read_jsonl(path)
         elif suffix in CSV_SUFFIXES:
             yield from _read_csv(path)
+        elif suffix in FEED_SUFFIXES:
+            yield from _read_feed(path)
         else:
             raw = _read_bytes(path)
             text = _decode(raw, origin)
@@ -224,6 +227,13 @@ def _read_csv(path: Path) -> Iterator[SourceDocument]:
             yield _from_mapping(row, f"{path}:{number}")
     except csv.Error as exc:
         yield _error_doc(str(path), MalformedRecord(f"malformed CSV {path}: {exc}"))
+
+
+def _read_feed(path: Path) -> Iterator[SourceDocument]:
+    from eventscope.ingest.feeds import feed_items
+
+    for number, item in enumerate(feed_items(_decode(_read_bytes(path), str(path)), str(path)), start=1):
+        yield _from_mapping(item, f"{path}#{number}")
 
 
 def _read_corpus_text(path: Path) -> str:
