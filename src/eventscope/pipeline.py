@@ -273,12 +273,29 @@ def _choose_sense(item: CodedEvent, senses: list):
     return item.entry
 
 
+FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
+
+
+def _first_person(event: Event, quotes: list[Quote]) -> Event:
+    """"We will not negotiate," the ministry said: "we" in a quote is the speaker (their country and sector)."""
+    changes = {}
+    for role in ("actor1", "actor2"):
+        actor = getattr(event, role)
+        if actor is None or actor.start is None or actor.country or actor.text.lower() not in FIRST_PERSON:
+            continue
+        speaker = next((q.speaker for q in quotes if q.speaker is not None and q.start <= actor.start < q.end), None)
+        if speaker is not None:
+            changes[role] = replace(actor, name=speaker.name, country=speaker.country, sector=speaker.sector)
+    return replace(event, **changes) if changes else event
+
+
 def _link_quotes_and_events(quotes: list[Quote], events: list[Event]) -> tuple[list[Quote], list[Event]]:
     """A quote lists the events stated inside it; an event inside a direct quote rests on the speaker's word.
 
     Indirect "quotes" whose cue is not a reporting verb ("continues to support ...") link only the events the
     coder already attributed, so a stance is never turned into a claim.
     """
+    events = [_first_person(e, quotes) for e in events]
     claimed: dict[str, Actor] = {}
     linked_quotes = []
     for quote in quotes:

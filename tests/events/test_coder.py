@@ -100,3 +100,9 @@ def test_workers_strike_is_a_protest_and_missiles_strike_is_an_assault(code):
     assert _one(code("Dock workers went on strike in Rotterdam on Tuesday."), "PROTEST").mode == "strike"
     assault = _one(code("Russian missiles struck a power plant near Lviv."), "ASSAULT")
     assert (assault.actor1.country, assault.actor1.sector) == ("RUS", "MIL")
+
+
+def test_we_in_a_quote_is_the_speaker(code):
+    events = code('"We will not allow foreign troops on our soil," the Iranian foreign ministry said on Monday.')
+    assert events and events[0].actor1.text == "We"
+    assert (events[0].actor1.country, events[0].actor1.sector) == ("IRN", "GOV")
