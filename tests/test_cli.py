@@ -109,3 +109,8 @@ def test_every_command_and_setting_is_documented_in_the_readme():
         assert f"eventscope {command}" in readme, command
     for setting in SETTINGS:
         assert f"`{setting.name}`" in readme, setting.name
+
+
+def test_show_without_a_database_is_a_clear_error(tmp_path, capsys):
+    assert main(["show", "--db", str(tmp_path / "missing.duckdb")]) == 2
+    assert "E300" in capsys.readouterr().err

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from eventscope import __version__
+from eventscope.errors import EventscopeError
 from eventscope.records import event_from_dict
 from eventscope.settings import SETTINGS, Settings
 
@@ -68,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; re-run the same command to resume", file=sys.stderr)
         return 130
-    except (ValueError, FileNotFoundError) as exc:
+    except (ValueError, FileNotFoundError, EventscopeError) as exc:
         print(f"eventscope: {exc}", file=sys.stderr)
         return EXIT_USAGE
 

@@ -88,6 +88,8 @@ class EventStore:
 
     def __init__(self, path: str | Path = DEFAULT_DB_PATH, read_only: bool = False) -> None:
         self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"no database at {self.path}; code some documents first (eventscope code ... --db)")
         try:
             self.connection = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
