@@ -106,3 +106,9 @@ def test_we_in_a_quote_is_the_speaker(code):
     events = code('"We will not allow foreign troops on our soil," the Iranian foreign ministry said on Monday.')
     assert events and events[0].actor1.text == "We"
     assert (events[0].actor1.country, events[0].actor1.sector) == ("IRN", "GOV")
+
+
+def test_carrying_on_and_talking_to_the_press_are_not_events(code):
+    assert [e.event_type for e in code("The army will press on with the offensive, a general told reporters.")
+            if e.event_type in ("REQUEST", "CONSULT")] == []
+    assert _one(code("The general told the defence minister that the offensive had stalled."), "CONSULT")

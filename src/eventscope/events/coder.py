@@ -208,8 +208,9 @@ class EventCoder:
                     and _has_non_actor_object(token, resolve):
                 continue
             sources, targets = self._arguments(token, resolve, partner, entry)
-            if token.lemma_.lower() in COMMUNICATION_VERBS and not targets:
-                continue
+            if token.lemma_.lower() in COMMUNICATION_VERBS and (
+                    not targets or all(t.sector == "MED" for t in targets)):
+                continue  # "told reporters" is a statement to the press, not a consultation
             entry = _retype(entry, token, sources, targets)
             if token.pos_ == "NOUN" and not sources and not targets:
                 continue

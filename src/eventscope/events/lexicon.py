@@ -60,8 +60,14 @@ class Lexicon:
                     entry = self.phrases.get((lemma, child.lemma_.lower(), pos))
                     if entry is not None:
                         return entry, child
+        if pos == "VERB" and any(c.dep_ == "prt" and c.lower_ in CONTINUATION_PARTICLES for c in token.children):
+            return None  # "press on", "carry on", "push ahead": carrying on, not the verb's event
         entry = self.words.get((lemma, pos))
         return (entry, None) if entry is not None else None
+
+
+CONTINUATION_PARTICLES = {"on", "ahead", "along"}
+"""Particles that turn a verb into "keep going" unless the lexicon lists the phrase ("press on" is no demand)."""
 
 
 def read_lexicon(path: Path) -> Lexicon:
