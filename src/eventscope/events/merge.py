@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from eventscope.ingest.normalize import content_id
+from eventscope.ids import content_id
 from eventscope.records import Actor, Event, EventLocation
 
 

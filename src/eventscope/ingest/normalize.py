@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 
@@ -24,12 +23,6 @@ def normalize_text(text: str) -> str:
     text = "\n".join(lines)
     text = _MANY_NEWLINES.sub("\n", text)
     return text.strip()
-
-
-def content_id(text: str, prefix: str = "") -> str:
-    """A stable id from content (never from row numbers): re-runs yield the same ids."""
-    digest = hashlib.sha1(f"{prefix}\x1f{text}".encode()).hexdigest()
-    return digest[:16]
 
 
 def offset_map(original: str, normalized: str) -> list[int]:

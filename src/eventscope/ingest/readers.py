@@ -26,7 +26,8 @@ from eventscope.errors import (
     TooLarge,
     UnsupportedFormat,
 )
-from eventscope.ingest.normalize import content_id, normalize_text
+from eventscope.ids import content_id
+from eventscope.ingest.normalize import normalize_text
 
 MAX_DOCUMENT_CHARS = 1_000_000
 """spaCy's own default ``max_length``; longer documents are reported, not truncated silently."""
