@@ -149,11 +149,8 @@ class Pipeline:
         0.5 and this exemption were chosen on the plover held-out split (micro-F1 0.580 -> 0.611) together
         with re3d's dyad evaluation (recall 0.504, precision 0.610 unchanged)."""
         kept = []
-        lexicon = load_lexicon()
         for item in coded:
-            probabilities = self.classifier.type_probabilities(item.trigger)
-            item.entry = _choose_sense(item, lexicon.alternatives(item.entry))
-            p_none = probabilities.get("NONE", 0.0)
+            p_none = self.classifier.type_probabilities(item.trigger).get("NONE", 0.0)
             dyadic = item.actor1 is not None and item.actor2 is not None
             if self.settings.favor == "precision" and p_none >= NO_EVENT_THRESHOLD and not dyadic:
                 continue
@@ -251,26 +248,6 @@ def _init_worker(settings: Settings) -> None:
 def _worker_batch(batch: list[tuple[SourceDocument, str | None]]) -> list[AnnotatedDocument]:
     assert _WORKER is not None
     return _WORKER.annotate_batch(batch)
-
-
-ARMED_OR_STATE_SECTORS = {"MIL", "REB", "MILITIA", "POL", "GOV", "CRM", "IGO", "JUD", "LEG"}
-"""Sources that can attack or coerce; any other known sector (workers, nurses, students, farmers, parties)
-who "strike" or "block" is protesting."""
-
-
-def _choose_sense(item: CodedEvent, senses: list):
-    """Pick among a word's listed senses ("strike": ASSAULT or PROTEST; "block": REJECT, PROTEST or COERCE).
-
-    Civilians, workers, students and parties who strike or block are protesting.  Letting the learned model
-    pick the sense was measured too (plover dev: train micro-F1 +0.02, held-out -0.01): it only echoes its
-    training sentences, so it is not used."""
-    if len(senses) < 2:
-        return item.entry
-    types = {sense.event_type: sense for sense in reversed(senses)}
-    source = item.actor1.sector if item.actor1 is not None else None
-    if source is not None and source not in ARMED_OR_STATE_SECTORS and "PROTEST" in types:
-        return types["PROTEST"]
-    return item.entry
 
 
 FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
