@@ -9,8 +9,12 @@ import pytest
 from eventscope.cli import main
 from eventscope.schema import record_schema
 
-REPORT = ("Rebel fighters attacked an army base near Kidal on Tuesday, killing four soldiers.\n"
-          "The Malian government condemned the attack and vowed to punish those responsible.\n")
+pytestmark = pytest.mark.usefixtures("shared_models")  # `eventscope code` borrows the session's loaded models
+
+REPORT = (
+    "Rebel fighters attacked an army base near Kidal on Tuesday, killing four soldiers.\n"
+    "The Malian government condemned the attack and vowed to punish those responsible.\n"
+)
 COPY_REPORT = REPORT.replace("\n", " \n")
 
 
@@ -20,9 +24,11 @@ def corpus(tmp_path):
     folder.mkdir()
     (folder / "a.txt").write_text(REPORT, encoding="utf-8")
     (folder / "b.bin.txt").write_bytes(b"\x00\xff\x00binary junk")
-    lines = [json.dumps({"id": "j1", "text": "Police arrested two journalists in Minsk.", "date": "2021-05-23"}),
-             "{broken json",
-             json.dumps({"id": "j2", "text": COPY_REPORT, "date": "2021-05-24"})]
+    lines = [
+        json.dumps({"id": "j1", "text": "Police arrested two journalists in Minsk.", "date": "2021-05-23"}),
+        "{broken json",
+        json.dumps({"id": "j2", "text": COPY_REPORT, "date": "2021-05-24"}),
+    ]
     (folder / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
 
@@ -114,3 +120,17 @@ def test_every_command_and_setting_is_documented_in_the_readme():
 def test_show_without_a_database_is_a_clear_error(tmp_path, capsys):
     assert main(["show", "--db", str(tmp_path / "missing.duckdb")]) == 2
     assert "E300" in capsys.readouterr().err
+
+
+def test_export_formats_and_eval_datasets_come_from_their_registries(monkeypatch):
+    from eventscope.cli import build_parser
+    from eventscope.evaluation.cli import EVALUATIONS
+    from eventscope.store.export import EXPORT_FORMATS
+
+    monkeypatch.setitem(EXPORT_FORMATS, "tsv-test", EXPORT_FORMATS["csv"])
+    monkeypatch.setitem(EVALUATIONS, "gold-test", EVALUATIONS["dedup"])
+    parser = build_parser()
+    assert parser.parse_args(["export", "--format", "tsv-test", "-o", "x"]).format == "tsv-test"
+    assert parser.parse_args(["eval", "gold-test"]).dataset == "gold-test"
+    with pytest.raises(SystemExit):
+        parser.parse_args(["export", "--format", "no-such-format", "-o", "x"])

@@ -3,8 +3,11 @@
 from collections import Counter
 
 import jsonschema
+import pytest
 
 from eventscope.schema import record_schema
+
+pytestmark = pytest.mark.slow  # whole-pipeline acceptance: `make test` runs it, `make check-fast` does not
 
 
 def _events(record, event_type=None):
@@ -23,15 +26,15 @@ def test_seed_paragraphs_7_to_11_repeat_2_to_6(seed_record):
 def test_seed_every_span_points_into_the_text(seed_record):
     text = seed_record.text
     for entity in seed_record.entities:
-        assert text[entity.start:entity.end] == entity.text
+        assert text[entity.start : entity.end] == entity.text
     for quote in seed_record.quotes:
-        assert text[quote.start:quote.end] == quote.text
+        assert text[quote.start : quote.end] == quote.text
     for event in seed_record.events:
-        assert text[event.trigger.start:event.trigger.end] == event.trigger.text
+        assert text[event.trigger.start : event.trigger.end] == event.trigger.text
         assert event.sentence.start <= event.trigger.start < event.sentence.end
         for actor in (event.actor1, event.actor2, event.claimed_by):
             if actor is not None and actor.start is not None:
-                assert text[actor.start:actor.end] == actor.text
+                assert text[actor.start : actor.end] == actor.text
 
 
 def test_seed_taking_control_of_amarah_by_iraqi_forces_located_at_amarah(seed_record):
@@ -51,8 +54,15 @@ def test_seed_weapons_caches_found_in_amarah(seed_record):
 
 
 def test_seed_iran_supports_militias_and_bergner_claims_qods_force_aid(seed_record):
-    iranian = [e for e in seed_record.events if e.actor1 and e.actor1.country == "IRN"
-               and e.event_type in ("AID", "SUPPORT") and e.actor2 and e.actor2.sector == "MILITIA"]
+    iranian = [
+        e
+        for e in seed_record.events
+        if e.actor1
+        and e.actor1.country == "IRN"
+        and e.event_type in ("AID", "SUPPORT")
+        and e.actor2
+        and e.actor2.sector == "MILITIA"
+    ]
     assert iranian
     claimed = [e for e in iranian if e.claimed_by is not None]
     assert claimed, "the Qods Force claim rests on Bergner's word"
@@ -71,8 +81,14 @@ def test_seed_pledge_is_agree_not_aid_delivered(seed_record):
 
 
 def test_seed_us_forces_support_the_campaigns(seed_record):
-    assert [e for e in seed_record.events if e.event_type in ("AID", "SUPPORT", "COOPERATE")
-            and e.actor1 and e.actor1.country == "USA" and e.actor1.sector == "MIL"]
+    assert [
+        e
+        for e in seed_record.events
+        if e.event_type in ("AID", "SUPPORT", "COOPERATE")
+        and e.actor1
+        and e.actor1.country == "USA"
+        and e.actor1.sector == "MIL"
+    ]
 
 
 def test_seed_quotes_are_bergners_and_not_repeated(seed_record):
@@ -87,11 +103,21 @@ def test_seed_no_event_appears_twice_and_repeats_count_as_mentions(seed_record):
     ids = [e.event_id for e in seed_record.events]
     assert len(ids) == len(set(ids))
     text = seed_record.text
-    keys = Counter((e.event_type, text[e.sentence.start:e.sentence.end], e.trigger.start - e.sentence.start,
-                    e.actor1 and (e.actor1.name or e.actor1.text)) for e in seed_record.events)
+    keys = Counter(
+        (
+            e.event_type,
+            text[e.sentence.start : e.sentence.end],
+            e.trigger.start - e.sentence.start,
+            e.actor1 and (e.actor1.name or e.actor1.text),
+        )
+        for e in seed_record.events
+    )
     assert max(keys.values()) == 1
-    repeated = [e for e in seed_record.events if e.sentence.start > seed_record.paragraphs[1].start
-                and e.sentence.start < seed_record.paragraphs[6].start]
+    repeated = [
+        e
+        for e in seed_record.events
+        if e.sentence.start > seed_record.paragraphs[1].start and e.sentence.start < seed_record.paragraphs[6].start
+    ]
     assert repeated and all(e.mentions == 2 and len(e.reports) == 2 for e in repeated)
 
 

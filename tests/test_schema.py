@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 import eventscope
 from eventscope.schema import record_schema
@@ -15,8 +16,5 @@ def test_shipped_schema_matches_the_record_classes():
 
 def test_schema_rejects_a_record_missing_a_field():
     record = {"doc_id": "x", "title": None}
-    try:
+    with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(record, record_schema())
-    except jsonschema.ValidationError:
-        return
-    raise AssertionError("an incomplete record validated")

@@ -7,6 +7,8 @@ entry point; the CLI and the HTTP API are thin layers over it.
 from __future__ import annotations
 
 import os
+import time
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -15,19 +17,22 @@ from functools import cached_property
 from spacy.tokens import Doc
 
 from eventscope.actors import ActorResolver, load_knowledge_base
+from eventscope.actors.inference import with_place_country
 from eventscope.dedup import DocumentIndex, find_duplicate_paragraphs
-from eventscope.errors import ProcessingError
+from eventscope.errors import OverBudget, ProcessingError
 from eventscope.events import CodedEvent, EventCoder, happening_id, load_lexicon, merge_events
+from eventscope.events.attribution import link_quotes_and_events
 from eventscope.events.classifier import EventClassifier
 from eventscope.events.context import contexts_for
+from eventscope.events.merge import count_duplicate_reports as _count_duplicate_reports
 from eventscope.events.ontology import load_ontology
+from eventscope.events.scoring import score_events
 from eventscope.geo import Geoparser
 from eventscope.ingest import SourceDocument
 from eventscope.ingest.readers import make_document
 from eventscope.nlp import DateResolver, load_nlp
 from eventscope.quotes import extract_quotes, speaker_head_span
 from eventscope.records import (
-    Actor,
     AnnotatedDocument,
     Entity,
     Event,
@@ -38,6 +43,7 @@ from eventscope.records import (
     TextSpan,
 )
 from eventscope.settings import Settings
+from eventscope.vocabulary import words
 
 NO_EVENT_THRESHOLD = 0.5
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
@@ -55,11 +61,15 @@ class Pipeline:
 
     @cached_property
     def nlp(self):
-        return load_nlp(self.resolver.entity_ruler_patterns(), model=self.settings.model)
+        return load_nlp(
+            self.resolver.entity_ruler_patterns(),
+            model=self.settings.model,
+            max_sentence_chars=self.settings.max_sentence_chars,
+        )
 
     @cached_property
     def coder(self) -> EventCoder:
-        return EventCoder(load_lexicon(), favor=self.settings.favor)
+        return EventCoder(load_lexicon(with_cameo_verbs=self.settings.favor == "recall"), favor=self.settings.favor)
 
     @cached_property
     def classifier(self) -> EventClassifier:
@@ -75,7 +85,7 @@ class Pipeline:
 
     # -- public API -------------------------------------------------------------------------
 
-    def annotate_text(self, text: str, **metadata: str | None) -> AnnotatedDocument:
+    def annotate_text(self, text: str, **metadata: str) -> AnnotatedDocument:
         """Annotate one text (metadata: doc_id, title, date, url, source)."""
         source = make_document(text, **metadata)
         return next(self.annotate(iter([source])))
@@ -108,7 +118,9 @@ class Pipeline:
         parsed = self.nlp.pipe((item[3] for item in to_parse), batch_size=self.settings.batch_size)
         for (position, source, paragraphs, _), doc in zip(to_parse, parsed, strict=True):
             try:
-                results[position] = self._annotate_doc(source, paragraphs, doc)
+                results[position] = self._annotate_doc(source, paragraphs, doc, _Deadline(self.settings, source))
+            except OverBudget as exc:
+                results[position] = _error_record(source, str(exc))
             except Exception as exc:  # a bug in a stage must not sink the batch
                 message = str(ProcessingError(f"{type(exc).__name__}: {exc} in {source.origin}"))
                 results[position] = _error_record(source, message)
@@ -116,47 +128,57 @@ class Pipeline:
 
     # -- stages -----------------------------------------------------------------------------
 
-    def _annotate_doc(self, source: SourceDocument, paragraphs: list[Paragraph], doc: Doc) -> AnnotatedDocument:
+    def _annotate_doc(
+        self, source: SourceDocument, paragraphs: list[Paragraph], doc: Doc, deadline: _Deadline | None = None
+    ) -> AnnotatedDocument:
+        deadline = deadline or _Deadline(self.settings, source)
         skip = [(p.start, p.end) for p in paragraphs if p.duplicate_of is not None]
-        doc_actors = self.resolver.for_document(doc)
+        doc_actors = self.resolver.for_document(doc, source.date)
         quotes = [self._resolve_speaker(doc, quote, doc_actors) for quote in extract_quotes(doc, skip)]
+        deadline.check("quotes")
         coded = self._score(self.coder.code(doc, doc_actors, quotes, skip))
+        deadline.check("event coding")
         places = self.geoparser.find_places(doc) if self.geoparser else []
+        deadline.check("geoparsing")
         dates = DateResolver(source.date)
         sources_by_sentence: dict[int, list] = {}
         for item in coded:
             sources_by_sentence.setdefault(item.sentence.start, []).extend(
-                a for a in (item.actor1, item.claimed_by) if a is not None and a.start is not None)
-        events = [self._event(source, doc, item, places, dates, sources_by_sentence[item.sentence.start])
-                  for item in coded]
-        events = _count_duplicate_reports(merge_events(events), paragraphs, source)
+                a for a in (item.actor1, item.claimed_by) if a is not None and a.start is not None
+            )
+        # a source's own place ("U.S. forces", "Russia did not attack") is not where anything happened
+        text = doc.text  # built from the tokens on every access: once per document, not per sentence or event
+        free_places = {start: _free_places(places, busy, text) for start, busy in sources_by_sentence.items()}
+        events = [
+            deadline.check("locating", self._event(source, doc, item, dates, free_places[item.sentence.start]))
+            for item in coded
+        ]
+        events = _count_duplicate_reports(merge_events(events), paragraphs, source.doc_id)
         entities = tuple(
             Entity(start=e.start_char, end=e.end_char, text=e.text, label=e.label_)
-            for e in doc.ents if e.label_ in NAMED_LABELS
+            for e in doc.ents
+            if e.label_ in NAMED_LABELS
         )
-        quotes, events = _link_quotes_and_events(quotes, events)
+        quotes, events = link_quotes_and_events(quotes, events)
+        warnings = source.warnings
+        if doc._.forced_splits:
+            warnings += (
+                f"{doc._.forced_splits} overlong sentence(s) split at {self.settings.max_sentence_chars} characters",
+            )
         return replace(
             _base_record(source, paragraphs),
-            entities=entities, places=tuple(places), quotes=tuple(quotes), events=tuple(events),
+            entities=entities,
+            places=tuple(places),
+            quotes=tuple(quotes),
+            events=tuple(events),
+            warnings=warnings,
         )
 
     def _score(self, coded: list[CodedEvent]) -> list[CodedEvent]:
-        """The learned model vets each syntactic event: P(no event here) bounds its confidence, and in
-        precision mode drops an event that lacks a source or a target.
-
-        Events with both actors resolved are kept: the syntax is then strong evidence, and the model (trained
-        on ~420 sentences) vetoing them cost re3d dyad recall 0.50 -> 0.31 at no precision gain.  Threshold
-        0.5 and this exemption were chosen on the plover held-out split (micro-F1 0.580 -> 0.611) together
-        with re3d's dyad evaluation (recall 0.504, precision 0.610 unchanged)."""
-        kept = []
-        for item in coded:
-            p_none = self.classifier.type_probabilities(item.trigger).get("NONE", 0.0)
-            dyadic = item.actor1 is not None and item.actor2 is not None
-            if self.settings.favor == "precision" and p_none >= NO_EVENT_THRESHOLD and not dyadic:
-                continue
-            item.confidence = round(min(item.confidence, 1.0 - p_none), 3)
-            kept.append(item)
-        return kept
+        """The learned event model vets each syntactic event (``EventClassifier.vet``): vetoes one-actor events
+        it says state no event (precision mode), marks non-asserted ones, retypes an event when confident, and
+        sets the confidence to its calibrated probability of being right (docs/model.md)."""
+        return score_events(coded, self.classifier, self.settings.favor)
 
     def _resolve_speaker(self, doc: Doc, quote: Quote, doc_actors) -> Quote:
         if quote.speaker is None:
@@ -166,27 +188,38 @@ class Pipeline:
         resolved = doc_actors.resolve_token(span.root) if span is not None else None
         if resolved is None:
             return quote
-        speaker = replace(quote.speaker, country=resolved.country, sector=resolved.sector,
-                          name=quote.speaker.name or resolved.name)
+        speaker = replace(
+            quote.speaker, country=resolved.country, sector=resolved.sector, name=quote.speaker.name or resolved.name
+        )
         return replace(quote, speaker=speaker)
 
-    def _event(self, source: SourceDocument, doc: Doc, item, places, dates: DateResolver, busy) -> Event:
+    def _event(self, source: SourceDocument, doc: Doc, item, dates: DateResolver, candidates) -> Event:
         entry = item.entry
         sentence = item.sentence
-        trigger = TextSpan(item.trigger.idx, item.trigger_end, doc.text[item.trigger.idx:item.trigger_end])
+        trigger = TextSpan(item.trigger.idx, item.trigger_end, source.text[item.trigger.idx : item.trigger_end])
         location = None
         if self.geoparser:
-            # a source's own place ("U.S. forces", "Russia did not attack") is not where anything happened
-            candidates = [p for p in places if not any(p.start < a.end and a.start < p.end for a in busy)]
             location = self.geoparser.locate(doc, item.trigger.i, candidates)
         when = dates.for_sentence(sentence)
+        item = replace(
+            item, actor1=with_place_country(item.actor1, location), actor2=with_place_country(item.actor2, location)
+        )
         mode = entry.mode if entry.mode and self._valid_mode(entry.event_type, entry.mode) else None
         cameo = entry.cameo or self.ontology.cameo_for(entry.event_type, mode)
         sentence_span = SentenceSpan(sentence.start_char, sentence.start_char + len(sentence.text.rstrip()))
         return Event(
-            event_id=happening_id(entry.event_type, mode, item.actor1, item.actor2, location,
-                                  when.date if when else None, item.negated, item.modality, item.theme,
-                                  sentence.text),
+            event_id=happening_id(
+                entry.event_type,
+                mode,
+                item.actor1,
+                item.actor2,
+                location,
+                when.date if when else None,
+                item.negated,
+                item.modality,
+                item.theme,
+                sentence.text,
+            ),
             event_type=entry.event_type,
             mode=mode,
             context=contexts_for(sentence, [item.actor1, item.actor2]),
@@ -208,6 +241,7 @@ class Pipeline:
             dead=item.dead,
             injured=item.injured,
             size=item.size,
+            rules=item.rules,
         )
 
     def _valid_mode(self, event_type: str, mode: str) -> bool:
@@ -221,8 +255,9 @@ class Pipeline:
 
     def _annotate_parallel(self, batches: Iterator[list[SourceDocument]], index: DocumentIndex):
         workers = self._workers()
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                 initargs=(replace(self.settings, n_process=1),)) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_init_worker, initargs=(replace(self.settings, n_process=1),)
+        ) as pool:
             pending = []
             for batch in batches:
                 pending.append(pool.submit(_worker_batch, _mark_duplicates(batch, index)))
@@ -238,8 +273,11 @@ _WORKER: Pipeline | None = None
 def _init_worker(settings: Settings) -> None:
     """Each worker loads the models once and computes on one thread (no oversubscription of the cores)."""
     global _WORKER
+    import signal
+
     from threadpoolctl import threadpool_limits
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it lets the batches in hand finish
     threadpool_limits(1)
     _WORKER = Pipeline(settings)
     _WORKER.nlp  # noqa: B018 - load models once per worker
@@ -248,41 +286,6 @@ def _init_worker(settings: Settings) -> None:
 def _worker_batch(batch: list[tuple[SourceDocument, str | None]]) -> list[AnnotatedDocument]:
     assert _WORKER is not None
     return _WORKER.annotate_batch(batch)
-
-
-FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
-
-
-def _first_person(event: Event, quotes: list[Quote]) -> Event:
-    """"We will not negotiate," the ministry said: "we" in a quote is the speaker (their country and sector)."""
-    changes = {}
-    for role in ("actor1", "actor2"):
-        actor = getattr(event, role)
-        if actor is None or actor.start is None or actor.country or actor.text.lower() not in FIRST_PERSON:
-            continue
-        speaker = next((q.speaker for q in quotes if q.speaker is not None and q.start <= actor.start < q.end), None)
-        if speaker is not None:
-            changes[role] = replace(actor, name=speaker.name, country=speaker.country, sector=speaker.sector)
-    return replace(event, **changes) if changes else event
-
-
-def _link_quotes_and_events(quotes: list[Quote], events: list[Event]) -> tuple[list[Quote], list[Event]]:
-    """A quote lists the events stated inside it; an event inside a direct quote rests on the speaker's word.
-
-    Indirect "quotes" whose cue is not a reporting verb ("continues to support ...") link only the events the
-    coder already attributed, so a stance is never turned into a claim.
-    """
-    events = [_first_person(e, quotes) for e in events]
-    claimed: dict[str, Actor] = {}
-    linked_quotes = []
-    for quote in quotes:
-        inside = [e for e in events if quote.start <= e.trigger.start < quote.end
-                  and (quote.direct or e.claimed_by is not None)]
-        if quote.direct and quote.speaker is not None:
-            claimed.update({e.event_id: quote.speaker for e in inside if e.claimed_by is None})
-        linked_quotes.append(replace(quote, event_ids=tuple(e.event_id for e in inside)) if inside else quote)
-    events = [replace(e, claimed_by=claimed[e.event_id]) if e.event_id in claimed else e for e in events]
-    return linked_quotes, events
 
 
 def _mark_duplicates(batch: list[SourceDocument], index: DocumentIndex) -> list[tuple[SourceDocument, str | None]]:
@@ -307,52 +310,98 @@ def _batched(items: Iterable[SourceDocument], size: int) -> Iterator[list[Source
         yield batch
 
 
+_SCENE_PREPS = frozenset(words("scene_prepositions"))
+
+
+def _scene_phrase(text: str, actor_start: int, place_start: int) -> bool:
+    """The place follows a scene preposition inside the actor's span: "police *in* Kabul", "men *near* X"."""
+    if not text or place_start <= actor_start:
+        return False
+    before = text[actor_start:place_start].split()
+    while before and before[-1].lower() in {"the", "central", "northern", "southern", "eastern", "western"}:
+        before.pop()
+    return bool(before) and before[-1].lower() in _SCENE_PREPS
+
+
+def _free_places(places: list, busy: list, text: str = "") -> list:
+    """Places not overlapping any of a sentence's source actors, once per sentence (not per event).
+
+    A place that names the actor ("U.S. forces") is not where the event happened, but a place in a
+    locative phrase inside the actor's span is ("workers in Maharashtra staged a protest"): it stays free.
+    Each actor finds the places it overlaps by bisection over their start offsets: one sentence with
+    thousands of actors and places used to cost actors x places x events (64 s at 80k characters)."""
+    if not busy or not places:
+        return places
+    order = sorted(range(len(places)), key=lambda i: places[i].start)
+    starts = [places[i].start for i in order]
+    longest = max(p.end - p.start for p in places)
+    blocked: set[int] = set()
+    for actor in busy:
+        j = bisect_left(starts, actor.end) - 1
+        while j >= 0 and starts[j] > actor.start - longest:
+            if places[order[j]].end > actor.start and not _scene_phrase(text, actor.start, places[order[j]].start):
+                blocked.add(order[j])
+            j -= 1
+    return [p for i, p in enumerate(places) if i not in blocked] if blocked else places
+
+
 def _blank_duplicates(text: str, paragraphs: list[Paragraph]) -> str:
     """Duplicate paragraphs become spaces: offsets stay valid and the parser skips the copy."""
     chars = list(text)
     for paragraph in paragraphs:
         if paragraph.duplicate_of is not None:
-            chars[paragraph.start:paragraph.end] = " " * (paragraph.end - paragraph.start)
+            chars[paragraph.start : paragraph.end] = " " * (paragraph.end - paragraph.start)
     return "".join(chars)
-
-
-def _count_duplicate_reports(events: list[Event], paragraphs: list[Paragraph], source: SourceDocument) -> list[Event]:
-    """An event stated in a paragraph that is repeated later counts one more report per copy."""
-    copies: dict[int, list[Paragraph]] = {}
-    for paragraph in paragraphs:
-        if paragraph.duplicate_of is not None:
-            copies.setdefault(paragraph.duplicate_of, []).append(paragraph)
-    if not copies:
-        return events
-    counted = []
-    for event in events:
-        extra: list[Report] = []
-        for report in event.reports:
-            for index, original in enumerate(paragraphs):
-                if original.start <= report.start < original.end + 1 and index in copies:
-                    for copy in copies[index]:
-                        shift = copy.start - original.start
-                        exact = (copy.end - copy.start) == (original.end - original.start)
-                        start, end = (report.start + shift, report.end + shift) if exact else (copy.start, copy.end)
-                        extra.append(Report(source.doc_id, start, min(end, copy.end)))
-        if extra:
-            event = replace(event, mentions=event.mentions + len(extra), reports=event.reports + tuple(extra))
-        counted.append(event)
-    return counted
 
 
 def _base_record(source: SourceDocument, paragraphs: list[Paragraph], duplicate_of: str | None = None):
     return AnnotatedDocument(
-        doc_id=source.doc_id, title=source.title, date=source.date, url=source.url, source=source.source,
-        text=source.text, duplicate_of=duplicate_of, paragraphs=tuple(paragraphs),
+        doc_id=source.doc_id,
+        title=source.title,
+        date=source.date,
+        url=source.url,
+        source=source.source,
+        text=source.text,
+        duplicate_of=duplicate_of,
+        paragraphs=tuple(paragraphs),
+        language=source.language,
+        warnings=source.warnings,
+        origin=source.origin or None,
     )
 
 
 def _error_record(source: SourceDocument, message: str) -> AnnotatedDocument:
     return AnnotatedDocument(
-        doc_id=source.doc_id, title=source.title, date=source.date, url=source.url, source=source.source,
-        text=source.text, error=message,
+        doc_id=source.doc_id,
+        title=source.title,
+        date=source.date,
+        url=source.url,
+        source=source.source,
+        text=source.text,
+        error=message,
+        language=source.language,
+        warnings=source.warnings,
+        origin=source.origin or None,
     )
+
+
+class _Deadline:
+    """A document's time budget (``time_budget`` CPU seconds per 10,000 characters, at least one unit): one
+    pathological document becomes an error record instead of holding the batch.  CPU time, so a busy
+    machine does not fail documents; parsing is not counted (spaCy is linear in length and sentences are
+    capped); the stages after it are checked between steps and after each event."""
+
+    def __init__(self, settings: Settings, source: SourceDocument) -> None:
+        per_10k = settings.time_budget
+        self.seconds = per_10k * max(1.0, len(source.text) / 10_000) if per_10k > 0 else None
+        self.started = time.process_time()
+        self.origin = source.origin or source.doc_id
+
+    def check(self, stage: str, value=None):
+        """Raise ``OverBudget`` when the budget is spent; pass ``value`` through (for comprehensions)."""
+        if self.seconds is not None and time.process_time() - self.started > self.seconds:
+            raise OverBudget(f"over the time budget of {self.seconds:.1f} s in {stage} ({self.origin})")
+        return value
 
 
 __all__ = ["Pipeline"]

@@ -93,6 +93,7 @@ class Actor:
     name: str | None
     country: str | None
     sector: str | None
+    country_inferred: bool = False  # the country comes from where the event happened ("police" in Kabul)
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,7 @@ class Event:
     dead: Magnitude | None = None
     injured: Magnitude | None = None
     size: Magnitude | None = None
+    rules: tuple[str, ...] = ()  # diagnostic: the coder rules that made it (events/rules.py)
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,9 @@ class AnnotatedDocument:
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     error: str | None = None
+    language: str | None = None  # ISO 639-1 code when identified with confidence (e.g. "en", "fr")
+    warnings: tuple[str, ...] = ()  # what was done to code it at all (overlong sentences split, mojibake repaired)
+    origin: str | None = None  # where it was read: input path (":line" in a corpus), feed file, "<stdin>", API request
 
     def to_dict(self) -> dict[str, Any]:
         return record_to_dict(self)
@@ -235,4 +240,5 @@ def event_from_dict(data: dict[str, Any]) -> Event:
         dead=mag("dead"),
         injured=mag("injured"),
         size=mag("size"),
+        rules=tuple(data.get("rules") or ()),
     )

@@ -25,12 +25,14 @@ ENUMS: dict[tuple[str, str], list[str]] = {
 def record_schema() -> dict[str, Any]:
     definitions: dict[str, Any] = {}
     root = _object_schema(records.AnnotatedDocument, definitions)
-    root.update({
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://eventscope.example/record.schema.json",
-        "title": "eventscope annotated document",
-        "$defs": definitions,
-    })
+    root.update(
+        {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": "https://eventscope.example/record.schema.json",
+            "title": "eventscope annotated document",
+            "$defs": definitions,
+        }
+    )
     return root
 
 

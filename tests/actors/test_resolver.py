@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -192,11 +191,9 @@ def test_seed_document(nlp, resolver):
     assert at("large caches", "caches") is None
 
 
-# --- KB and speed -------------------------------------------------------------------------------
-def test_kb_loads_fast_and_has_breadth():
-    t = time.perf_counter()
+# --- KB breadth (load time and resolution speed are measured by `make bench`, not asserted here) ---
+def test_kb_has_breadth():
     kb = load_knowledge_base()
-    assert time.perf_counter() - t < 0.3
     stats = kb.stats()
     assert stats["countries"] >= 195
     assert stats["people"] >= 80
@@ -227,8 +224,9 @@ def test_entity_ruler_patterns(resolver):
     patterns = resolver.entity_ruler_patterns()
     labels = {p["label"] for p in patterns}
     assert labels <= {"ORG", "PERSON", "NORP", "GPE"}
-    as_text = {p["pattern"] if isinstance(p["pattern"], str) else " ".join(t["ORTH"] for t in p["pattern"])
-               for p in patterns}
+    as_text = {
+        p["pattern"] if isinstance(p["pattern"], str) else " ".join(t["ORTH"] for t in p["pattern"]) for p in patterns
+    }
     assert "qods force" in as_text
     assert "hezbollah" in as_text
     assert "is" not in as_text  # acronyms match exact text only: "IS" never matches the verb
@@ -240,19 +238,6 @@ def test_entity_ruler_finds_names_in_any_case_and_acronyms_only_exactly(nlp):
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels.get("qods force") == "ORG"
     assert "is" not in labels
-
-
-def test_speed_per_span(nlp, resolver):
-    text = SEED.read_text(encoding="utf-8") if SEED.exists() else "Iraqi forces attacked. " * 50
-    doc = nlp(text)
-    heads = [t for t in doc if t.dep_ in ("nsubj", "dobj", "pobj") and t.pos_ in ("NOUN", "PROPN", "PRON")]
-    heads = heads[:40]
-    t = time.perf_counter()
-    actors = resolver.for_document(doc)
-    for tok in heads:
-        actors.resolve_token(tok)
-    per_span = (time.perf_counter() - t) / len(heads)
-    assert per_span < 0.001
 
 
 def test_possessive_pronoun_lends_identity(resolve):

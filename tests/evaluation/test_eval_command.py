@@ -1,6 +1,18 @@
 import json
 
+import pytest
+
 from eventscope.cli import main
+
+
+@pytest.fixture(autouse=True)
+def small_dedup_set(monkeypatch):
+    """These tests are about the command (table, JSON, error lines), not dedup quality, which
+    test_dedup_eval.py and the quality gate measure: the dedup evaluation runs on a small generated set."""
+    from eventscope.evaluation import dedup
+
+    small = dedup.build_dedup_set(seed=0, paragraph_cases=6, documents=60)
+    monkeypatch.setattr(dedup, "build_dedup_set", lambda seed=0, **sizes: small)
 
 
 def test_eval_dedup_prints_a_table_and_writes_json(tmp_path, capsys):
@@ -9,7 +21,8 @@ def test_eval_dedup_prints_a_table_and_writes_json(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "paragraphs.overall" in printed and "documents.overall" in printed
     scores = json.loads(out.read_text())
-    assert 0.0 <= scores["paragraphs"]["overall"]["f1"] <= 1.0
+    for level in ("paragraphs", "documents"):  # the JSON holds the numbers the table shows
+        assert f"{scores[level]['overall']['f1']:.3f}" in printed
 
 
 def test_eval_errors_lists_what_was_missed(capsys):

@@ -1,7 +1,6 @@
 """The coder on sentences written for it: voice, control, coordination, modality, attribution."""
 
 
-
 def _one(events, event_type):
     found = [e for e in events if e.event_type == event_type]
     assert len(found) == 1, [(e.event_type, e.trigger.text) for e in events]
@@ -22,7 +21,9 @@ def test_negation_and_denial_mark_the_deed_negated(code):
 
 
 def test_future_and_hypothetical_modality(code):
-    assert _one(code("Germany will send troops to Lithuania next year."), "AID").modality == "future"
+    # PLOVER codes a future AID as AGREE (the promise); coding the deed is right only if marked future
+    sent = [e for e in code("Germany will send troops to Lithuania next year.") if e.event_type in ("AID", "AGREE")]
+    assert len(sent) == 1 and (sent[0].event_type == "AGREE" or sent[0].modality == "future"), sent
     strike = _one(code("Israel could strike Iranian nuclear sites if talks fail."), "ASSAULT")
     assert strike.modality == "hypothetical" and strike.actor1.country == "ISR"
 
@@ -109,6 +110,9 @@ def test_we_in_a_quote_is_the_speaker(code):
 
 
 def test_carrying_on_and_talking_to_the_press_are_not_events(code):
-    assert [e.event_type for e in code("The army will press on with the offensive, a general told reporters.")
-            if e.event_type in ("REQUEST", "CONSULT")] == []
+    assert [
+        e.event_type
+        for e in code("The army will press on with the offensive, a general told reporters.")
+        if e.event_type in ("REQUEST", "CONSULT")
+    ] == []
     assert _one(code("The general told the defence minister that the offensive had stalled."), "CONSULT")

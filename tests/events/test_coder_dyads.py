@@ -4,10 +4,12 @@ Sentences are written for these tests; the constructions are those re3d's dyad e
 """
 
 
-
 def _dyads(events, event_type):
-    return {(e.actor1.text if e.actor1 else None, e.actor2.text if e.actor2 else None)
-            for e in events if e.event_type == event_type}
+    return {
+        (e.actor1.text if e.actor1 else None, e.actor2.text if e.actor2 else None)
+        for e in events
+        if e.event_type == event_type
+    }
 
 
 def test_communication_with_a_recipient(code):
@@ -20,16 +22,18 @@ def test_communication_verb_without_recipient_is_no_event(code):
 
 
 def test_relative_clause_subject_and_target_in_the_objects_phrase(code):
-    dyads = _dyads(code("The rebels, which fought a long war with the army in 2010, have sent fighters to the border."),
-                   "ASSAULT")
+    dyads = _dyads(
+        code("The rebels, which fought a long war with the army in 2010, have sent fighters to the border."), "ASSAULT"
+    )
     assert {("The rebels", "the army"), ("the army", "The rebels")} <= dyads
 
 
 def test_allies_pair_with_their_owner(code):
     events = code("Kenyan troops and their Ugandan allies attacked the camp.")
     assert ("Kenyan troops", "their Ugandan allies") in _dyads(events, "COOPERATE")
-    assert ("Kenya", "its allies") in _dyads(code("Kenya is working with its allies to support the government."),
-                                             "COOPERATE")
+    assert ("Kenya", "its allies") in _dyads(
+        code("Kenya is working with its allies to support the government."), "COOPERATE"
+    )
 
 
 def test_alongside_gives_a_partner_and_a_second_fighter(code):
@@ -81,17 +85,29 @@ def test_coordinated_modifiers_of_a_thing_are_no_parties(code):
 
 
 def test_agreement_between_parties_under_a_welcome(code):
-    events = code("The minister welcomed the agreement reached yesterday between the Government of Kenya and the "
-                  "Government of Uganda on border trade.")
-    assert any(e.event_type == "AGREE" and e.actor1 and "Kenya" in e.actor1.text and e.actor2
-               and "Uganda" in e.actor2.text for e in events)
+    events = code(
+        "The minister welcomed the agreement reached yesterday between the Government of Kenya and the "
+        "Government of Uganda on border trade."
+    )
+    assert any(
+        e.event_type == "AGREE" and e.actor1 and "Kenya" in e.actor1.text and e.actor2 and "Uganda" in e.actor2.text
+        for e in events
+    )
 
 
 def test_meeting_in_a_circumstantial_phrase_takes_the_clause_subject(code):
-    events = code("Speaking after a meeting with his Kenyan counterparts in Nairobi, the Ugandan defence minister "
-                  "said the talks went well.")
-    assert any(e.event_type == "CONSULT" and e.actor1 and "minister" in e.actor1.text and e.actor2
-               and "counterparts" in e.actor2.text for e in events)
+    events = code(
+        "Speaking after a meeting with his Kenyan counterparts in Nairobi, the Ugandan defence minister "
+        "said the talks went well."
+    )
+    assert any(
+        e.event_type == "CONSULT"
+        and e.actor1
+        and "minister" in e.actor1.text
+        and e.actor2
+        and "counterparts" in e.actor2.text
+        for e in events
+    )
 
 
 def test_attitude_toward_a_document_targets_its_author(code):
@@ -100,10 +116,18 @@ def test_attitude_toward_a_document_targets_its_author(code):
 
 
 def test_struggle_of_the_supported_party(code):
-    events = code("Kenya remains steadfast in its support of the Government of Somalia and the Somali people in "
-                  "their fight against al-Shabaab.")
-    assert any(e.event_type == "ASSAULT" and e.actor1 and "Somalia" in e.actor1.text and e.actor2
-               and "Shabaab" in e.actor2.text for e in events)
+    events = code(
+        "Kenya remains steadfast in its support of the Government of Somalia and the Somali people in "
+        "their fight against al-Shabaab."
+    )
+    assert any(
+        e.event_type == "ASSAULT"
+        and e.actor1
+        and "Somalia" in e.actor1.text
+        and e.actor2
+        and "Shabaab" in e.actor2.text
+        for e in events
+    )
 
 
 def test_plan_noun_owner_carries_out_the_infinitive(code):
@@ -126,14 +150,17 @@ def test_coordinated_prepositional_objects_are_each_a_target(code):
 def test_hyphenated_war_names_fight_both_ways(code):
     assert {("Iran", "Iraq"), ("Iraq", "Iran")} <= _dyads(code("He fought in the Iran-Iraq War."), "ASSAULT")
     assert {("Israel", "Hezbollah"), ("Hezbollah", "Israel")} <= _dyads(
-        code("The Israel-Hezbollah conflict killed 1,200 people."), "ASSAULT")
+        code("The Israel-Hezbollah conflict killed 1,200 people."), "ASSAULT"
+    )
 
 
 def test_feelings_toward_an_authors_deed(code):
-    assert ("Kenya", "Uganda") in _dyads(code("Kenya is encouraged by the decision of Uganda to reopen the border."),
-                                         "SUPPORT")
-    assert ("The minister", "Al-Shabaab") in _dyads(code("The minister is appalled by the attack by Al-Shabaab."),
-                                                    "ACCUSE")
+    assert ("Kenya", "Uganda") in _dyads(
+        code("Kenya is encouraged by the decision of Uganda to reopen the border."), "SUPPORT"
+    )
+    assert ("The minister", "Al-Shabaab") in _dyads(
+        code("The minister is appalled by the attack by Al-Shabaab."), "ACCUSE"
+    )
     assert _dyads(code("We are concerned by reports of ceasefire violations in Kenya."), "ACCUSE") == set()
 
 
@@ -147,8 +174,10 @@ def test_solidarity_idiom_carries_the_preposition(code):
 
 
 def test_list_members_left_as_dep_share_the_participle(code):
-    events = code("About 5,000 Kenyan soldiers, Somali fighters and Ugandan militiamen, assisted by coalition air "
-                  "strikes, launched an offensive to retake the port.")
+    events = code(
+        "About 5,000 Kenyan soldiers, Somali fighters and Ugandan militiamen, assisted by coalition air "
+        "strikes, launched an offensive to retake the port."
+    )
     assert {("coalition", "About 5,000 Kenyan soldiers"), ("coalition", "Somali fighters")} <= _dyads(events, "AID")
 
 
@@ -158,8 +187,9 @@ def test_untagged_name_headed_by_a_state_is_an_actor(code):
 
 
 def test_possessive_binds_to_the_nearest_earlier_owner(code):
-    events = code("The bombings have stiffened the resolve of the African Union in its determination to defeat "
-                  "Al-Shabaab.")
+    events = code(
+        "The bombings have stiffened the resolve of the African Union in its determination to defeat Al-Shabaab."
+    )
     assert ("the African Union", "Al-Shabaab") in _dyads(events, "ASSAULT")
 
 
@@ -176,8 +206,9 @@ def test_included_members_are_targets_too(code):
 
 def test_pressure_weapons_against_and_for_to_clauses(code):
     assert ("Kenya", "the Somali government") in _dyads(
-        code("Kenya will keep applying pressure on the Somali government."), "COERCE")
-    assert ("The army", "the protesters") in _dyads(code("The army used tear gas against the protesters."),
-                                                    "ASSAULT")
-    assert ("The minister", "Uganda") in _dyads(code("The minister pressed for Uganda to release the prisoners."),
-                                                "REQUEST")
+        code("Kenya will keep applying pressure on the Somali government."), "COERCE"
+    )
+    assert ("The army", "the protesters") in _dyads(code("The army used tear gas against the protesters."), "ASSAULT")
+    assert ("The minister", "Uganda") in _dyads(
+        code("The minister pressed for Uganda to release the prisoners."), "REQUEST"
+    )

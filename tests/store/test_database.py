@@ -17,19 +17,38 @@ from eventscope.store import EventStore, export
 
 def _event(doc_id: str, event_id: str = "e1") -> Event:
     return Event(
-        event_id=event_id, event_type="ASSAULT", mode="aerial", context=("military",), cameo="195",
-        actor1=Actor(0, 5, "Rebels", "Rebels", None, "REB"), actor2=Actor(15, 20, "a town", None, None, None),
+        event_id=event_id,
+        event_type="ASSAULT",
+        mode="aerial",
+        context=("military",),
+        cameo="195",
+        actor1=Actor(0, 5, "Rebels", "Rebels", None, "REB"),
+        actor2=Actor(15, 20, "a town", None, None, None),
         claimed_by=None,
         location=EventLocation(15, 20, "Homs", 169577, "Homs", 34.73, 36.72, "SYR", "Homs", "PPLA", 0.9, "exact"),
-        date="2020-01-01", date_precision="day", date_source="text", sentence=SentenceSpan(0, 30),
+        date="2020-01-01",
+        date_precision="day",
+        date_source="text",
+        sentence=SentenceSpan(0, 30),
         trigger=TextSpan(7, 14, "shelled"),
-        negated=False, modality="asserted", confidence=0.8, reports=(Report(doc_id, 0, 30),),
+        negated=False,
+        modality="asserted",
+        confidence=0.8,
+        reports=(Report(doc_id, 0, 30),),
     )
 
 
 def _doc(doc_id: str, events=(), duplicate_of=None) -> AnnotatedDocument:
-    return AnnotatedDocument(doc_id=doc_id, title=None, date="2020-01-01", url=None, source=None,
-                             text="Rebels shelled Homs on Monday.", events=tuple(events), duplicate_of=duplicate_of)
+    return AnnotatedDocument(
+        doc_id=doc_id,
+        title=None,
+        date="2020-01-01",
+        url=None,
+        source=None,
+        text="Rebels shelled Homs on Monday.",
+        events=tuple(events),
+        duplicate_of=duplicate_of,
+    )
 
 
 def test_same_event_reported_twice_is_stored_once_with_two_mentions(tmp_path):

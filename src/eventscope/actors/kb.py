@@ -7,8 +7,12 @@ span, never a scan over the KB.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import pickle
 import re
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +29,19 @@ _POSS = re.compile(r"(?<=\w)'s\b")
 
 
 @dataclass(frozen=True, slots=True)
+class DatedRole:
+    """A role that holds only between two dates (inclusive; None = open): "Maliki" is IRQ GOV 2006-2014."""
+
+    country: str | None
+    sector: str | None
+    start: str | None = None  # ISO date
+    end: str | None = None
+
+    def holds_on(self, day: str) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
 class KBEntry:
     """One named thing the resolver can return: a country, capital, demonym, person or organisation."""
 
@@ -33,6 +50,24 @@ class KBEntry:
     country: str | None
     sector: str | None
     detail: str | None = None  # org type or person's office
+    roles: tuple[DatedRole, ...] = ()  # dated roles; the document's date picks one
+    after_roles: DatedRole | None = None  # what holds on a date that no dated role covers
+
+    def at(self, day: str | None) -> tuple[str | None, str | None]:
+        """(country, sector) on a document date: the latest dated role that holds, else the undated default.
+
+        With no date, or no roles at all, the entry's own country and sector.
+        """
+        if not day or not self.roles:
+            return self.country, self.sector
+        day = day[:10]
+        holding = [r for r in self.roles if r.holds_on(day)]
+        if holding:
+            best = max(holding, key=lambda r: r.start or "")
+            return best.country or self.country, best.sector
+        if self.after_roles is not None:
+            return self.after_roles.country or self.country, self.after_roles.sector
+        return self.country, None
 
 
 def name_pieces(text: str) -> list[str]:
@@ -48,9 +83,7 @@ def name_pieces(text: str) -> list[str]:
 def is_acronym(text: str) -> bool:
     """Short all-caps names ("IS", "UN", "US") are matched case-sensitively so "is"/"us" don't hit."""
     letters = [c for c in text if c.isalpha()]
-    return (
-        bool(letters) and len(letters) <= 5 and all(c.isupper() for c in letters) and " " not in text.strip()
-    )
+    return bool(letters) and len(letters) <= 5 and all(c.isupper() for c in letters) and " " not in text.strip()
 
 
 def name_key(text: str) -> str:
@@ -78,8 +111,12 @@ class KnowledgeBase:
     max_name_len: int = 1  # longest name, in pieces
     max_generic_len: int = 1
 
-    def add_name(self, surface: str, entry: KBEntry) -> None:
-        """Index one surface form; entries of a stronger kind stay in front."""
+    def add_name(self, surface: str, entry: KBEntry, pattern: bool = True, weak: bool = False) -> None:
+        """Index one surface form; entries of a stronger kind stay in front.
+
+        ``pattern=False`` keeps the name out of the EntityRuler patterns (bulk dictionary names that would
+        tag common words); it is still found when the NER or a noun phrase offers it.
+        """
         if is_acronym(surface):
             index, key = self.acronyms, " ".join(name_pieces(surface))
         else:
@@ -89,10 +126,13 @@ class KnowledgeBase:
         bucket = index.setdefault(key, [])
         if entry in bucket:
             return
-        bucket.append(entry)
-        bucket.sort(key=lambda e: KIND_ORDER.index(e.kind))
+        if weak and bucket:  # bulk dictionary entries never displace a curated one of the same name
+            bucket.append(entry)
+        else:
+            bucket.append(entry)
+            bucket.sort(key=lambda e: KIND_ORDER.index(e.kind))
         self.max_name_len = max(self.max_name_len, key.count(" ") + 1)
-        if entry.kind in ("org", "person"):
+        if entry.kind in ("org", "person") and pattern:
             self.aliases.setdefault(entry, []).append(surface)
 
     def lookup(self, lower_key: str, exact_key: str) -> KBEntry | None:
@@ -109,7 +149,7 @@ class KnowledgeBase:
             "countries": len(self.countries),
             "people": len(self.people),
             "organizations": len(self.orgs),
-            "armed_groups": sum(1 for o in self.orgs if o.sector in ("REB", "MILITIA")),
+            "armed_groups": sum(1 for o in self.orgs if o.sector in ("REB", "MILITIA", "UAF")),
             "igos_ngos": sum(1 for o in self.orgs if o.sector in ("IGO", "NGO")),
             "generic_groups": len(self.groups),
             "titles": len(self.titles),
@@ -121,8 +161,27 @@ def _read_json(name: str) -> Any:
     return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
-def _merge(kb: KnowledgeBase, data: dict[str, Any], source: str) -> None:
-    """Add one KB document (the bundled files or a user file) to the indexes."""
+def _roles(item: dict[str, Any], check: Any) -> tuple[tuple[DatedRole, ...], DatedRole | None]:
+    roles = tuple(
+        DatedRole(r.get("country"), check(r.get("sector"), item["name"]), r.get("start"), r.get("end"))
+        for r in sorted(item.get("roles", []), key=lambda r: r.get("start") or "")
+    )
+    default = item.get("default")
+    after = DatedRole(default.get("country"), check(default.get("sector"), item["name"])) if default else None
+    return roles, after
+
+
+def _merge(
+    kb: KnowledgeBase,
+    data: dict[str, Any],
+    source: str,
+    dated: dict[str, tuple[tuple[DatedRole, ...], DatedRole | None]] | None = None,
+) -> None:
+    """Add one KB document (the bundled files or a user file) to the indexes.
+
+    ``dated`` maps name keys to dated roles from the dictionaries, attached to curated people of that name.
+    """
+    dated = dated or {}
     for code in data.get("sectors", []):
         kb.sectors[code["code"]] = code.get("label", code["code"])
     valid = set(kb.sectors)
@@ -149,16 +208,17 @@ def _merge(kb: KnowledgeBase, data: dict[str, Any], source: str) -> None:
         ("person", "office", data.get("people", [])),
     ):
         for item in items:
-            entry = KBEntry(
-                kind,
-                item["name"],
-                item.get("country"),
-                check(item.get("sector"), item["name"]),
-                item.get(key),
-            )
+            surfaces = [item["name"], *item.get("aliases", [])]
+            roles, after = _roles(item, check)
+            if kind == "person" and not roles:  # a curated person takes the dated roles the dictionaries know
+                roles, after = next((dated[k] for k in map(name_key, surfaces) if k in dated), ((), None))
+            country, sector = item.get("country"), check(item.get("sector"), item["name"])
+            if "country" not in item and roles:  # a dictionary person: latest role when no date is known
+                country, sector = roles[-1].country, roles[-1].sector
+            entry = KBEntry(kind, item["name"], country, sector, item.get(key), roles, after)
             (kb.orgs if kind == "org" else kb.people).append(entry)
-            for s in [item["name"], *item.get("aliases", [])]:
-                kb.add_name(s, entry)
+            for s in surfaces:
+                kb.add_name(s, entry, pattern=item.get("pattern", True), weak=item.get("weak", False))
     generic = data.get("generic", {})
     for table, target in (("groups", kb.groups), ("titles", kb.titles)):
         for phrase, sector in generic.get(table, {}).items():
@@ -170,26 +230,99 @@ def _merge(kb: KnowledgeBase, data: dict[str, Any], source: str) -> None:
             kb.pronouns[p.lower()] = role
 
 
-def load_knowledge_base(extra_paths: Iterable[str | Path] = ()) -> KnowledgeBase:
+PHOENIX_DIR = DATA_DIR / "phoenix"
+
+
+def _phoenix() -> dict[str, Any]:
+    """The dictionaries converted by scripts/convert_phoenix.py (MIT, Open Event Data Alliance)."""
+    if not (PHOENIX_DIR / "people.json").exists():
+        return {}
+    people = json.loads((PHOENIX_DIR / "people.json").read_text(encoding="utf-8"))
+    orgs = json.loads((PHOENIX_DIR / "organizations.json").read_text(encoding="utf-8"))
+    for org in orgs:  # only multi-word armed-group names become EntityRuler patterns; the rest is lookup-only
+        org["pattern"] = org.get("type") == "armed_group" and " " in org["name"]
+        org["weak"] = True
+    for person in people:
+        person["pattern"] = False
+        person["weak"] = True
+    return {
+        "people": people,
+        "organizations": orgs,
+        "country_aliases": json.loads((PHOENIX_DIR / "country_aliases.json").read_text(encoding="utf-8")),
+        "agents": json.loads((PHOENIX_DIR / "agents.json").read_text(encoding="utf-8")),
+    }
+
+
+#: Nouns the dictionaries list as agents that name a place or a whole society, not an actor of an event.
+NOT_AGENTS = frozenset(
+    {
+        "village",
+        "town",
+        "city",
+        "country",
+        "community",
+        "region",
+        "province",
+        "district",
+        "state",
+        "nation",
+        "world",
+        "society",
+        "public",
+        "population",
+        "neighborhood",
+    }
+)
+
+
+MAX_AGENT_WORDS = 4
+"""Longest dictionary agent phrase kept (as long as the curated generic nouns)."""
+
+
+def _usable_agents(agents: dict[str, str], curated: dict[str, Any], valid: set[str]) -> dict[str, str]:
+    """Dictionary agent nouns that fill gaps in the curated generic nouns without contradicting them.
+
+    Titles stay titles ("spokesman" has no sector of its own), places stay places, a phrase takes the sector
+    of its curated head noun ("government force" is MIL like "force"), and a compound of a curated noun
+    takes the curated sector ("militiaman" is MILITIA like "militia").
+    """
+    titles = set(curated.get("titles", {}))
+    groups: dict[str, str | None] = curated.get("groups", {})
+    stems = sorted((k for k in groups if len(k) >= 5 and " " not in k), key=len, reverse=True)
+    usable: dict[str, str] = {}
+    for noun, sector in agents.items():
+        head = noun.split()[-1]
+        if sector not in valid or noun in titles or head in titles or head in NOT_AGENTS:
+            continue
+        if noun.count(" ") >= MAX_AGENT_WORDS:  # long descriptions rarely recur verbatim, and every extra word
+            continue  # of the longest phrase is one more lookup per argument head
+        head = next((h for h in (head, head[:-1], head[:-2]) if h in groups), head) if head.endswith("s") else head
+        if head != noun and head in groups:  # the head noun decides: "government forces" are forces (MIL)
+            if groups[head] is None:
+                continue
+            sector = groups[head]
+        stem = None if " " in noun else next((k for k in stems if noun.startswith(k)), None)
+        if stem is not None:
+            if groups[stem] is None:
+                continue
+            sector = groups[stem]
+        usable[noun] = sector
+    return usable
+
+
+def load_knowledge_base(extra_paths: Iterable[str | Path] = (), dictionaries: bool = True) -> KnowledgeBase:
     """Load the bundled KB, then merge each user file (JSON, same layout as the bundled files) on top.
 
     A user file is one JSON object with any of the keys ``sectors``, ``countries``,
     ``organizations``, ``people`` and ``generic`` (see ``data/actors/README.md``).  Later files win
     for generic nouns and titles; names are added next to existing ones, with people and
     organisations preferred over places on a clash.
+
+    ``dictionaries`` adds the converted PETRARCH2/Phoenix dictionaries (``data/actors/phoenix``): curated
+    entries come first on a clash, curated people take the dictionaries' dated roles, and the dictionaries'
+    agent nouns fill in generic nouns the curated file lacks.
     """
-    kb = KnowledgeBase()
-    _merge(
-        kb,
-        {
-            "sectors": _read_json("sectors.json"),
-            "countries": _read_json("countries.json"),
-            "organizations": _read_json("organizations.json"),
-            "people": _read_json("people.json"),
-            "generic": _read_json("generic.json"),
-        },
-        "bundled KB",
-    )
+    kb = _cached_bundled_kb() if dictionaries else _bundled_kb(False)
     for path in extra_paths:
         path = Path(path)
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -199,4 +332,82 @@ def load_knowledge_base(extra_paths: Iterable[str | Path] = ()) -> KnowledgeBase
                 "organizations": [d for d in data if "office" not in d],
             }
         _merge(kb, data, str(path))
+    return kb
+
+
+def _fingerprint() -> str:
+    """Changes whenever a data file or this module changes, so a stale cache is never loaded."""
+    h = hashlib.sha1()
+    for path in [*sorted(DATA_DIR.rglob("*.json")), Path(__file__)]:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def _specific(alias: str, generic_keys: set[str]) -> bool:
+    """A dictionary alias that names someone ("PM Maliki"), not a bare title or group ("The Minister")."""
+    key = name_key(alias)
+    return key not in generic_keys and not all(p in generic_keys or len(p) <= 2 for p in key.split())
+
+
+def _cached_bundled_kb() -> KnowledgeBase:
+    """The bundled KB with the dictionaries, pickled once in the eventscope cache (~0.3 s instead of ~1.5 s)."""
+    directory = Path(os.environ.get("EVENTSCOPE_CACHE") or Path.home() / ".cache" / "eventscope")
+    path = directory / f"actors-kb-{_fingerprint()}.pickle"
+    if path.exists():
+        try:
+            return pickle.loads(path.read_bytes())
+        except (pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            path.unlink(missing_ok=True)
+    kb = _bundled_kb(True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(kb, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for stale in directory.glob("actors-kb-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only cache only costs time
+    return kb
+
+
+def _bundled_kb(dictionaries: bool) -> KnowledgeBase:
+    kb = KnowledgeBase()
+    phoenix = _phoenix() if dictionaries else {}
+    sectors = _read_json("sectors.json")
+    dated: dict[str, tuple[tuple[DatedRole, ...], DatedRole | None]] = {}
+    _merge(kb, {"sectors": sectors}, "bundled KB")
+    for person in phoenix.get("people", []):
+        roles = _roles(person, lambda sector, _what: sector)
+        for surface in [person["name"], *person.get("aliases", [])]:
+            dated.setdefault(name_key(surface), roles)
+    countries = _read_json("countries.json")
+    extra_aliases = phoenix.get("country_aliases", {})
+    if extra_aliases:
+        countries = [{**c, "aliases": [*c.get("aliases", []), *extra_aliases.get(c["iso3"], [])]} for c in countries]
+    generic = _read_json("generic.json")
+    if phoenix.get("agents"):
+        generic = {
+            **generic,
+            "groups": {**_usable_agents(phoenix["agents"], generic, set(kb.sectors)), **generic.get("groups", {})},
+        }
+    _merge(
+        kb,
+        {
+            "countries": countries,
+            "organizations": _read_json("organizations.json"),
+            "people": _read_json("people.json"),
+            "generic": generic,
+        },
+        "bundled KB",
+        dated,
+    )
+    if phoenix:
+        generic_keys = {*kb.groups, *kb.titles, *kb.pronouns}
+        for item in (*phoenix["organizations"], *phoenix["people"]):
+            item["aliases"] = [a for a in item["aliases"] if _specific(a, generic_keys)]
+        _merge(kb, {"organizations": phoenix["organizations"], "people": phoenix["people"]}, "Phoenix dictionaries")
     return kb

@@ -9,6 +9,7 @@ compatible mention in the document.  Everything is dict lookups on the KB indexe
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.kb import KBEntry, KnowledgeBase, is_acronym, name_key, name_pieces
 from eventscope.records import Actor
+from eventscope.vocabulary import words
 
 NON_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "WORK_OF_ART"}
 NON_ACTOR_POS = {"NUM", "PUNCT", "SPACE", "SYM", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PART", "ADV", "X"}
@@ -23,10 +25,10 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 SHORT_PREPS = {"in", "for", "from", "at"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "le", "la", "du"}
 #: sectors for which an "in X" complement names where the actor *is*, not whose it is ("U.S. forces in Iraq")
-IN_NOT_COUNTRY = {"MIL", "IGO", "NGO", "REB", "MILITIA", "MED"}
+IN_NOT_COUNTRY = {"MIL", "IGO", "NGO", "REB", "MILITIA", "UAF", "MED"}
 #: sectors a short mention like "the ministry" may take from its antecedent
-GOV_COLLECTIVES = {"ministry", "government", "regime", "authorities", "administration"}
-OPEN_TITLES = {"leader", "official", "chief", "head", "president", "minister", "premier"}
+GOV_COLLECTIVES = words("government_collectives")  # data/vocabulary.json
+OPEN_TITLES = words("open_titles")
 NAME_DEPS = {"compound", "flat"}
 GOV_FAMILY = {"GOV", "POL", "MIL", "LEG", "JUD"}
 
@@ -91,9 +93,12 @@ class ActorResolver:
                 patterns.append({"label": label, "pattern": pat, "id": entry.name})
         return patterns
 
-    def for_document(self, doc: Doc) -> DocumentActors:
-        """Per-document resolver; its coreference index is built lazily on first need."""
-        return DocumentActors(self.kb, doc)
+    def for_document(self, doc: Doc, date: str | None = None) -> DocumentActors:
+        """Per-document resolver; its coreference index is built lazily on first need.
+
+        ``date`` (the publication date) picks the dated role of a known person ("Maliki" is IRQ GOV in 2008).
+        """
+        return DocumentActors(self.kb, doc, date)
 
 
 def _pattern_tokens(surface: str) -> list[str]:
@@ -109,12 +114,33 @@ def _pattern_tokens(surface: str) -> list[str]:
     return out
 
 
+# A dateline opens a report or a paragraph: a place in capitals, maybe a region, maybe a date, maybe an
+# agency in brackets, then a dash: "HANOI, Vietnam (AP) —", "KABUL, May 2 (Reuters) -", "WASHINGTON —".
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*(?:,[ \t]*[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*)*)?"
+    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?)[ \t]*(?:\([A-Za-z][\w .&'\-]{1,40}\))?[ \t]*(?:—|–|--|-)[ \t]"
+)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of datelines at the start of the text or of a paragraph."""
+    spans = []
+    for m in _DATELINE.finditer(text):
+        place = m.group(1)
+        # a bare capitalised word before a dash may be an acronym actor ("NATO — the alliance ..."): a dateline
+        # has a region, an agency in brackets, or a name of five letters or more
+        if "," in place or "(" in m.group(0) or sum(c.isalpha() for c in place) >= 5:
+            spans.append(m.span(1))
+    return spans
+
+
 class DocumentActors:
     """Resolves spans of one document; keeps the mentions seen so far for coreference."""
 
-    def __init__(self, kb: KnowledgeBase, doc: Doc) -> None:
+    def __init__(self, kb: KnowledgeBase, doc: Doc, date: str | None = None) -> None:
         self.kb = kb
         self.doc = doc
+        self.date = date
         self._pieces: dict[int, list[tuple[str, str]]] = {}
         self._ent_of: dict[int, Span] = {}
         for ent in doc.ents:
@@ -123,17 +149,30 @@ class DocumentActors:
         self._mentions: list[_Mention] | None = None
         self._building = False
         self._token_cache: dict[int, _Res | None] = {}
+        self._dateline_tokens: set[int] | None = None
+
+    def _in_dateline(self, i: int) -> bool:
+        """A dateline ("HANOI, Vietnam (AP) —") says where a report was filed: its place is never an actor."""
+        if self._dateline_tokens is None:
+            self._dateline_tokens = set()
+            for start, end in dateline_spans(self.doc.text):
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is not None:
+                    self._dateline_tokens.update(range(span.start, span.end))
+        return i in self._dateline_tokens
 
     # ------------------------------------------------------------------ public API
     def resolve(self, span: Span) -> Actor | None:
         """Actor for an argument span, or None when the span is not an actor ("weapons", "the city")."""
-        if len(span) == 0:
+        if len(span) == 0 or self._in_dateline(span.root.i):
             return None
         res = self._resolve(span, span, coref=True)
         return self._actor(span, res)
 
     def resolve_token(self, token: Token) -> Actor | None:
         """Actor for the noun phrase headed by ``token`` (see :meth:`argument_span`)."""
+        if self._in_dateline(token.i):
+            return None
         core, cues = self._arg_spans(token)
         if token.i in self._token_cache:
             res = self._token_cache[token.i]
@@ -256,7 +295,7 @@ class DocumentActors:
         return out
 
     # ------------------------------------------------------------------ resolution
-    def _resolve(self, span: Span, cues: Span, coref: bool, depth: int = 0) -> _Res | None:
+    def _resolve(self, span: Span, cues: Span, coref: bool, depth: int = 0) -> _Res | None:  # noqa: C901 (one decision list)
         root = span.root
         if root.ent_type_ in NON_ACTOR_ENTS or root.pos_ in NON_ACTOR_POS and root.pos_ != "PRON":
             if root.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
@@ -274,9 +313,7 @@ class DocumentActors:
 
         identity: tuple[int, int, KBEntry] | None = None
         for m in names:
-            if m[0] <= root.i <= m[1] or (
-                ent is not None and ent.label_ != "NORP" and m[0] <= h0 and m[1] >= h1 - 1
-            ):
+            if m[0] <= root.i <= m[1] or (ent is not None and ent.label_ != "NORP" and m[0] <= h0 and m[1] >= h1 - 1):
                 if ent is not None and ent.label_ == "PERSON" and m[2].kind != "person":
                     if not (m[0] <= ent.start and m[1] >= ent.end - 1):
                         continue
@@ -288,12 +325,11 @@ class DocumentActors:
         if identity is not None:
             entry = identity[2]
             if entry.kind in ("org", "person"):
-                res = _Res(entry.name, entry.country, entry.sector, entry.kind, plural)
+                country, sector = entry.at(self.date)
+                res = _Res(entry.name, country, sector, entry.kind, plural)
                 if res.sector is None or res.country is None:
                     country, sector, titles = self._cue_values(span, cues, h0, h1, left_names, root, depth)
-                    res = replace(
-                        res, country=res.country or country, sector=res.sector or sector, titles=titles
-                    )
+                    res = replace(res, country=res.country or country, sector=res.sector or sector, titles=titles)
                 elif entry.kind == "person":
                     res = replace(res, titles=tuple(t for t, _ in self._titles(cues.start, h0)))
                 return res
@@ -394,9 +430,7 @@ class DocumentActors:
             for child in self.doc[i].rights:
                 if not (cues.start <= child.i < cues.end) or child.i < heads[-1]:
                     continue
-                if child.dep_ == "prep" and (
-                    child.lower_ == "of" or (not of_only and child.lower_ in SHORT_PREPS)
-                ):
+                if child.dep_ == "prep" and (child.lower_ == "of" or (not of_only and child.lower_ in SHORT_PREPS)):
                     comps += [c for c in child.children if c.dep_ == "pobj"]
                 elif child.dep_ == "prep" and child.lower_ == "for":
                     comps += [c for c in child.children if c.dep_ == "pobj"]
@@ -452,11 +486,7 @@ class DocumentActors:
     ) -> _Res | None:
         """A proper noun the NER missed: a known surname, or a name after a title ("General Smith")."""
         first = root.i
-        while (
-            first > cues.start
-            and self.doc[first - 1].pos_ == "PROPN"
-            and self.doc[first - 1].dep_ in NAME_DEPS
-        ):
+        while first > cues.start and self.doc[first - 1].pos_ == "PROPN" and self.doc[first - 1].dep_ in NAME_DEPS:
             if _clean_piece(self.doc[first - 1].text) in self.kb.titles:
                 break
             first -= 1
@@ -553,12 +583,7 @@ class DocumentActors:
             r = m.res
             if role == "person" and r.kind == "person" and r.name:
                 return r
-            if (
-                role == "group"
-                and r.kind != "person"
-                and r.kind != "country"
-                and (r.plural or r.kind == "org")
-            ):
+            if role == "group" and r.kind != "person" and r.kind != "country" and (r.plural or r.kind == "org"):
                 if r.country or r.sector or r.name:
                     return r
             if role == "thing" and r.kind in ("org", "country") and not r.plural:

@@ -17,66 +17,90 @@ SHARED = Path("..") / "shared" / "data"
 
 @dataclass(frozen=True)
 class Evaluation:
-    """How to run one evaluation: its default gold path, its scorer and its error lister."""
+    """How to run one evaluation: its default gold path, its scorer and its error lister.
+
+    Both take (gold path, limit, split); split is ``tune``, ``report`` or ``all`` (see ``splits.py``).
+    """
 
     default_path: Path | None
-    score: Callable[[Path | None, int | None], dict]
-    errors: Callable[[Path | None, int | None], list[dict]]
+    score: Callable[[Path | None, int | None, str], dict]
+    errors: Callable[[Path | None, int | None, str], list[dict]]
 
 
-def _re3d(path, limit):
+def _re3d(path, limit, split):
     from eventscope.evaluation.re3d import evaluate_re3d
 
-    return evaluate_re3d(Path(path), limit=limit)
+    return evaluate_re3d(Path(path), limit=limit, split=split)
 
 
-def _re3d_errors(path, limit):
-    return _re3d(path, limit)["errors"]
+def _re3d_errors(path, limit, split):
+    return _re3d(path, limit, split)["errors"]
 
 
-def _polnear(path, limit):
+def _polnear(path, limit, split):
     from eventscope.evaluation.polnear import evaluate_polnear
 
-    return evaluate_polnear(Path(path), limit=limit)
+    return evaluate_polnear(Path(path), limit=limit, split=split)
 
 
-def _polnear_errors(path, limit):
+def _polnear_errors(path, limit, split):
     from eventscope.evaluation.polnear import polnear_errors
 
-    return polnear_errors(Path(path), limit=limit)
+    return polnear_errors(Path(path), limit=limit, split=split)
 
 
-def _geo(path, limit):
+def _geo(path, limit, split):
     from eventscope.evaluation.geo import evaluate_geo
 
-    return evaluate_geo(Path(path), limit=limit)
+    return evaluate_geo(Path(path), limit=limit, split=split)
 
 
-def _geo_errors(path, limit):
+def _geo_errors(path, limit, split):
     from eventscope.evaluation.geo import geo_errors
 
-    return geo_errors(Path(path), limit=limit)
+    return geo_errors(Path(path), limit=limit, split=split)
 
 
-def _plover(path, limit):
+def _plover(path, limit, split):
     from eventscope.evaluation.plover import evaluate_plover
 
-    return evaluate_plover(Path(path))
+    return evaluate_plover(Path(path), split=split)
 
 
-def _plover_errors(path, limit):
+def _plover_errors(path, limit, split):
     from eventscope.evaluation.plover import plover_errors
 
-    return plover_errors(Path(path))
+    return plover_errors(Path(path), split=split)
 
 
-def _dedup(path, limit):
+def _plv(path, limit, split):
+    from eventscope.evaluation.plv import evaluate_plv
+
+    return evaluate_plv(Path(path), split=split, limit=limit, errors=True)
+
+
+def _plv_errors(path, limit, split):
+    return _plv(path, limit, split)["errors"]
+
+
+def _acled(path, limit, split):
+    from eventscope.evaluation.acled import DEFAULT_SAMPLE, evaluate_acled
+
+    return evaluate_acled(Path(path), split=split, limit=DEFAULT_SAMPLE if limit is None else limit, errors=True)
+
+
+def _acled_errors(path, limit, split):
+    return _acled(path, limit, split)["errors"]
+
+
+def _dedup(path, limit, split):
+    """The dedup set is generated, never tuned on item by item: it has no split."""
     from eventscope.evaluation.dedup import evaluate_dedup
 
-    return evaluate_dedup()
+    return {"split": "all (generated set)", **evaluate_dedup()}
 
 
-def _dedup_errors(path, limit):
+def _dedup_errors(path, limit, split):
     from eventscope.evaluation.dedup import dedup_errors
 
     return dedup_errors()
@@ -87,23 +111,36 @@ EVALUATIONS: dict[str, Evaluation] = {
     "polnear": Evaluation(SHARED / "polnear-dev", _polnear, _polnear_errors),
     "geo": Evaluation(SHARED / "geo-dev" / "GeoWebNews.xml", _geo, _geo_errors),
     "plover": Evaluation(Path("data") / "plover_dev" / "sentences.jsonl", _plover, _plover_errors),
+    "plv": Evaluation(SHARED / "plv-train" / "plv_train.tsv", _plv, _plv_errors),
+    "acled": Evaluation(SHARED / "acled-asia-2015" / "acled_asia_2015.csv", _acled, _acled_errors),
     "dedup": Evaluation(None, _dedup, _dedup_errors),
 }
 
 
-def run_evaluation(dataset: str, path: str | None, json_out: str | None = None, errors: bool = False,
-                   limit: int | None = None, console: Console | None = None) -> int:
+def run_evaluation(
+    dataset: str,
+    path: str | None,
+    json_out: str | None = None,
+    errors: bool = False,
+    limit: int | None = None,
+    console: Console | None = None,
+    split: str = "report",
+) -> int:
     console = console or Console(width=None if sys.stdout.isatty() else 140)
     evaluation = EVALUATIONS[dataset]
     gold = Path(path) if path else evaluation.default_path
     if gold is not None and not gold.exists():
         print(f"eventscope: no gold data at {gold}", file=sys.stderr)
         return 2
-    result = evaluation.score(gold, limit)
+    result = evaluation.score(gold, limit, split)
     missed = result.pop("errors", None)
-    console.print(metrics_table(f"eval {dataset}" + (f" ({gold})" if gold else ""), result))
+    scored = result.get("split", split)
+    print(
+        f"eventscope eval {dataset}: scored split {scored!r} (fixed hash split; see docs/quality.md)", file=console.file
+    )
+    console.print(metrics_table(f"eval {dataset} [{scored}]" + (f" ({gold})" if gold else ""), result))
     if errors:
-        missed = missed if missed is not None else evaluation.errors(gold, limit)
+        missed = missed if missed is not None else evaluation.errors(gold, limit, split)
         for item in missed:  # one JSON object per line, unwrapped, for grep and jq
             print(json.dumps(item, ensure_ascii=False), file=console.file)
     if json_out:
@@ -116,7 +153,7 @@ def metrics_table(title: str, result: dict[str, Any]) -> Group:
     groups: dict[tuple[str, ...], list[tuple[str, dict[str, Any]]]] = {}
     for name, metrics in _metric_rows("", result):
         groups.setdefault(tuple(metrics), []).append((name, metrics))
-    tables = []
+    tables: list[Table] = []
     for columns, rows in groups.items():
         table = Table(title=title if not tables else None)
         if len(rows) == 1:  # one flat set of metrics reads best as a column

@@ -24,8 +24,13 @@ class Counts:
         precision = self.predicted_correct / self.predicted if self.predicted else 0.0
         recall = self.gold_found / self.gold if self.gold else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-                "gold": self.gold, "predicted": self.predicted}
+        return {
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+            "gold": self.gold,
+            "predicted": self.predicted,
+        }
 
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

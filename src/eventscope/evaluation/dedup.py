@@ -11,6 +11,11 @@ wire template about another day, place and toll), so the set is generated, with 
 * documents: a stream where some documents copy earlier ones, scored with ``DocumentIndex.check_and_add``
   in stream order.
 
+Hard negatives (``hard``) are the reports a careless detector merges and so loses events: the same text
+with its numbers and a name or place swapped ("Militants killed 5 villagers near Kidal" / "... 7 villagers
+near Gao"), at both levels, plus one-sentence wire reports written here.  They draw from their own random
+stream, so the rest of the set is the same as before they were added.
+
 A detection counts when a gold copy is flagged at all; ``pointer_accuracy`` says how often it points at
 the right original.  Per copy kind, P/R/F1 pit that kind's copies against every negative.
 
@@ -22,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import textwrap
 import time
 from dataclasses import dataclass, field
@@ -34,17 +40,37 @@ from eventscope.evaluation.synthetic import make_plan, relead, render
 from eventscope.ingest.normalize import normalize_text
 
 COPY_KINDS = ("verbatim", "rewrapped", "edited", "boilerplate")
-NEGATIVE_KINDS = ("original", "similar")
+NEGATIVE_KINDS = ("original", "similar", "hard")
 
 SWAPS = {
-    "said": "stated", "killing": "leaving dead", "people": "persons", "attacked": "assaulted",
-    "government": "administration", "demonstrators": "protesters", "officials": "authorities",
-    "about": "around", "on": "on", "troops": "soldiers", "talks": "negotiations", "told": "informed",
+    "said": "stated",
+    "killing": "leaving dead",
+    "people": "persons",
+    "attacked": "assaulted",
+    "government": "administration",
+    "demonstrators": "protesters",
+    "officials": "authorities",
+    "about": "around",
+    "on": "on",
+    "troops": "soldiers",
+    "talks": "negotiations",
+    "told": "informed",
 }
 INSERTS = ("also", "reportedly", "again", "now", "officially", "later")
 PUNCTUATION = ((",", ";"), (",", ""), (".", ";"), ('"', "'"), (" - ", " -- "))
 PARAGRAPH_BOILERPLATE = ("Read more: ", "ADVERTISEMENT ", "UPDATED: ")
 PARAGRAPH_TAILS = (" Continue reading.", " (Story continues below.)", " Click here to read more.")
+SHORT_REPORTS = (
+    "Militants killed {n} villagers near {place} on {day}, local officials said.",
+    "Police arrested {n} protesters in {place} on {day} after a march against fuel prices.",
+    "Gunmen abducted {n} students from a school in {place} on {day}, a local official said.",
+    "Soldiers shelled {n} villages outside {place} on {day}, residents told reporters.",
+    "A roadside bomb killed {n} soldiers near {place} on {day}, the army said in a statement.",
+)
+HARD_PLACES = ("Kidal", "Gao", "Mopti", "Maiduguri", "Kunduz", "Mosul", "Goma", "Beni", "Marawi", "Idlib")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_NUMBER = re.compile(r"\b\d+\b")
+_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}\b")
 
 
 @dataclass(frozen=True)
@@ -123,7 +149,7 @@ def light_edit(text: str, rng: random.Random, edits: int) -> str:
             places = [i for i in range(len(joined)) if joined.startswith(old, i)]
             if places:
                 cut = rng.choice(places)
-                joined = joined[:cut] + new + joined[cut + len(old):]
+                joined = joined[:cut] + new + joined[cut + len(old) :]
             words = joined.split(" ")
     return " ".join(words)
 
@@ -133,13 +159,40 @@ def wrap_in_boilerplate(text: str, rng: random.Random, wire: str, title: str) ->
     reporter = rng.choice(["Amara Okonkwo", "Felix Duval", "Priya Rahimi", "Tomas Varga"])
     paragraphs = text.split("\n\n")
     top = [f"By {reporter}, {wire}", rng.choice(["Share this article", "Listen to this article", "3 min read"])]
-    middle = rng.choice([f"Read more: {title}", "Related: Live updates from the region",
-                         "ADVERTISEMENT"])
+    middle = rng.choice([f"Read more: {title}", "Related: Live updates from the region", "ADVERTISEMENT"])
     cut = rng.randint(1, max(1, len(paragraphs) - 1))
-    bottom = [f"Copyright {rng.choice([2023, 2024])} {wire}. All rights reserved.",
-              rng.choice(["Related links: World | Politics | Conflict", "Read more stories like this",
-                          "Sign up for our daily newsletter."])]
+    bottom = [
+        f"Copyright {rng.choice([2023, 2024])} {wire}. All rights reserved.",
+        rng.choice(
+            [
+                "Related links: World | Politics | Conflict",
+                "Read more stories like this",
+                "Sign up for our daily newsletter.",
+            ]
+        ),
+    ]
     return "\n\n".join(top + paragraphs[:cut] + [middle] + paragraphs[cut:] + bottom)
+
+
+def swap_facts(text: str, rng: random.Random) -> str | None:
+    """The same report about another event: every number changed and one name or place replaced.
+
+    None when the text has neither a number nor a mid-sentence name to change."""
+    changed = _NUMBER.sub(lambda m: str(int(m.group()) + rng.randint(1, 9)), text)
+    names = [m for m in _NAME.finditer(changed) if m.group() not in DAYS]
+    if names:
+        name = rng.choice(names)
+        other = rng.choice([p for p in HARD_PLACES if p != name.group()])
+        changed = changed[: name.start()] + other + changed[name.end() :]
+    return changed if changed != text else None
+
+
+def short_report_pair(rng: random.Random) -> tuple[str, str]:
+    """One-sentence wire reports from one template: other place and toll, same day."""
+    template, day = rng.choice(SHORT_REPORTS), rng.choice(DAYS)
+    first, second = rng.sample(HARD_PLACES, 2)
+    tolls = rng.sample(range(2, 60), 2)
+    return (template.format(n=tolls[0], place=first, day=day), template.format(n=tolls[1], place=second, day=day))
 
 
 # -- the set --------------------------------------------------------------------------------------
@@ -166,8 +219,11 @@ def _paragraph_case(rng: random.Random, case: int) -> ParagraphCase:
             elif kind == "edited":
                 copy = light_edit(original, rng, rng.randint(1, 2))
             else:
-                copy = rng.choice(PARAGRAPH_BOILERPLATE) + original if rng.random() < 0.5 \
+                copy = (
+                    rng.choice(PARAGRAPH_BOILERPLATE) + original
+                    if rng.random() < 0.5
                     else original + rng.choice(PARAGRAPH_TAILS)
+                )
             additions.append((copy, source, kind))
     for index in rng.sample(range(1, len(twins) - 1), min(4, len(twins) - 2)):
         if twins[index].lower() not in seen:
@@ -177,13 +233,34 @@ def _paragraph_case(rng: random.Random, case: int) -> ParagraphCase:
         paragraphs.append(copy)
         gold.append(source)
         kinds.append(kind)
+    _add_hard_paragraphs(paragraphs, gold, kinds, random.Random(f"hard/{case}/{paragraphs[0]}"))
     return ParagraphCase(text="\n".join(paragraphs), gold=tuple(gold), kinds=tuple(kinds))
 
 
-def _document_stream(rng: random.Random, originals: int) -> list[DocumentCase]:
+def _add_hard_paragraphs(paragraphs: list[str], gold: list[int | None], kinds: list[str], rng: random.Random) -> None:
+    """Two originals with swapped facts, and a short report followed by its twin about another event."""
+    seen = {p.lower() for p in paragraphs}
+    for source in rng.sample(range(len(paragraphs)), min(2, len(paragraphs))):
+        twin = swap_facts(paragraphs[source], rng)
+        if twin is not None and twin.lower() not in seen:
+            paragraphs.append(twin)
+            seen.add(twin.lower())
+            gold.append(None)
+            kinds.append("hard")
+    first, second = short_report_pair(rng)
+    paragraphs.extend([first, second])
+    gold.extend([None, None])
+    kinds.extend(["original", "hard"])
+
+
+def _document_stream(rng: random.Random, originals: int, seed: int = 0) -> list[DocumentCase]:
     stream: list[DocumentCase] = []
     published: list[tuple[str, dict, object]] = []
+    hard = random.Random(f"eventscope-dedup-hard/{seed}")
+    hard_cases: list[DocumentCase] = []  # after the stream: copy kinds follow the stream's length
     for number in range(originals):
+        if hard.random() < 0.15:
+            hard_cases.extend(_hard_documents(hard, number, published))
         length = "long" if rng.random() < 0.2 else "short"
         plan = make_plan(rng, length)
         story = render(plan, rng.getrandbits(32), f"d{number:04d}")
@@ -210,14 +287,29 @@ def _document_stream(rng: random.Random, originals: int) -> list[DocumentCase]:
             variant = relead(plan, rng) if rng.random() < 0.5 else plan
             twin = render(variant, rng.getrandbits(32), f"d{number:04d}-similar")
             stream.append(DocumentCase(twin["id"], twin["text"], None, "similar"))
-    return stream
+    return stream + hard_cases
+
+
+def _hard_documents(rng: random.Random, number: int, published: list) -> list[DocumentCase]:
+    """A published story with swapped facts, or two one-sentence reports of different events."""
+    if published and rng.random() < 0.5:
+        _, story, _ = rng.choice(published)
+        twin = swap_facts(story["text"], rng)
+        return [DocumentCase(f"hard-{number}", twin, None, "hard")] if twin else []
+    first, second = short_report_pair(rng)
+    return [
+        DocumentCase(f"short-{number}", first, None, "original"),
+        DocumentCase(f"short-{number}-twin", second, None, "hard"),
+    ]
 
 
 def build_dedup_set(seed: int = 0, paragraph_cases: int = 40, documents: int = 300) -> DedupSet:
     """Paragraph cases and a document stream with gold copies; the same seed gives the same set."""
     rng = random.Random(f"eventscope-dedup/{seed}")
-    return DedupSet(paragraph_cases=[_paragraph_case(rng, case) for case in range(paragraph_cases)],
-                    documents=_document_stream(rng, documents))
+    return DedupSet(
+        paragraph_cases=[_paragraph_case(rng, case) for case in range(paragraph_cases)],
+        documents=_document_stream(rng, documents, seed),
+    )
 
 
 # -- scoring --------------------------------------------------------------------------------------
@@ -232,8 +324,11 @@ def decide(dedup_set: DedupSet) -> list[Decision]:
         if len(spans) != len(case.gold):
             raise ValueError(f"{len(spans)} paragraphs found, {len(case.gold)} in the gold")
         for paragraph, gold, kind, line in zip(spans, case.gold, case.kinds, lines, strict=True):
-            original = lines[gold] if gold is not None else (
-                lines[paragraph.duplicate_of] if paragraph.duplicate_of is not None else None)
+            original = (
+                lines[gold]
+                if gold is not None
+                else (lines[paragraph.duplicate_of] if paragraph.duplicate_of is not None else None)
+            )
             decisions.append(Decision("paragraph", kind, gold, paragraph.duplicate_of, line, original))
     index = DocumentIndex()
     texts = {}
@@ -242,8 +337,9 @@ def decide(dedup_set: DedupSet) -> list[Decision]:
         texts[doc.doc_id] = text
         predicted = index.check_and_add(doc.doc_id, text)
         reference = doc.gold or predicted
-        decisions.append(Decision("document", doc.kind, doc.gold, predicted, text,
-                                  texts.get(reference) if reference else None))
+        decisions.append(
+            Decision("document", doc.kind, doc.gold, predicted, text, texts.get(reference) if reference else None)
+        )
     return decisions
 
 
@@ -270,8 +366,10 @@ def _score(decisions: list[Decision]) -> dict[str, Any]:
     return {
         "overall": overall.scores(),
         "per_kind": {kind: counts.scores() for kind, counts in per_kind.items()},
-        "negatives": {kind: {"count": n, "false_alarms": f, "false_alarm_rate": round(f / n, 4) if n else 0.0}
-                      for kind, (n, f) in negatives.items()},
+        "negatives": {
+            kind: {"count": n, "false_alarms": f, "false_alarm_rate": round(f / n, 4) if n else 0.0}
+            for kind, (n, f) in negatives.items()
+        },
         "pointer_accuracy": round(pointers[1] / pointers[0], 4) if pointers[0] else 0.0,
     }
 
@@ -296,8 +394,17 @@ def dedup_errors(seed: int = 0, limit: int | None = None) -> list[dict[str, Any]
     for d in decide(build_dedup_set(seed)):
         if (d.gold is None) == (d.predicted is None):
             continue
-        errors.append({"level": d.level, "kind": d.kind, "error": "miss" if d.gold is not None else "false alarm",
-                       "gold": d.gold, "predicted": d.predicted, "text": d.text, "original": d.original})
+        errors.append(
+            {
+                "level": d.level,
+                "kind": d.kind,
+                "error": "miss" if d.gold is not None else "false alarm",
+                "gold": d.gold,
+                "predicted": d.predicted,
+                "text": d.text,
+                "original": d.original,
+            }
+        )
     return errors[:limit] if limit is not None else errors
 
 
@@ -315,8 +422,10 @@ def main(argv: list[str] | None = None) -> int:
             json.dump(scores, handle, indent=2)
     if args.errors:
         for error in dedup_errors(args.seed, args.limit):
-            print(f"\n[{error['level']} {error['kind']} {error['error']}] gold={error['gold']} "
-                  f"predicted={error['predicted']}\n  {error['text'][:300]}\n  ~ {(error['original'] or '')[:300]}")
+            print(
+                f"\n[{error['level']} {error['kind']} {error['error']}] gold={error['gold']} "
+                f"predicted={error['predicted']}\n  {error['text'][:300]}\n  ~ {(error['original'] or '')[:300]}"
+            )
     return 0
 
 

@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventscope.evaluation.splits import GEOWEBNEWS, LGL, in_split
 from eventscope.records import Place
 
 # GeoWebNews labels these spans but they are not toponyms ("church", "citizens", homonyms).
@@ -58,14 +59,17 @@ def _int(text: str | None) -> int | None:
     return int(text) if text and text.strip().isdigit() else None
 
 
-def load_gold(path: Path, limit: int | None = None) -> list[GoldDocument]:
-    """Read GeoWebNews (``extractedName``/``type``) or LGL (``phrase``/``gaztag``) XML."""
+def load_gold(path: Path, limit: int | None = None, split: str | None = None) -> list[GoldDocument]:
+    """Read GeoWebNews (``extractedName``/``type``) or LGL (``phrase``/``gaztag``) XML, one split of it."""
     root = ET.parse(path).getroot()
+    dataset = LGL if "lgl" in Path(path).name.lower() else GEOWEBNEWS
     docs = []
     for n, art in enumerate(root.findall("article")):
-        if limit is not None and n >= limit:
+        if limit is not None and len(docs) >= limit:
             break
         doc = GoldDocument(art.get("docid") or art.get("file") or str(n), art.findtext("text") or "")
+        if not in_split(doc.doc_id, dataset, split):
+            continue
         for tp in art.find("toponyms") or []:
             start, end = int(tp.findtext("start")), int(tp.findtext("end"))
             gaz = tp.find("gaztag")
@@ -214,19 +218,21 @@ def metrics(outcomes: list[Outcome]) -> dict:
     return out
 
 
-def evaluate_geo(path: Path, limit: int | None = None) -> dict:
+def evaluate_geo(path: Path, limit: int | None = None, split: str | None = None) -> dict:
     """Metrics of the geoparser on a gold file (see module docstring), plus timing."""
-    outcomes, timing = run_geoparser(load_gold(Path(path), limit))
-    result = metrics(outcomes)
+    outcomes, timing = run_geoparser(load_gold(Path(path), limit, split))
+    result = {"split": split or "all", **metrics(outcomes)}
     result["timing"] = {k: round(v, 3) for k, v in timing.items()}
     result["timing"]["geo_over_spacy"] = round(timing["geo_s"] / timing["spacy_s"], 4) if timing["spacy_s"] else None
     return result
 
 
-def geo_errors(path: Path, limit: int | None = None, outcomes: list[Outcome] | None = None) -> list[dict]:
+def geo_errors(
+    path: Path, limit: int | None = None, outcomes: list[Outcome] | None = None, split: str | None = None
+) -> list[dict]:
     """Missed gold toponyms, spurious places and resolutions off by more than 161 km, with context."""
     if outcomes is None:
-        outcomes, _ = run_geoparser(load_gold(Path(path), limit))
+        outcomes, _ = run_geoparser(load_gold(Path(path), limit, split))
     out: list[dict] = []
     for o in outcomes:
         text = o.doc.text

@@ -23,10 +23,17 @@ from eventscope.evaluation.common import Counts, overlaps
 
 
 def load_sentences(path: Path, split: str | None = "test") -> list[dict]:
-    """The labelled sentences, optionally only one split (``None`` or ``"all"``: every sentence)."""
+    """The labelled sentences, optionally only one split (``None`` or ``"all"``: every sentence).
+
+    ``"train"``/``"test"`` are the file's own split; ``"tune"``/``"report"`` the fixed hash split of
+    ``eventscope.evaluation.splits`` (by sentence id)."""
     rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
     if split in (None, "all"):
         return rows
+    if split in ("tune", "report"):
+        from eventscope.evaluation.splits import PLOVER_DEV, in_split
+
+        return [row for row in rows if in_split(row["id"], PLOVER_DEV, split)]
     return [row for row in rows if row.get("split") == split]
 
 
@@ -49,9 +56,14 @@ def gold_events(row: dict) -> list[dict]:
     for event in row["events"]:
         trigger = find_span(row["text"], event.get("trigger"))
         anchor = trigger[0] if trigger else None
-        events.append({**event, "_trigger": trigger,
-                       "_actor1": find_span(row["text"], event.get("actor1"), anchor),
-                       "_actor2": find_span(row["text"], event.get("actor2"), anchor)})
+        events.append(
+            {
+                **event,
+                "_trigger": trigger,
+                "_actor1": find_span(row["text"], event.get("actor1"), anchor),
+                "_actor2": find_span(row["text"], event.get("actor2"), anchor),
+            }
+        )
     return events
 
 
@@ -88,8 +100,12 @@ def _match(predictions: list[tuple[int, int, str, Any]], gold: list[dict]):
     return groups, matched
 
 
-def _count(rows: Iterable[dict], predict: Callable[[dict], list[tuple[int, int, str, Any]]],
-           errors: list[dict] | None = None, details: dict | None = None) -> dict[str, Any]:
+def _count(
+    rows: Iterable[dict],
+    predict: Callable[[dict], list[tuple[int, int, str, Any]]],
+    errors: list[dict] | None = None,
+    details: dict | None = None,
+) -> dict[str, Any]:
     per_type: dict[str, Counts] = {}
     negatives = negatives_with_events = negative_events = 0
     for row in rows:
@@ -104,11 +120,19 @@ def _count(rows: Iterable[dict], predict: Callable[[dict], list[tuple[int, int, 
                 if details is not None:
                     _score_details(details, event, groups[matched[index]], row["text"])
             elif errors is not None:
-                found = sorted({p[2] for p in predictions if event["_trigger"]
-                                and overlaps(p[0], p[1], *event["_trigger"])})
-                errors.append({"kind": "missed", "id": row["id"], "event_type": event["event_type"],
-                               "trigger": event["trigger"], "predicted_types_on_trigger": found,
-                               "sentence": row["text"]})
+                found = sorted(
+                    {p[2] for p in predictions if event["_trigger"] and overlaps(p[0], p[1], *event["_trigger"])}
+                )
+                errors.append(
+                    {
+                        "kind": "missed",
+                        "id": row["id"],
+                        "event_type": event["event_type"],
+                        "trigger": event["trigger"],
+                        "predicted_types_on_trigger": found,
+                        "sentence": row["text"],
+                    }
+                )
         for key, group in groups.items():
             event_type = group[0][2]
             counts = per_type.setdefault(event_type, Counts())
@@ -117,17 +141,28 @@ def _count(rows: Iterable[dict], predict: Callable[[dict], list[tuple[int, int, 
                 counts.predicted_correct += 1
             elif errors is not None:
                 start, end = group[0][0], group[0][1]
-                errors.append({"kind": "false_alarm", "id": row["id"], "event_type": event_type,
-                               "trigger": row["text"][start:end], "gold_types": sorted(
-                                   {e["event_type"] for e in gold}), "sentence": row["text"]})
+                errors.append(
+                    {
+                        "kind": "false_alarm",
+                        "id": row["id"],
+                        "event_type": event_type,
+                        "trigger": row["text"][start:end],
+                        "gold_types": sorted({e["event_type"] for e in gold}),
+                        "sentence": row["text"],
+                        "rules": sorted({r for *_, p in group for r in getattr(p, "rules", ())}),
+                    }
+                )
         if not gold:
             negatives += 1
             negative_events += len(groups)
             negatives_with_events += bool(groups)
     result = _scores(per_type)
-    result["negative_sentences"] = {"sentences": negatives, "with_events": negatives_with_events,
-                                    "false_events": negative_events,
-                                    "clean_rate": round(1 - negatives_with_events / negatives, 4) if negatives else 1.0}
+    result["negative_sentences"] = {
+        "sentences": negatives,
+        "with_events": negatives_with_events,
+        "false_events": negative_events,
+        "clean_rate": round(1 - negatives_with_events / negatives, 4) if negatives else 1.0,
+    }
     return result
 
 
@@ -176,11 +211,30 @@ def evaluate_plover(path: Path, split: str = "test", pipeline=None, errors: bool
     error_list: list[dict] | None = [] if errors else None
     result = _count(rows, lambda row: predicted[row["id"]], error_list, details)
     result = {"split": split, "sentences": len(rows), **result}
-    result["matched"] = {field: {"accuracy": round(ok / n, 4) if n else 0.0, "n": n}
-                         for field, (ok, n) in details.items()}
+    result["matched"] = {
+        field: {"accuracy": round(ok / n, 4) if n else 0.0, "n": n} for field, (ok, n) in details.items()
+    }
+    result["precision_by_rule"] = _rule_precision(rows, predicted)
     if error_list is not None:
         result["errors"] = error_list
     return result
+
+
+def _rule_precision(rows: list[dict], predicted: dict[str, list]) -> dict[str, dict[str, float | int]]:
+    """Per coder rule (``events/rules.py``): predicted events it took part in, how many matched a gold event
+    (trigger and type, as in the scores above), the precision."""
+    from eventscope.evaluation.re3d import rule_precision
+
+    by_rule: dict[str, list[int]] = {}
+    for row in rows:
+        groups, _ = _match(predicted[row["id"]], gold_events(row))
+        for key, group in groups.items():
+            for *_, event in group:
+                for rule in getattr(event, "rules", ()):
+                    tally = by_rule.setdefault(rule, [0, 0])
+                    tally[0] += 1
+                    tally[1] += key[0] == "gold"
+    return rule_precision(by_rule)
 
 
 def plover_errors(path: Path, split: str = "test", pipeline=None) -> list[dict]:
@@ -213,8 +267,9 @@ def _default_nlp():
     return Pipeline().nlp
 
 
-def evaluate_classifier(path: Path, split: str = "test", classifier=None, nlp=None, threshold: float = 0.0,
-                        errors: bool = False) -> dict[str, Any]:
+def evaluate_classifier(
+    path: Path, split: str = "test", classifier=None, nlp=None, threshold: float = 0.0, errors: bool = False
+) -> dict[str, Any]:
     """The classifier alone: every candidate trigger labelled with its most probable type.
 
     ``threshold``: a type is kept only when its probability reaches it (otherwise "no event").

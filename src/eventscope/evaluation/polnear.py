@@ -13,7 +13,8 @@ Metrics (all char-span overlap, any overlap counts):
   "Flynn") while our record points at the fullest mention, so a match is accepted when the Source
   overlaps the local mention we resolved, the fullest mention we report, or any PERSON mention in the
   doc sharing the resolved speaker's surname (``direct_speaker_recall_strict`` counts only the first
-  two).
+  two; ``direct_speaker_span_recall`` only the speaker span of the output record, the mention next to
+  the cue).
 * ``direct_precision``: predicted direct quotes that overlap some gold Content span (any attribution).
 * ``all_content_recall``: all gold attributions (indirect included) overlapped by any predicted quote.
 
@@ -30,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eventscope.evaluation.splits import POLNEAR, in_split
 from eventscope.quotes import Attribution, find_attributions
 
 DEFAULT_DIR = Path(__file__).resolve().parents[4] / "shared" / "data" / "polnear-dev"
@@ -75,14 +77,18 @@ def parse_ann(path: Path) -> list[GoldAttribution]:
     return gold
 
 
-def articles(data_dir: Path, limit: int | None = None) -> list[tuple[str, Path, Path]]:
-    """(stem, text path, ann path) per article, first annotator file in sorted order."""
+def articles(data_dir: Path, limit: int | None = None, split: str | None = None) -> list[tuple[str, Path, Path]]:
+    """(stem, text path, ann path) per article, first annotator file in sorted order, of one split."""
     chosen: dict[str, Path] = {}
     for ann in sorted((data_dir / "attributions").glob("*.ann")):
         stem = ann.stem.rsplit("_", 1)[0]
         if (data_dir / "text" / f"{stem}.txt").exists():
             chosen.setdefault(stem, ann)
-    items = [(stem, data_dir / "text" / f"{stem}.txt", ann) for stem, ann in sorted(chosen.items())]
+    items = [
+        (stem, data_dir / "text" / f"{stem}.txt", ann)
+        for stem, ann in sorted(chosen.items())
+        if in_split(stem, POLNEAR, split)
+    ]
     return items[:limit] if limit else items
 
 
@@ -121,6 +127,7 @@ class _Counts:
     direct_with_source: int = 0
     speaker_hit: int = 0
     speaker_hit_strict: int = 0
+    speaker_hit_span: int = 0
     pred_direct: int = 0
     pred_direct_ok: int = 0
     all_gold: int = 0
@@ -158,6 +165,11 @@ def _score_article(stem: str, text: str, gold: list[GoldAttribution], counts: _C
         strict = any(_overlaps(s, g.source) for p in over for s in _speaker_spans(doc, p, True))
         loose = strict or any(_overlaps(s, g.source) for p in over for s in _speaker_spans(doc, p, False))
         counts.speaker_hit_strict += strict
+        # the record's own speaker span (the mention next to the cue) overlaps the gold Source
+        counts.speaker_hit_span += any(
+            p.speaker is not None and _overlaps((p.speaker.mention.start_char, p.speaker.mention.end_char), g.source)
+            for p in over_direct
+        )
         counts.speaker_hit += loose
         if not loose:
             got = [p.speaker.mention.text if p.speaker else None for p in over]
@@ -172,10 +184,10 @@ def _score_article(stem: str, text: str, gold: list[GoldAttribution], counts: _C
             )
 
 
-def _run(data_dir: Path, limit: int | None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def _run(data_dir: Path, limit: int | None, split: str | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     counts = _Counts()
     failures = []
-    items = articles(data_dir, limit)
+    items = articles(data_dir, limit, split)
     started = time.perf_counter()
     for stem, text_path, ann_path in items:
         try:
@@ -188,6 +200,7 @@ def _run(data_dir: Path, limit: int | None) -> tuple[dict[str, Any], list[dict[s
         return round(a / b, 4) if b else 0.0
 
     metrics = {
+        "split": split or "all",
         "articles": len(items),
         "failures": failures,
         "gold_direct": counts.direct_gold,
@@ -195,6 +208,7 @@ def _run(data_dir: Path, limit: int | None) -> tuple[dict[str, Any], list[dict[s
         "direct_content_recall_any_quote": ratio(counts.direct_any_hit, counts.direct_gold),
         "direct_speaker_recall": ratio(counts.speaker_hit, counts.direct_with_source),
         "direct_speaker_recall_strict": ratio(counts.speaker_hit_strict, counts.direct_with_source),
+        "direct_speaker_span_recall": ratio(counts.speaker_hit_span, counts.direct_with_source),
         "predicted_direct": counts.pred_direct,
         "direct_precision": ratio(counts.pred_direct_ok, counts.pred_direct),
         "gold_all": counts.all_gold,
@@ -204,14 +218,22 @@ def _run(data_dir: Path, limit: int | None) -> tuple[dict[str, Any], list[dict[s
     return metrics, counts.errors
 
 
-def evaluate_polnear(dir: Path = DEFAULT_DIR, limit: int | None = None) -> dict[str, Any]:  # noqa: A002
+def evaluate_polnear(
+    dir: Path = DEFAULT_DIR,
+    limit: int | None = None,  # noqa: A002
+    split: str | None = None,
+) -> dict[str, Any]:
     """Quote metrics on a PolNeAR split (see module docstring for definitions)."""
-    return _run(Path(dir), limit)[0]
+    return _run(Path(dir), limit, split)[0]
 
 
-def polnear_errors(dir: Path = DEFAULT_DIR, limit: int | None = None) -> list[dict[str, Any]]:  # noqa: A002
+def polnear_errors(
+    dir: Path = DEFAULT_DIR,
+    limit: int | None = None,  # noqa: A002
+    split: str | None = None,
+) -> list[dict[str, Any]]:
     """Missed direct quotes, wrong speakers and false direct quotes, for ``--errors``."""
-    return _run(Path(dir), limit)[1]
+    return _run(Path(dir), limit, split)[1]
 
 
 def main(argv: list[str] | None = None) -> None:

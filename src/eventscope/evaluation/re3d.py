@@ -22,8 +22,12 @@ from eventscope.ingest.normalize import normalize_text, offset_map
 from eventscope.ingest.readers import make_document
 from eventscope.records import AnnotatedDocument, Event
 
-NAME_TYPES = {"Person": {"PERSON"}, "Organisation": {"ORG", "NORP", "GPE"}, "Location": {"GPE", "LOC", "FAC"},
-              "Nationality": {"NORP", "GPE"}}
+NAME_TYPES = {
+    "Person": {"PERSON"},
+    "Organisation": {"ORG", "NORP", "GPE"},
+    "Location": {"GPE", "LOC", "FAC"},
+    "Nationality": {"NORP", "GPE"},
+}
 """Which predicted labels count as the same kind of name (GPE names both places and states)."""
 PREDICTED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 FAMILIES = {
@@ -61,27 +65,33 @@ def load_re3d(root: Path) -> Iterator[GoldDocument]:
             names = []
             for entity in entities.get(doc["_id"], []):
                 value = entity.get("value") or ""
-                if entity["type"] in NAME_TYPES and entity.get("confidence", 0) >= MIN_CONFIDENCE and \
-                        value[:1].isupper():
+                if (
+                    entity["type"] in NAME_TYPES
+                    and entity.get("confidence", 0) >= MIN_CONFIDENCE
+                    and value[:1].isupper()
+                ):
                     names.append((*span(entity["begin"], entity["end"]), entity["type"], value))
             gold_relations = []
             for relation in relations.get(doc["_id"], []):
                 if relation["type"] in FAMILIES and relation.get("confidence", 0) >= MIN_CONFIDENCE:
-                    gold_relations.append({
-                        "type": relation["type"],
-                        "source": (*span(relation["sourceBegin"], relation["sourceEnd"]), relation["source"]),
-                        "target": (*span(relation["targetBegin"], relation["targetEnd"]), relation["target"]),
-                        "value": relation.get("value"),
-                    })
+                    gold_relations.append(
+                        {
+                            "type": relation["type"],
+                            "source": (*span(relation["sourceBegin"], relation["sourceEnd"]), relation["source"]),
+                            "target": (*span(relation["targetBegin"], relation["targetEnd"]), relation["target"]),
+                            "value": relation.get("value"),
+                        }
+                    )
             yield GoldDocument(doc["_id"], text, _unique(names), gold_relations)
 
 
-def evaluate_re3d(root: Path, pipeline=None, limit: int | None = None) -> dict:
-    """Names and dyad scores over the re3d folders; ``errors`` lists misses with their sentence."""
+def evaluate_re3d(root: Path, pipeline=None, limit: int | None = None, split: str | None = None) -> dict:
+    """Names and dyad scores over the re3d folders (one split); ``errors`` lists misses with their sentence."""
+    from eventscope.evaluation.splits import RE3D, in_split
     from eventscope.pipeline import Pipeline
 
     pipeline = pipeline or Pipeline()
-    golds = list(load_re3d(Path(root)))[:limit]
+    golds = [g for g in load_re3d(Path(root)) if in_split(g.doc_id, RE3D, split)][:limit]
     sources = [make_document(g.text, doc_id=g.doc_id) for g in golds]
     records = {r.doc_id: r for r in pipeline.annotate(sources)}
     names_all = Counts()
@@ -89,18 +99,21 @@ def evaluate_re3d(root: Path, pipeline=None, limit: int | None = None) -> dict:
     dyads = Counts()
     dyads_typed = Counts()
     by_relation: dict[str, Counts] = {t: Counts() for t in FAMILIES}
+    by_rule: dict[str, list[int]] = {}
     errors: list[dict] = []
     for gold in golds:
         record = records[gold.doc_id]
         _score_names(gold, record, names_all, names_by_type)
-        _score_dyads(gold, record, dyads, dyads_typed, by_relation, errors)
+        _score_dyads(gold, record, dyads, dyads_typed, by_relation, errors, by_rule)
     return {
         "dataset": "re3d",
+        "split": split or "all",
         "documents": len(golds),
         "names": names_all.scores(),
         "names_by_type": {t: c.scores() for t, c in names_by_type.items()},
         "dyads": dyads.scores() | {"precision_typed": dyads_typed.scores()["precision"]},
         "dyads_by_relation": {t: c.scores() for t, c in by_relation.items()},
+        "precision_by_rule": rule_precision(by_rule),
         "errors": errors,
     }
 
@@ -114,38 +127,73 @@ def _score_names(gold: GoldDocument, record: AnnotatedDocument, total: Counts, b
     for kind, labels in NAME_TYPES.items():
         gold_kind = [(s, e) for s, e, t, _ in gold.names if t == kind]
         own = [(ps, pe) for ps, pe, label in predicted if label in labels]
-        by_type[kind].add(Counts(
-            gold=len(gold_kind),
-            gold_found=sum(any(overlaps(s, e, ps, pe) for ps, pe in own) for s, e in gold_kind),
-            predicted=len(own),
-            predicted_correct=sum(any(overlaps(s, e, ps, pe) for s, e in gold_kind) for ps, pe in own),
-        ))
+        by_type[kind].add(
+            Counts(
+                gold=len(gold_kind),
+                gold_found=sum(any(overlaps(s, e, ps, pe) for ps, pe in own) for s, e in gold_kind),
+                predicted=len(own),
+                predicted_correct=sum(any(overlaps(s, e, ps, pe) for s, e in gold_kind) for ps, pe in own),
+            )
+        )
 
 
-def _score_dyads(gold: GoldDocument, record: AnnotatedDocument, dyads: Counts, typed: Counts,
-                 by_relation: dict[str, Counts], errors: list[dict]) -> None:
+def _score_dyads(
+    gold: GoldDocument,
+    record: AnnotatedDocument,
+    dyads: Counts,
+    typed: Counts,
+    by_relation: dict[str, Counts],
+    errors: list[dict],
+    by_rule: dict[str, list[int]] | None = None,
+) -> None:
     ontology = load_ontology()
-    events = [e for e in record.events if e.actor1 is not None and e.actor2 is not None
-              and e.actor1.start is not None and e.actor2.start is not None]
+    events = [
+        e
+        for e in record.events
+        if e.actor1 is not None and e.actor2 is not None and e.actor1.start is not None and e.actor2.start is not None
+    ]
     dyads.predicted += len(events)
     typed.predicted += len(events)
     for event in events:
         matching = [r for r in gold.relations if _actors_match(event, r)]
+        for rule in event.rules if by_rule is not None else ():
+            tally = by_rule.setdefault(rule, [0, 0])
+            tally[0] += 1
+            tally[1] += bool(matching)
+        if not matching:  # a wrong dyad: the rules behind it say where to look
+            errors.append(
+                {
+                    "kind": "false_positive",
+                    "doc_id": gold.doc_id,
+                    "event": _describe(event),
+                    "rules": list(event.rules),
+                    "sentence": record.text[event.sentence.start : event.sentence.end],
+                }
+            )
         if matching:
             dyads.predicted_correct += 1
             family = ontology.family(event.event_type)
             if any(family in FAMILIES[r["type"]] for r in matching):
                 typed.predicted_correct += 1
     for relation in gold.relations:
-        found = any(_actors_match(e, relation) and ontology.family(e.event_type) in FAMILIES[relation["type"]]
-                    for e in events)
+        found = any(
+            _actors_match(e, relation) and ontology.family(e.event_type) in FAMILIES[relation["type"]] for e in events
+        )
         dyads.gold += 1
         dyads.gold_found += found
         by_relation[relation["type"]].add(Counts(gold=1, gold_found=int(found)))
         if not found:
-            errors.append({"doc_id": gold.doc_id, "relation": relation["type"], "source": relation["source"][2],
-                           "target": relation["target"][2], "sentence": _sentence(record.text, relation),
-                           "events": [_describe(e) for e in record.events if _in_sentence(e, relation, record.text)]})
+            errors.append(
+                {
+                    "kind": "missed",
+                    "doc_id": gold.doc_id,
+                    "relation": relation["type"],
+                    "source": relation["source"][2],
+                    "target": relation["target"][2],
+                    "sentence": _sentence(record.text, relation),
+                    "events": [_describe(e) for e in record.events if _in_sentence(e, relation, record.text)],
+                }
+            )
 
 
 def _actors_match(event: Event, relation: dict) -> bool:
@@ -177,7 +225,17 @@ def _describe(event: Event) -> str:
     def name(actor):
         return actor.text if actor else "-"
 
-    return f"{event.event_type}({name(event.actor1)} -> {name(event.actor2)}) [{event.trigger.text}]"
+    rules = f" {{{', '.join(event.rules)}}}" if event.rules else ""
+    return f"{event.event_type}({name(event.actor1)} -> {name(event.actor2)}) [{event.trigger.text}]{rules}"
+
+
+def rule_precision(by_rule: dict[str, list[int]]) -> dict[str, dict[str, float | int]]:
+    """Per coder rule (``events/rules.py``): events it took part in, how many were correct, the precision;
+    most used rules first."""
+    return {
+        rule: {"events": n, "correct": ok, "precision": round(ok / n, 4) if n else 0.0}
+        for rule, (n, ok) in sorted(by_rule.items(), key=lambda item: (-item[1][0], item[0]))
+    }
 
 
 def _by_doc(path: Path) -> dict[str, list[dict]]:

@@ -61,47 +61,135 @@ COUNTRIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 
 ORGANIZATIONS = (
-    "the United Nations", "the European Union", "NATO", "the African Union", "the World Bank",
-    "the International Monetary Fund", "the Red Cross", "Amnesty International", "Human Rights Watch",
-    "the World Food Programme", "the U.N. refugee agency", "the Arab League",
+    "the United Nations",
+    "the European Union",
+    "NATO",
+    "the African Union",
+    "the World Bank",
+    "the International Monetary Fund",
+    "the Red Cross",
+    "Amnesty International",
+    "Human Rights Watch",
+    "the World Food Programme",
+    "the U.N. refugee agency",
+    "the Arab League",
 )
 
 FIRST_NAMES = (
-    "Amara", "Viktor", "Lena", "Tomas", "Nadia", "Omar", "Ines", "Rafael", "Mei", "Daniel", "Yusuf",
-    "Sofia", "Karim", "Elena", "Joseph", "Priya", "Hassan", "Marta", "Felix", "Zainab", "Anton", "Grace",
+    "Amara",
+    "Viktor",
+    "Lena",
+    "Tomas",
+    "Nadia",
+    "Omar",
+    "Ines",
+    "Rafael",
+    "Mei",
+    "Daniel",
+    "Yusuf",
+    "Sofia",
+    "Karim",
+    "Elena",
+    "Joseph",
+    "Priya",
+    "Hassan",
+    "Marta",
+    "Felix",
+    "Zainab",
+    "Anton",
+    "Grace",
 )
 SURNAMES = (
-    "Okonkwo", "Marchetti", "Halvorsen", "Demir", "Castellanos", "Varga", "Nakamura", "Mensah", "Petrenko",
-    "Albrecht", "Rahimi", "Duval", "Kowalczyk", "Ferreira", "Osei", "Lindqvist", "Haddad", "Moreno",
-    "Sokolova", "Abiodun", "Brennan", "Qureshi",
+    "Okonkwo",
+    "Marchetti",
+    "Halvorsen",
+    "Demir",
+    "Castellanos",
+    "Varga",
+    "Nakamura",
+    "Mensah",
+    "Petrenko",
+    "Albrecht",
+    "Rahimi",
+    "Duval",
+    "Kowalczyk",
+    "Ferreira",
+    "Osei",
+    "Lindqvist",
+    "Haddad",
+    "Moreno",
+    "Sokolova",
+    "Abiodun",
+    "Brennan",
+    "Qureshi",
 )
 
 WIRES = ("Meridian Press", "Northline News", "Harbor Wire", "Atlas News Service", "Compass Daily")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 ISSUES = (
-    "rising fuel prices", "a new tax on bread", "the arrest of an opposition leader", "police violence",
-    "cuts to public pensions", "a disputed election result", "corruption in the energy ministry",
-    "the closure of a steel plant", "a proposed constitutional amendment", "unpaid wages",
+    "rising fuel prices",
+    "a new tax on bread",
+    "the arrest of an opposition leader",
+    "police violence",
+    "cuts to public pensions",
+    "a disputed election result",
+    "corruption in the energy ministry",
+    "the closure of a steel plant",
+    "a proposed constitutional amendment",
+    "unpaid wages",
 )
 TOPICS = (
-    "border security", "a prisoner exchange", "grain exports", "a ceasefire in the east", "energy supplies",
-    "the return of refugees", "a long-delayed trade agreement", "water rights on a shared river",
+    "border security",
+    "a prisoner exchange",
+    "grain exports",
+    "a ceasefire in the east",
+    "energy supplies",
+    "the return of refugees",
+    "a long-delayed trade agreement",
+    "water rights on a shared river",
 )
 CHARGES = (
-    "plotting to overthrow the government", "financing terrorism", "inciting unrest", "espionage",
-    "violating the ceasefire", "smuggling weapons across the border", "war crimes",
+    "plotting to overthrow the government",
+    "financing terrorism",
+    "inciting unrest",
+    "espionage",
+    "violating the ceasefire",
+    "smuggling weapons across the border",
+    "war crimes",
 )
 DEMANDS = (
-    "the release of political prisoners", "early elections", "the resignation of the interior minister",
-    "an independent inquiry into the killings", "higher wages", "an end to the curfew",
+    "the release of political prisoners",
+    "early elections",
+    "the resignation of the interior minister",
+    "an independent inquiry into the killings",
+    "higher wages",
+    "an end to the curfew",
 )
 WORKPLACES = ("the state railway", "the main port", "two oil refineries", "public hospitals", "a copper mine")
 OFFICIALS = (
-    "a local official", "a police spokesman", "the health ministry", "a military source",
-    "witnesses", "the regional governor", "hospital officials", "a security official",
+    "a local official",
+    "a police spokesman",
+    "the health ministry",
+    "a military source",
+    "witnesses",
+    "the regional governor",
+    "hospital officials",
+    "a security official",
 )
 QUOTES = (
     "We will not tolerate attacks on our citizens",
@@ -233,17 +321,25 @@ CLOSING_TEMPLATES = (
 QUOTE_TEMPLATES = (
     '"{quote}," {speaker} {speech}.',
     '"{quote}," {speaker} {speech} in {capital}. "{quote2}."',
-    '{speaker} {speech} that {quote_indirect}.',
+    "{speaker} {speech} that {quote_indirect}.",
 )
 HEADLINES = {
-    "ASSAULT": "Deadly attack hits {city}", "PROTEST": "Protesters take to the streets in {city}",
-    "COERCE": "Crackdown in {city} as arrests mount", "MOBILIZE": "{a_name} reinforces border with {b_name}",
-    "CONSULT": "{a_name} and {b_name} hold talks", "AGREE": "{a_name}, {b_name} agree to resume talks",
-    "AID": "Aid reaches {city}", "REQUEST": "{a_name} urges action over {city}",
-    "ACCUSE": "{a_name} accuses {b_name}", "REJECT": "{b_name} rejects accusations",
-    "THREATEN": "{a_name} warns {b_name}", "SANCTION": "{a_name} imposes sanctions on {b_name}",
-    "SUPPORT": "Praise for {a_name} decision", "COOPERATE": "{a_name} and {b_name} step up cooperation",
-    "CONCEDE": "{a_name} eases restrictions", "RETREAT": "Forces withdraw near {city}",
+    "ASSAULT": "Deadly attack hits {city}",
+    "PROTEST": "Protesters take to the streets in {city}",
+    "COERCE": "Crackdown in {city} as arrests mount",
+    "MOBILIZE": "{a_name} reinforces border with {b_name}",
+    "CONSULT": "{a_name} and {b_name} hold talks",
+    "AGREE": "{a_name}, {b_name} agree to resume talks",
+    "AID": "Aid reaches {city}",
+    "REQUEST": "{a_name} urges action over {city}",
+    "ACCUSE": "{a_name} accuses {b_name}",
+    "REJECT": "{b_name} rejects accusations",
+    "THREATEN": "{a_name} warns {b_name}",
+    "SANCTION": "{a_name} imposes sanctions on {b_name}",
+    "SUPPORT": "Praise for {a_name} decision",
+    "COOPERATE": "{a_name} and {b_name} step up cooperation",
+    "CONCEDE": "{a_name} eases restrictions",
+    "RETREAT": "Forces withdraw near {city}",
 }
 LENGTHS = {"short": ((3, 5), (2, 4)), "long": ((15, 30), (3, 5))}
 """Paragraphs per document and sentences per paragraph: short ≈ 150 words, long ≈ 1,500 words."""
@@ -301,24 +397,61 @@ def make_plan(rng: random.Random, length: str = "short") -> StoryPlan:
             used.clear()  # short stories are too few sentences to exhaust a pool; keep them varied
     paragraphs.append((pick(CLOSING_TEMPLATES),))
     people = tuple(f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}" for _ in range(4))
-    return StoryPlan(a=a, b=b, org=rng.choice(ORGANIZATIONS), lead_type=lead_type,
-                     paragraphs=tuple(paragraphs), people=people, wire=rng.choice(WIRES))
+    return StoryPlan(
+        a=a,
+        b=b,
+        org=rng.choice(ORGANIZATIONS),
+        lead_type=lead_type,
+        paragraphs=tuple(paragraphs),
+        people=people,
+        wire=rng.choice(WIRES),
+    )
 
 
 def relead(plan: StoryPlan, rng: random.Random) -> StoryPlan:
     """The same plan with another lead event (another type): a different event about the same actors."""
     lead_type = rng.choice([t for t in sorted(EVENT_TEMPLATES) if t != plan.lead_type])
     lead = (rng.choice(EVENT_TEMPLATES[lead_type]),) + plan.paragraphs[0][1:]
-    return StoryPlan(a=plan.a, b=plan.b, org=plan.org, lead_type=lead_type,
-                     paragraphs=(lead,) + plan.paragraphs[1:], people=plan.people, wire=plan.wire)
+    return StoryPlan(
+        a=plan.a,
+        b=plan.b,
+        org=plan.org,
+        lead_type=lead_type,
+        paragraphs=(lead,) + plan.paragraphs[1:],
+        people=plan.people,
+        wire=plan.wire,
+    )
 
 
 class _Slots(dict):
     """Slot values drawn on first use: per-story values are fixed, per-sentence ones fresh each time."""
 
-    PER_SENTENCE = frozenset({"n", "m", "k", "crowd", "amount", "pct", "year", "year2", "day", "official",
-                              "issue", "charge", "demand", "request", "topic", "workplace", "quote", "quote2",
-                              "quote_indirect", "speaker", "speech", "capital"})
+    PER_SENTENCE = frozenset(
+        {
+            "n",
+            "m",
+            "k",
+            "crowd",
+            "amount",
+            "pct",
+            "year",
+            "year2",
+            "day",
+            "official",
+            "issue",
+            "charge",
+            "demand",
+            "request",
+            "topic",
+            "workplace",
+            "quote",
+            "quote2",
+            "quote_indirect",
+            "speaker",
+            "speech",
+            "capital",
+        }
+    )
 
     def __init__(self, plan: StoryPlan, rng: random.Random, published: date) -> None:
         super().__init__()
@@ -328,14 +461,24 @@ class _Slots(dict):
         b_name, b_adj, b_cities = COUNTRIES[plan.b]
         p = plan.people
         self.update(
-            a_name=a_name, a_adj=a_adj, b_name=b_name, b_adj=b_adj, org=plan.org,
-            city=rng.choice(a_cities), a_capital=a_cities[0], b_capital=b_cities[0],
-            a_gov=f"the {a_adj} government", b_gov=f"the {b_adj} government",
-            a_police=f"{a_adj} police", b_police=f"{b_adj} police",
+            a_name=a_name,
+            a_adj=a_adj,
+            b_name=b_name,
+            b_adj=b_adj,
+            org=plan.org,
+            city=rng.choice(a_cities),
+            a_capital=a_cities[0],
+            b_capital=b_cities[0],
+            a_gov=f"the {a_adj} government",
+            b_gov=f"the {b_adj} government",
+            a_police=f"{a_adj} police",
+            b_police=f"{b_adj} police",
             a_forces=rng.choice([f"{a_adj} forces", f"The {a_adj} army", f"{a_adj} troops"]),
             a_navy=f"The {a_adj} navy",
-            a_leader=f"{a_adj} President {p[0]}", b_leader=f"{b_adj} Prime Minister {p[1]}",
-            a_minister=f"{a_adj} Foreign Minister {p[2]}", b_minister=f"{b_adj} Foreign Minister {p[3]}",
+            a_leader=f"{a_adj} President {p[0]}",
+            b_leader=f"{b_adj} Prime Minister {p[1]}",
+            a_minister=f"{a_adj} Foreign Minister {p[2]}",
+            b_minister=f"{b_adj} Foreign Minister {p[3]}",
         )
         self.fixed = dict(self)
 
@@ -366,20 +509,34 @@ class _Slots(dict):
         elif key == "official":
             value = rng.choice(OFFICIALS)
         elif key in ("issue", "charge", "demand", "topic", "workplace"):
-            pool = {"issue": ISSUES, "charge": CHARGES, "demand": DEMANDS, "topic": TOPICS,
-                    "workplace": WORKPLACES}[key]
+            pool = {"issue": ISSUES, "charge": CHARGES, "demand": DEMANDS, "topic": TOPICS, "workplace": WORKPLACES}[
+                key
+            ]
             value = rng.choice(pool)
         elif key == "request":
-            value = rng.choice(["withdraw its forces from {city}", "free the detained journalists",
-                                "open a humanitarian corridor to {city}", "hand over the suspects"])
+            value = rng.choice(
+                [
+                    "withdraw its forces from {city}",
+                    "free the detained journalists",
+                    "open a humanitarian corridor to {city}",
+                    "hand over the suspects",
+                ]
+            )
             value = value.format(city=self["city"])
         elif key in ("quote", "quote2"):
             value = rng.choice(QUOTES)
         elif key == "quote_indirect":
             value = rng.choice(QUOTES).lower().replace("our ", "their ").replace("we ", "they ")
         elif key == "speaker":
-            value = rng.choice([self["a_leader"], self["a_minister"], self["b_minister"],
-                                f"a spokesman for {self['org']}", f"a senior {self['a_adj']} official"])
+            value = rng.choice(
+                [
+                    self["a_leader"],
+                    self["a_minister"],
+                    self["b_minister"],
+                    f"a spokesman for {self['org']}",
+                    f"a senior {self['a_adj']} official",
+                ]
+            )
         elif key == "speech":
             value = rng.choice(SPEECH_VERBS)
         elif key == "capital":
@@ -409,8 +566,13 @@ def render(plan: StoryPlan, slot_seed: int, doc_id: str, published: date | None 
         paragraphs.append(text)
     slots.fresh()
     title = HEADLINES[plan.lead_type].format_map(slots)
-    return {"id": doc_id, "title": title, "date": published.isoformat(), "source": plan.wire,
-            "text": "\n\n".join(paragraphs)}
+    return {
+        "id": doc_id,
+        "title": title,
+        "date": published.isoformat(),
+        "source": plan.wire,
+        "text": "\n\n".join(paragraphs),
+    }
 
 
 def generate_corpus(n_docs: int, seed: int = 0, length: str = "short") -> list[dict[str, str]]:

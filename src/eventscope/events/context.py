@@ -10,8 +10,16 @@ from spacy.tokens import Span
 
 from eventscope.records import Actor
 
-SECTOR_CONTEXTS = {"MIL": "military", "REB": "military", "MILITIA": "military", "JUD": "legal",
-                   "LEG": "legislative", "POL": "crime", "REL": "religion_ethnicity"}
+SECTOR_CONTEXTS = {
+    "MIL": "military",
+    "REB": "military",
+    "MILITIA": "military",
+    "UAF": "military",
+    "JUD": "legal",
+    "LEG": "legislative",
+    "POL": "crime",
+    "REL": "religion_ethnicity",
+}
 
 
 @lru_cache(maxsize=1)

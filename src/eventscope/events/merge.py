@@ -11,16 +11,34 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventscope.ids import content_id
-from eventscope.records import Actor, Event, EventLocation
+from eventscope.records import Actor, Event, EventLocation, Paragraph, Report
+from eventscope.vocabulary import words as vocabulary
 
 
-def happening_id(event_type: str, mode: str | None, actor1: Actor | None, actor2: Actor | None,
-                 location: EventLocation | None, date: str | None, negated: bool, modality: str,
-                 theme: str | None, sentence_text: str) -> str:
+def happening_id(
+    event_type: str,
+    mode: str | None,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    location: EventLocation | None,
+    date: str | None,
+    negated: bool,
+    modality: str,
+    theme: str | None,
+    sentence_text: str,
+) -> str:
     """Stable id of a happening; with no actor at all, the sentence itself must match too."""
-    parts = [event_type, mode or "", actor_key(actor1), actor_key(actor2),
-             str(location.geonames_id or location.name) if location else "", date or "", str(negated), modality,
-             theme or ""]
+    parts = [
+        event_type,
+        mode or "",
+        actor_key(actor1),
+        actor_key(actor2),
+        str(location.geonames_id or location.name) if location else "",
+        date or "",
+        str(negated),
+        modality,
+        theme or "",
+    ]
     if actor1 is None and actor2 is None:
         parts.append(" ".join(sentence_text.lower().split()))
     return content_id("\x1f".join(parts), "event")
@@ -43,11 +61,9 @@ def merge_events(events: list[Event]) -> list[Event]:
             dead=kept.dead or event.dead,
             injured=kept.injured or event.injured,
             size=kept.size or event.size,
+            rules=kept.rules + tuple(r for r in event.rules if r not in kept.rules),
         )
     return list(survivors.values())
-
-
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "that"}
 
 
 def actor_key(actor: Actor | None) -> str:
@@ -56,6 +72,32 @@ def actor_key(actor: Actor | None) -> str:
         return ""
     if actor.name:
         return actor.name.lower()
-    words = [w for w in actor.text.lower().split() if w not in _DETERMINERS]
+    words = [w for w in actor.text.lower().split() if w not in vocabulary("actor_key_determiners")]
     # unnamed actors keep their words: two rebel groups in one sentence are two actors
     return f"{actor.country or ''}/{actor.sector or ''}/{' '.join(words)}"
+
+
+def count_duplicate_reports(events: list[Event], paragraphs: list[Paragraph], doc_id: str) -> list[Event]:
+    """An event stated in a paragraph that is repeated later counts one more report per copy (moved out of
+    ``pipeline.py``)."""
+    copies: dict[int, list[Paragraph]] = {}
+    for paragraph in paragraphs:
+        if paragraph.duplicate_of is not None:
+            copies.setdefault(paragraph.duplicate_of, []).append(paragraph)
+    if not copies:
+        return events
+    counted = []
+    for event in events:
+        extra: list[Report] = []
+        for report in event.reports:
+            for index, original in enumerate(paragraphs):
+                if original.start <= report.start < original.end + 1 and index in copies:
+                    for copy in copies[index]:
+                        shift = copy.start - original.start
+                        exact = (copy.end - copy.start) == (original.end - original.start)
+                        start, end = (report.start + shift, report.end + shift) if exact else (copy.start, copy.end)
+                        extra.append(Report(doc_id, start, min(end, copy.end)))
+        if extra:
+            event = replace(event, mentions=event.mentions + len(extra), reports=event.reports + tuple(extra))
+        counted.append(event)
+    return counted

@@ -4,28 +4,30 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "can", "ca", "must"}
-CONDITIONAL_MARKS = {"if", "unless", "whether"}
-INTENT_HEADS = {
-    "plan", "intend", "pledge", "promise", "vow", "threaten", "expect", "prepare", "agree", "offer",
-    "aim", "seek", "hope", "want", "decide", "propose", "consider", "ready", "set", "schedule",
-}
+from eventscope.vocabulary import words
+
+FUTURE_AUX = words("future_auxiliaries")
+HYPOTHETICAL_AUX = words("hypothetical_auxiliaries")
+CONDITIONAL_MARKS = words("conditional_marks")
+INTENT_HEADS = words("intent_heads")
 """Heads whose complement has not happened yet ("pledged to help", "plans to deploy")."""
-HYPOTHETICAL_HEADS = {"consider", "propose", "suggest", "could", "ask", "urge", "demand", "call"}
-DENIAL_HEADS = {"deny", "refuse", "fail", "reject", "decline", "dismiss"}
+HYPOTHETICAL_HEADS = words("hypothetical_heads")
+DENIAL_HEADS = words("negating_heads")
 """Heads that negate their complement ("denied sending weapons")."""
-REPORTING_VERBS = {
-    "say", "tell", "claim", "report", "state", "add", "announce", "allege", "assert", "insist",
-    "explain", "note", "write", "accord", "confirm", "argue", "believe", "suggest", "indicate",
-    "acknowledge", "maintain", "warn",
-}
+REPORTING_VERBS = words("reporting_verbs")
+PLAN_NOUNS = words("plan_nouns")
+"""Nouns whose infinitive has not happened ("plans to visit", "efforts to get X to")."""
+PROSPECTIVE_MODIFIERS = words("prospective_modifiers")
+NEGATING_NOUNS = words("negating_nouns")
+CANCELLING_VERBS = words("cancelling_verbs")
+"""(Word classes from ``data/vocabulary.json``.)"""
 
 
 def is_negated(trigger: Token) -> bool:
     """A ``neg`` child ("did not attack", "no attack"), or a denial head over the trigger."""
-    if any(child.dep_ == "neg" or child.lower_ in ("no", "never") and child.dep_ == "det"
-           for child in trigger.children):
+    if any(
+        child.dep_ == "neg" or child.lower_ in ("no", "never") and child.dep_ == "det" for child in trigger.children
+    ):
         return True
     head = trigger.head
     # only a complement that follows the denial ("denied sending"), not a fronted clause ("X accused Y, a
@@ -34,6 +36,26 @@ def is_negated(trigger: Token) -> bool:
         if head.lemma_.lower() in DENIAL_HEADS:
             return True
         if head.dep_ == "prep" and head.head.lemma_.lower() in DENIAL_HEADS:
+            return True
+    return embedded_negation(trigger)
+
+
+def embedded_negation(trigger: Token) -> bool:
+    """Deeds negated by what embeds them: "without consulting", "failure to prevent", "cancelled plans to visit",
+    "balked at meeting" (the last through ``negating_heads``)."""
+    head = trigger.head
+    if head is trigger:
+        return False
+    if trigger.dep_ == "pcomp" and head.lower_ == "without":
+        return True
+    if trigger.dep_ in ("acl", "relcl") and trigger.i > head.i and head.pos_ == "NOUN":
+        if head.lemma_.lower() in NEGATING_NOUNS:
+            return True
+        if (
+            head.lemma_.lower() in PLAN_NOUNS
+            and head.dep_ in ("dobj", "nsubjpass")
+            and head.head.lemma_.lower() in CANCELLING_VERBS
+        ):
             return True
     return False
 
@@ -61,13 +83,28 @@ def modality_of(trigger: Token) -> str:
         lemma = head.lemma_.lower()
         if clause.dep_ == "xcomp" and lemma in INTENT_HEADS:
             return "future"
-        if clause.dep_ == "ccomp" and any(
-            c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children
-        ):
+        if clause.dep_ in ("xcomp", "ccomp") and lemma in HYPOTHETICAL_HEADS:
+            return "hypothetical"
+        if clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children):
             return "hypothetical"
         clause = head
     if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children):
         return "hypothetical"
+    return embedded_modality(trigger, clause)
+
+
+def embedded_modality(trigger: Token, clause: Token) -> str:
+    """Plans and prospects that hold the trigger: "plans to visit" / "efforts to get X to support" (the clause is an
+    infinitive of a plan noun), "future talks", "a planned visit", "any negotiations" (the noun trigger's own
+    modifiers).  ``clause`` is the top of the trigger's xcomp/ccomp/conj chain."""
+    if clause.dep_ == "acl" and clause.head.pos_ == "NOUN" and clause.head.lemma_.lower() in PLAN_NOUNS:
+        return "hypothetical" if clause.head.lemma_.lower() in ("hope", "wish", "desire", "option") else "future"
+    if trigger.pos_ == "NOUN":
+        for child in trigger.children:
+            if child.dep_ in ("amod", "compound") and child.lower_ in PROSPECTIVE_MODIFIERS:
+                return "future"
+            if child.dep_ == "det" and child.lower_ == "any":
+                return "hypothetical"
     return "asserted"
 
 

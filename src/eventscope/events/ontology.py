@@ -100,8 +100,7 @@ def _parse(raw: dict[str, Any]) -> Ontology:
         if family not in FAMILIES:
             raise ValueError(f"{name}: unknown family {family!r}")
         modes = tuple(
-            Mode(name=m, definition=ms["definition"], cameo=str(ms["cameo"]))
-            for m, ms in spec.get("modes", {}).items()
+            Mode(name=m, definition=ms["definition"], cameo=str(ms["cameo"])) for m, ms in spec.get("modes", {}).items()
         )
         for code in [spec["cameo"], *(m.cameo for m in modes)]:
             if not _CAMEO_RE.match(str(code)):

@@ -13,30 +13,9 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from eventscope.records import EventLocation, Place
+from eventscope.vocabulary import words
 
-LOCATIVE_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "into",
-        "inside",
-        "outside",
-        "around",
-        "across",
-        "throughout",
-        "within",
-        "on",
-        "onto",
-        "along",
-        "over",
-        "toward",
-        "towards",
-        "through",
-        "beside",
-        "nearby",
-    }
-)
+LOCATIVE_PREPS = words("scene_prepositions")  # data/vocabulary.json
 # Prepositions whose object is a partner, source, cause or comparison, not the scene of the event.
 NON_LOCATIVE_PREPS = frozenset({"with", "from", "by", "against", "for", "about", "than", "like", "to", "of"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "pobj"})

@@ -14,40 +14,12 @@ from spacy.tokens import Doc, Span
 
 from eventscope.geo.gazetteer import Gazetteer
 from eventscope.geo.normalize import name_key
+from eventscope.vocabulary import words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels under which a proper-noun run may still be a misread place.
 OVERRIDABLE_LABELS = frozenset({"", "PERSON", "ORG", "NORP"})
-PLACE_NOUNS = frozenset(
-    {
-        "city",
-        "town",
-        "village",
-        "province",
-        "governorate",
-        "district",
-        "region",
-        "county",
-        "state",
-        "capital",
-        "port",
-        "suburb",
-        "neighborhood",
-        "neighbourhood",
-        "municipality",
-        "parish",
-        "country",
-        "provinces",
-        "cities",
-        "towns",
-        "villages",
-        "hamlet",
-        "island",
-        "enclave",
-        "stronghold",
-        "outskirts",
-    }
-)
+PLACE_NOUNS = words("place_name_heads")  # data/vocabulary.json
 # Nouns that follow a name and make it a place ("Maysan province").
 PLACE_SUFFIXES = frozenset(
     {
@@ -68,28 +40,7 @@ PLACE_SUFFIXES = frozenset(
         "oblast",
     }
 )
-LOCATIVE_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "into",
-        "outside",
-        "around",
-        "across",
-        "throughout",
-        "within",
-        "inside",
-        "toward",
-        "towards",
-        "through",
-        "via",
-        "from",
-        "to",
-        "between",
-        "of",
-    }
-)
+LOCATIVE_PREPS = words("place_cue_prepositions")  # data/vocabulary.json
 # A run after a locative preposition alone is accepted only for well-known places (population of its best
 # candidate); 20k was chosen on GeoWebNews+LGL dev (evaluate_geo): lower let in surnames, higher lost towns.
 MIN_POPULATION_PREP_CUE = 20_000
@@ -320,6 +271,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         if _titled(doc, span):
             continue
+        span = _extend_to_known_name(gaz, span)
         whole = lookup_key(gaz, span)
         is_feature = span[-1].lower_.rstrip(".") in FEATURE_HEADS and len(span) > 1
         parts = [span] if whole is not None or is_feature else _sub_names(gaz, span)
@@ -378,6 +330,21 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     mentions.extend(_capital_mentions(doc, taken))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _extend_to_known_name(gaz: Gazetteer, span: Span) -> Span:
+    """A place entity cut short inside a longer known name grows to it: spaCy often labels only the first
+    word of a multi-word town ("Dera" of "Dera Murad Jamali", "Kot" of "Kot Addu")."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and end - span.start < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        end += 1
+    for stop in range(end, span.end, -1):
+        longer = doc[span.start : stop]
+        key = lookup_key(gaz, longer)
+        if key is not None and key not in gaz.demonyms and _plausible(gaz, key):
+            return longer
+    return span
 
 
 def _plausible(gaz: Gazetteer, key: str) -> bool:
@@ -461,7 +428,7 @@ def _with_crossing(doc: Doc, run: Span, gaz: Gazetteer, key: str) -> tuple[Span,
     """Extend "Rafah" to "Rafah crossing" (or "Torkham border crossing") when the gazetteer knows the crossing."""
     for width in (1, 2):
         if run.end + width <= len(doc) and doc[run.end + width - 1].lower_ in CROSSING_WORDS:
-            longer = doc[run.start:run.end + width]
+            longer = doc[run.start : run.end + width]
             longer_key = name_key(longer.text)
             if gaz.candidates(longer_key):
                 return longer, longer_key

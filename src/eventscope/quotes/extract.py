@@ -29,6 +29,7 @@ from eventscope.quotes.speakers import Speaker, SpeakerIndex
 from eventscope.records import Actor, Quote, TextSpan
 
 _SUBJ = ("nsubj", "nsubjpass")
+_HEADS_KEY = "eventscope.quote_speaker_heads"  # (quote start, end) -> fullest speaker mention
 _TEXT_KEY = "eventscope.quotes.text"
 _INDIRECT_VERBS = SPEECH_VERBS | CLAIM_VERBS
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -60,8 +61,12 @@ class Attribution:
     def to_quote(self, doc: Doc) -> Quote:
         actor = None
         if self.speaker is not None:
-            head = self.speaker.head
-            actor = Actor(head.start_char, head.end_char, head.text, self.speaker.name, None, None)
+            # the span is the mention next to the cue, the words that prove who spoke ("he", "the ministry");
+            # the fullest name goes in ``name``, and the fullest mention is kept for the actor resolver
+            local, head = self.speaker.mention, self.speaker.head
+            name = self.speaker.name or (head.text if head.start != local.start or head.end != local.end else None)
+            actor = Actor(local.start_char, local.end_char, local.text, name, None, None)
+            doc.user_data.setdefault(_HEADS_KEY, {})[(self.start, self.end)] = (head.start_char, head.end_char)
         cue = None
         if self.cue is not None:
             cue = TextSpan(self.cue[0], self.cue[1], _text(doc)[self.cue[0] : self.cue[1]])
@@ -100,7 +105,10 @@ def speaker_head_span(doc: Doc, quote: Quote) -> Span | None:
     """The fullest mention of the quote's speaker, for the actor resolver to read with its modifiers."""
     if quote.speaker is None or quote.speaker.start is None or quote.speaker.end is None:
         return None
-    return doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
+    start, end = doc.user_data.get(_HEADS_KEY, {}).get(
+        (quote.start, quote.end), (quote.speaker.start, quote.speaker.end)
+    )
+    return doc.char_span(start, end, alignment_mode="expand")
 
 
 def find_attributions(doc: Doc, skip_ranges: Iterable[tuple[int, int]] | None = None) -> list[Attribution]:
@@ -289,11 +297,7 @@ def _previous_sentence_subject(doc: Doc, q_first: int, mark: QuoteMarkSpan) -> T
         return None
     sent = doc[prev_tok].sent
     for tok in sent:
-        if (
-            tok.dep_ in _SUBJ
-            and tok.head.dep_ == "ROOT"
-            and (tok.ent_type_ == "PERSON" or tok.pos_ == "PRON")
-        ):
+        if tok.dep_ in _SUBJ and tok.head.dep_ == "ROOT" and (tok.ent_type_ == "PERSON" or tok.pos_ == "PRON"):
             return tok
     return None
 
@@ -316,9 +320,7 @@ def _indirect(doc: Doc, in_quote: list[bool], marks: list[QuoteMarkSpan]) -> lis
             continue
         extent = max(end, tok.idx + len(tok.text), subj.idx + len(subj.text))
         out.append(
-            Attribution(
-                start, end, False, cue=(tok.idx, tok.idx + len(tok.text)), subject=subj, extent_end=extent
-            )
+            Attribution(start, end, False, cue=(tok.idx, tok.idx + len(tok.text)), subject=subj, extent_end=extent)
         )
     for sent in doc.sents:
         acc = _according_to(t for t in sent if not in_quote[t.i])

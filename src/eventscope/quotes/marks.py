@@ -16,9 +16,7 @@ _DOUBLE_CLOSE = "”»"
 _OPEN_CONTEXT = " \t\n([{—–-/:;,"
 _MARK_RE = re.compile(r"[\"“”„«»]")
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
-_SINGLE_RE = re.compile(
-    r"(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=[A-Za-z])(?P<body>[^\n'‘’]{1,200}?[^\s'‘’])['’](?![A-Za-z])"
-)
+_SINGLE_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=[A-Za-z])(?P<body>[^\n'‘’]{1,200}?[^\s'‘’])['’](?![A-Za-z])")
 
 
 @dataclass(frozen=True)

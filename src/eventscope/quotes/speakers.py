@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from eventscope.vocabulary import words
+
 TITLES = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady president vice prime minister secretary
     gen gen. general maj maj. major lt lt. lieutenant col col. colonel capt capt. captain sgt sgt. sergeant
@@ -17,8 +19,8 @@ TITLES = frozenset(
     governor mayor judge justice rev rev. reverend pope king queen prince princess sheikh ayatollah
     chairman chairwoman chancellor ambassador spokesman spokeswoman former retired u.s. us""".split()
 )
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"they", "them", "it", "we"})
+PERSON_PRONOUNS = words("speaker_person_pronouns")  # data/vocabulary.json
+GROUP_PRONOUNS = words("speaker_group_pronouns")
 _NAMED = ("PERSON", "ORG", "GPE", "NORP")
 _RELATIVE = frozenset({"who", "that", "which"})
 

@@ -1,0 +1,314 @@
+"""Actor lookup for event arguments: the resolver's answer, with fallbacks that keep real parties.
+
+The actors stage (``DocumentActors``) resolves a noun phrase to a knowledge-base identity.  Event arguments need
+more: one actor per coordinated modifier ("Iraqi and coalition forces"), possessives bound to their owner ("the UK
+... *its* allies"), weapons standing for their force ("Israeli jets"), unknown people kept as their own span ("a
+news conference").  Those fallbacks lived inside the coder; they are actor questions, so they live here, behind the
+``ActorLookup`` protocol.  The syntax they need from the event stage (clause subjects, event nouns) is passed in,
+so this module imports no other stage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import Protocol
+
+from spacy.tokens import Span, Token
+
+from eventscope.records import Actor
+from eventscope.vocabulary import words
+
+ARMED_SECTORS = frozenset({"MIL", "REB", "MILITIA", "UAF"})
+"""Sectors of armed forces (UAF: gunmen whose allegiance is unnamed): a weapon's wielder keeps one of them, any
+other sector becomes MIL."""
+
+
+class ActorLookup(Protocol):
+    """What the event coder needs from the actors stage (``DocumentActors``)."""
+
+    def resolve(self, span: Span) -> Actor | None: ...
+
+    def resolve_token(self, token: Token) -> Actor | None: ...
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    """One party: same canonical name, else the same span."""
+    if a.name and b.name:
+        return a.name == b.name
+    return a.start is not None and a.start == b.start and a.end == b.end
+
+
+def same_span(a: Actor, b: Actor) -> bool:
+    """Overlapping spans (a coordinated phrase's members share one span)."""
+    return a.start is not None and b.start is not None and a.start < b.end and b.start < a.end
+
+
+def informative(actor: Actor) -> bool:
+    """An actor with an identity (name, country or sector), not just a span."""
+    return bool(actor.country or actor.sector or actor.name)
+
+
+class ArgumentActors:
+    """Actors for the argument tokens of one document (an ``ActorLookup`` itself, delegating to ``resolve``).
+
+    ``is_event_noun``: the coder's lexicon test ("coalition *air strikes*": the actor is inside the event noun).
+    ``subjects``: the clause subjects of a verb, for binding possessives ("the UK is working with *its* allies").
+    """
+
+    def __init__(
+        self, resolve: ActorLookup, is_event_noun: Callable[[Token], bool], subjects: Callable[[Token], list[Token]]
+    ) -> None:
+        self.lookup = resolve
+        self.is_event_noun = is_event_noun
+        self.subjects = subjects
+
+    # -- the ActorLookup protocol, delegated ------------------------------------------------------------------
+
+    def resolve(self, span: Span) -> Actor | None:
+        return self.lookup.resolve(span)
+
+    def resolve_token(self, token: Token) -> Actor | None:
+        return self.lookup.resolve_token(token)
+
+    # -- argument actors ----------------------------------------------------------------------------------------
+
+    def resolve_all(self, tokens: Iterable[Token]) -> list[Actor]:
+        """Every actor of the tokens, each party once."""
+        actors: list[Actor] = []
+        for token in tokens:
+            for actor in self.resolve_argument(token):
+                if not any(same_actor(actor, other) for other in actors):
+                    actors.append(actor)
+        return actors
+
+    def resolve_argument(self, token: Token) -> list[Actor]:
+        """One actor per coordinated modifier: "Iraqi and coalition forces" -> Iraqi forces, coalition forces."""
+        if token.lemma_.lower() in words("quantity_heads") or token.like_num:
+            members = [
+                c
+                for p in token.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for c in p.children
+                if c.dep_ == "pobj"
+            ]
+            if members:
+                token = members[0]  # "thousands of protesters" -> protesters
+        premodifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
+        # "Iraqi and Kurdistan Regional governments": the parser may hang the coordination on another modifier
+        premodifiers += [
+            g for c in premodifiers for g in c.children if g.dep_ in ("amod", "compound", "nmod") and g.i < c.i
+        ]
+        modifiers = [c for c in premodifiers if any(g.dep_ == "conj" for g in c.children)]
+        if not modifiers or token.pos_ not in ("NOUN", "PROPN"):
+            actor = self.actor_for(token)
+            return [with_named_apposition(actor, token)] if actor is not None else []
+        head = self.resolve(token.doc[token.i : token.i + 1])
+        if (
+            head is None
+            and token.lemma_.lower() not in words("person_nouns")
+            and not any(
+                self.resolve(token.doc[m.i : m.i + 1])
+                for first in modifiers
+                for m in [first, *(c for c in first.children if c.dep_ == "conj")]
+            )
+        ):
+            # "military, humanitarian and stabilisation planning": coordinated modifiers of a thing, not parties
+            return []
+        actors = []
+        for first in modifiers:
+            for modifier in [first, *(c for c in first.children if c.dep_ == "conj")]:
+                own = self.resolve(token.doc[modifier.i : modifier.i + 1])
+                start = first.left_edge.idx
+                end = token.idx + len(token.text)
+                # the span is the whole coordinated phrase; the name says which member this actor is
+                actors.append(
+                    Actor(
+                        start=start,
+                        end=end,
+                        text=token.doc.text[start:end],
+                        name=own.name if own and own.name and own.sector else f"{modifier.text} {token.text}",
+                        country=(own.country if own else None) or (head.country if head else None),
+                        sector=(head.sector if head else None) or (own.sector if own else None),
+                    )
+                )
+        return actors
+
+    def actor_for(self, token: Token) -> Actor | None:
+        """The resolver's actor, with fallbacks that keep real parties the knowledge base does not know.
+
+        A possessive pronoun binds to its clause's subject first ("the UK remains steadfast in *its* support").
+        A weapon stands for its force ("Israeli jets" -> Israeli military).  An unresolved personal pronoun,
+        named entity or person noun keeps its own span (re3d marks "me", "a news conference" as parties).
+        """
+        if token.lower_ in words("binding_possessives") and (token.tag_ == "PRP$" or token.dep_ == "poss"):
+            bound = self.bind_possessive(token)
+            if bound is not None:
+                return bound
+        actor = self.resolve_token(token)
+        if actor is not None:
+            return actor
+        low = token.lower_
+        if token.pos_ == "PRON" and (
+            low in words("personal_pronouns") or low in words("possessive_pronouns") and low != "its"
+        ):
+            return Actor(token.idx, token.idx + len(token.text), token.text, None, None, None)
+        person_nouns = words("person_nouns")
+        if (
+            token.ent_type_ in ("PERSON", "ORG", "NORP")
+            or acting_place_name(token)
+            or named_body(token)
+            or (token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in person_nouns or low in person_nouns))
+        ):
+            return self.span_actor(token)
+        if token.pos_ == "NOUN" and (token.lemma_.lower() in words("weapon_nouns") or low in words("weapon_nouns")):
+            wielder = self.weapon_wielder(token)
+            if wielder is not None:
+                return wielder
+            if token.dep_ == "nsubj" and any(c.dep_ in ("det", "nummod") for c in token.children):
+                # "one jet bombed": an unknown force acting; "sent drones" is no actor
+                return self.span_actor(token)
+        if token.pos_ == "NOUN" and self.is_event_noun(token):  # "coalition air strikes": the actor inside
+            for modifier in sorted(token.children, key=lambda c: -c.i):
+                if modifier.dep_ in ("compound", "nmod") and modifier.i < token.i:
+                    actor = self.resolve_token(modifier)
+                    if actor is not None:
+                        return actor
+        return None
+
+    def weapon_wielder(self, token: Token) -> Actor | None:
+        """ "Russian missiles", "Israeli jets", "coalition aircraft": a modifier with a country or sector names the
+        armed force."""
+        for modifier in token.children:
+            if modifier.dep_ in ("amod", "compound", "nmod", "poss") and modifier.i < token.i:
+                owner = self.resolve(token.doc[modifier.i : modifier.i + 1])
+                if owner is not None and (owner.country or owner.sector):
+                    start = token.left_edge.idx
+                    end = token.idx + len(token.text)
+                    return Actor(
+                        start,
+                        end,
+                        token.doc.text[start:end],
+                        None,
+                        owner.country,
+                        owner.sector if owner.sector in ARMED_SECTORS else "MIL",
+                    )
+        return None
+
+    def span_actor(self, token: Token) -> Actor:
+        """An actor with no identity, spanning the noun phrase the resolver would use for ``token``."""
+        span_of = getattr(self.lookup, "argument_span", None)
+        span = span_of(token) if span_of is not None else token.doc[token.left_edge.i : token.i + 1]
+        return Actor(span.start_char, span.end_char, span.text, None, None, None)
+
+    def place_actor(self, token: Token) -> Actor | None:
+        """A place or facility attacked ("striking Sabboura", "bombed a school"): the recipient of violence."""
+        if token.ent_type_ in ("GPE", "LOC", "FAC") or (
+            token.pos_ == "NOUN" and token.lemma_.lower() in words("target_place_nouns")
+        ):
+            return self.span_actor(token)
+        return None
+
+    def bind_possessive(self, pronoun: Token) -> Actor | None:
+        """The same-sentence owner of "its/their/our ...": the nearest governing actor noun or clause subject.
+
+        "Syrian forces and *their* allies" -> Syrian forces; "the Iraqi people in *their* fight" -> the Iraqi
+        people; "the UK is working with *its* allies" -> the UK.  None leaves it to coreference.
+        """
+        owned = pronoun.head
+        node = owned
+        for _ in range(8):
+            if node.head is node:
+                break
+            child, node = node, node.head
+            if node.pos_ in ("VERB", "AUX") or (node.pos_ == "ADJ" and node.dep_ == "acomp"):
+                verb = node.head if node.pos_ == "ADJ" else node
+                subjects = [
+                    s
+                    for s in self.subjects(verb)
+                    if not (s.i <= pronoun.i <= s.right_edge.i and s.left_edge.i <= pronoun.i)
+                ]
+                for subject in subjects:
+                    actor = self.resolve_token(subject) if subject.pos_ != "PRON" else None
+                    if actor is not None:
+                        return actor
+                if verb.dep_ not in ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp"):
+                    break
+            elif (
+                node.pos_ in ("NOUN", "PROPN")
+                and child.dep_ in ("prep", "conj")
+                and not (pronoun.lower_ == "its" and node.tag_ in ("NNS", "NNPS"))
+            ):
+                actor = self.resolve_token(node)
+                if actor is not None:
+                    return actor
+        return self.preceding_antecedent(pronoun)
+
+    def preceding_antecedent(self, pronoun: Token) -> Actor | None:
+        """The nearest earlier actor noun of the sentence that agrees in number ("the resolve of the international
+        community in *its* determination"): the fallback when no governing subject binds the possessive (re3d's
+        dyad evaluation: FightingAgainst with a possessive "its"/"their" source)."""
+        for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+            if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "poss") or token.ent_type_ == "DATE":
+                continue
+            if token.ent_type_ in ("GPE", "LOC", "FAC") and token.head.lower_ in ("in", "at", "near", "from", "into"):
+                continue  # "attacks in Paris": a setting, not an owner
+            plural = token.tag_ in ("NNS", "NNPS")
+            if (pronoun.lower_ == "its" and plural) or (
+                pronoun.lower_ == "their" and not plural and token.lemma_.lower() not in ("government", "coalition")
+            ):
+                continue
+            actor = self.resolve_token(token)
+            if actor is not None:
+                return actor
+        return None
+
+
+def with_named_apposition(actor: Actor, token: Token) -> Actor:
+    """Stretch a title's span over the name set beside it: "the Iraqi Foreign Minister, *Ibrahim al-Jaafari*".
+
+    re3d marks the party at the name as often as at the title (dyad evaluation: CommWith "met the Minister, X",
+    "One young girl, Islam, tells me"); one span covering both matches either.  Lists (an apposition holding a
+    coordination) are separate parties and stay out."""
+    if actor.start is None or actor.end is None:
+        return actor
+    names = [
+        a
+        for a in token.children
+        if a.dep_ == "appos"
+        and a.i > token.i
+        and a.ent_type_ == "PERSON"
+        and not any(c.dep_ == "conj" for c in a.children)
+    ]
+    if not names:
+        return actor
+    doc = token.doc
+    last = names[0].right_edge
+    while last.i > names[0].i and (last.is_punct or last.dep_ in ("prep", "cc")):
+        last = doc[last.i - 1]
+    end = max(actor.end, last.idx + len(last.text))
+    start = actor.start
+    return replace(actor, end=end, text=doc.text[start:end])
+
+
+def named_body(token: Token) -> bool:
+    """A capitalised name the tagger missed but headed by a state or group name: "US Special Operations",
+    "Jordanian 71st Battalion" (re3d's dyad evaluation: FightingAgainst agents left unresolved)."""
+    return (
+        token.pos_ == "PROPN"
+        and not token.ent_type_
+        and token.dep_ in ("pobj", "nsubj", "dobj", "conj")
+        and any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG") for c in token.children)
+    )
+
+
+def acting_place_name(token: Token) -> bool:
+    """An unknown name the tagger calls a place but that is a verb's subject or object ("Sadiq told Karim"):
+    small models tag unfamiliar person names GPE, and a place is never the teller or the one told.  Places in
+    prepositional phrases are left to ``place_actor`` (re3d's dyad evaluation: CommWith names missed as GPE)."""
+    return (
+        token.ent_type_ == "GPE"
+        and token.pos_ == "PROPN"
+        and token.dep_ in ("nsubj", "dobj", "dative", "conj")
+        and token.head.pos_ in ("VERB", "AUX", "PROPN")
+    )

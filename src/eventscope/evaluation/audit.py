@@ -1,0 +1,252 @@
+"""Real-news audit: a human reads a fixed sample of coded events and says which are right.
+
+Gold sets measure what their annotators chose to mark; they say little about what eventscope
+*emits* on ordinary news. The audit does: ``sample`` runs the pipeline on news articles of the
+report split of GeoWebNews, LGL and PolNeAR (articles drawn with a fixed seed), draws events from
+them (spread evenly over the articles) and writes a sheet, one event a line, with an empty
+``verdict``; a reader fills each verdict with one of ``VERDICTS``; ``score`` turns the filled
+sheet into audited precision and a table of error kinds.
+
+Run::
+
+    python -m eventscope.evaluation.audit sample --n 150 --articles 30 [-o quality/audit/sheet.jsonl]
+    python -m eventscope.evaluation.audit score quality/audit/sheet.jsonl
+
+``sample`` also writes a Markdown copy (same name, ``.md``) that reads better than JSONL; the
+verdicts are taken from the JSONL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from eventscope.evaluation.splits import GEOWEBNEWS, LGL, POLNEAR, in_split
+
+SHARED = Path(__file__).resolve().parents[4] / "shared" / "data"
+SEED = 20261204
+VERDICTS: dict[str, str] = {
+    "right": "a real event the sentence reports, with the right type and actors",
+    "wrong_type": "a real event, but another PLOVER type (or a mode that changes the meaning)",
+    "not_event": "nothing political happened: a word sense, a description, a name, a metaphor",
+    "hypothetical_as_deed": "a hypothetical, wished, planned or negated act coded as a deed (flags not set)",
+    "duplicate": "the same event as an earlier row of the same article",
+    "wrong_actor": "a real event of the right type, but actor1 or actor2 is wrong or missing where the text names it",
+}
+DEFAULT_SHEET = Path("quality") / "audit" / "unfilled.jsonl"
+
+
+def news_articles(shared: Path = SHARED, split: str = "report") -> list[dict[str, str]]:
+    """Articles of the three news sets (report split by default): ``{"source", "id", "text", "title"}``."""
+    articles: list[dict[str, str]] = []
+    for name, dataset in (("GeoWebNews.xml", GEOWEBNEWS), ("lgl.xml", LGL)):
+        path = shared / "geo-dev" / name
+        if not path.exists():
+            continue
+        for n, article in enumerate(ET.parse(path).getroot().findall("article")):
+            doc_id = article.get("docid") or article.get("file") or str(n)
+            if in_split(doc_id, dataset, split):
+                articles.append(
+                    {
+                        "source": dataset,
+                        "id": doc_id,
+                        "text": article.findtext("text") or "",
+                        "title": article.findtext("title") or "",
+                    }
+                )
+    text_dir = shared / "polnear-dev" / "text"
+    for path in sorted(text_dir.glob("*.txt")) if text_dir.exists() else []:
+        if in_split(path.stem, POLNEAR, split):
+            articles.append({"source": POLNEAR, "id": path.stem, "text": path.read_text(encoding="utf-8"), "title": ""})
+    return [a for a in articles if a["text"].strip()]
+
+
+def sample_events(articles: list[dict[str, str]], records: dict[str, Any], n: int, seed: int = SEED) -> list[dict]:
+    """``n`` events spread evenly over the articles: round-robin, a random unused event of each in turn."""
+    rng = random.Random(seed)
+    pools: list[tuple[dict[str, str], list]] = []
+    for article in articles:
+        events = list(records[article["id"]].events)
+        rng.shuffle(events)
+        if events:
+            pools.append((article, events))
+    chosen: list[tuple[dict[str, str], Any]] = []
+    while len(chosen) < n and any(events for _, events in pools):
+        for article, events in pools:
+            if events and len(chosen) < n:
+                chosen.append((article, events.pop()))
+    order = {a["id"]: i for i, a in enumerate(articles)}
+    chosen.sort(key=lambda pair: (order[pair[0]["id"]], pair[1].sentence.start, pair[1].trigger.start))
+    return [
+        _row(number, article, records[article["id"]].text, event) for number, (article, event) in enumerate(chosen, 1)
+    ]
+
+
+def _row(number: int, article: dict[str, str], text: str, event) -> dict[str, Any]:
+    def actor(a) -> str | None:
+        if a is None:
+            return None
+        extra = "/".join(x for x in (a.country, a.sector) if x)
+        return f"{a.text} [{extra}]" if extra else a.text
+
+    location = event.location
+    return {
+        "row": number,
+        "source": article["source"],
+        "article": article["id"],
+        "event_type": event.event_type,
+        "mode": event.mode,
+        "actor1": actor(event.actor1),
+        "actor2": actor(event.actor2),
+        "trigger": event.trigger.text,
+        "negated": event.negated,
+        "modality": event.modality,
+        "place": location.name if location is not None else None,
+        "dead": event.dead.value if event.dead is not None else None,
+        "sentence": " ".join(text[event.sentence.start : event.sentence.end].split()),
+        "verdict": "",
+        "note": "",
+    }
+
+
+def choose_articles(articles: list[dict[str, str]], count: int, seed: int = SEED) -> list[dict[str, str]]:
+    """``count`` articles drawn with a fixed seed, as evenly as possible from each source."""
+    rng = random.Random(seed)
+    by_source: dict[str, list[dict[str, str]]] = {}
+    for article in articles:
+        by_source.setdefault(article["source"], []).append(article)
+    for items in by_source.values():
+        rng.shuffle(items)
+    chosen: list[dict[str, str]] = []
+    while len(chosen) < count and any(by_source.values()):
+        for items in by_source.values():
+            if items and len(chosen) < count:
+                chosen.append(items.pop())
+    return chosen
+
+
+def make_sheet(n: int, article_count: int, shared: Path = SHARED, pipeline=None, seed: int = SEED) -> list[dict]:
+    """Run the pipeline on the drawn articles and sample ``n`` events (articles with no event are replaced)."""
+    from eventscope.ingest.readers import make_document
+
+    if pipeline is None:
+        from eventscope.pipeline import Pipeline
+
+        pipeline = Pipeline()
+    candidates = choose_articles(news_articles(shared), article_count * 3, seed)
+    records: dict[str, Any] = {}
+    used: list[dict[str, str]] = []
+    for article in candidates:
+        record = next(
+            pipeline.annotate([make_document(article["text"], doc_id=article["id"], title=article["title"] or None)])
+        )
+        if record.events:
+            records[article["id"]] = record
+            used.append(article)
+        if len(used) == article_count:
+            break
+    return sample_events(used, records, n, seed)
+
+
+def write_sheet(rows: list[dict], path: Path) -> None:
+    """The JSONL sheet (verdicts go here) and a Markdown copy for reading."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    lines = ["# eventscope audit sheet", "", "Verdicts: " + "; ".join(f"`{k}`: {v}" for k, v in VERDICTS.items()), ""]
+    article = None
+    for r in rows:
+        if r["article"] != article:
+            article = r["article"]
+            lines += [f"## {r['source']} {article}", ""]
+        flags = ", ".join(
+            f for f in ("negated" if r["negated"] else "", r["modality"] if r["modality"] != "asserted" else "") if f
+        )
+        lines.append(
+            f"{r['row']}. **{r['event_type']}**{'/' + r['mode'] if r['mode'] else ''}"
+            f" ({r['actor1'] or '-'} -> {r['actor2'] or '-'}) [{r['trigger']}]"
+            f"{' {' + flags + '}' if flags else ''}{' @' + r['place'] if r['place'] else ''}"
+            f" — verdict: `{r['verdict']}` {r['note']}"
+        )
+        lines.append(f"   > {r['sentence']}")
+    path.with_suffix(".md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def read_sheet(path: Path) -> list[dict]:
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def score_sheet(rows: Iterable[dict]) -> dict[str, Any]:
+    """Audited precision and error kinds over the rows with a verdict; unknown verdicts are an error."""
+    rows = list(rows)
+    judged = [r for r in rows if str(r.get("verdict", "")).strip()]
+    unknown = sorted({r["verdict"] for r in judged if r["verdict"] not in VERDICTS})
+    if unknown:
+        raise ValueError(f"unknown verdicts {unknown}; use one of {', '.join(VERDICTS)}")
+    kinds = Counter(r["verdict"] for r in judged)
+    by_type: dict[str, Counter[str]] = {}
+    for r in judged:
+        by_type.setdefault(r["event_type"], Counter())[r["verdict"]] += 1
+    by_source: dict[str, Counter[str]] = {}
+    for r in judged:
+        by_source.setdefault(r["source"], Counter())[r["verdict"]] += 1
+
+    def precision(counts: Counter[str]) -> float:
+        total = sum(counts.values())
+        return round(counts["right"] / total, 4) if total else 0.0
+
+    return {
+        "events": len(rows),
+        "judged": len(judged),
+        "articles": len({r["article"] for r in judged}),
+        "precision": precision(kinds),
+        "precision_95ci": wilson_interval(kinds["right"], len(judged)),
+        "kinds": {k: {"n": kinds[k], "share": round(kinds[k] / len(judged), 4) if judged else 0.0} for k in VERDICTS},
+        "by_type": {t: {"n": sum(c.values()), "precision": precision(c)} for t, c in sorted(by_type.items())},
+        "by_source": {s: {"n": sum(c.values()), "precision": precision(c)} for s, c in sorted(by_source.items())},
+    }
+
+
+def wilson_interval(successes: int, total: int, z: float = 1.96) -> list[float]:
+    """95% Wilson score interval: 150 verdicts leave about +-7 points of doubt, and it should be shown."""
+    if not total:
+        return [0.0, 0.0]
+    p = successes / total
+    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
+    half = z * ((p * (1 - p) / total + z * z / (4 * total * total)) ** 0.5) / (1 + z * z / total)
+    return [round(max(0.0, centre - half), 4), round(min(1.0, centre + half), 4)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="real-news audit of coded events")
+    commands = parser.add_subparsers(dest="command", required=True)
+    sample = commands.add_parser("sample", help="write a sheet of sampled events for a human reader")
+    sample.add_argument("--n", type=int, default=150, help="events to sample")
+    sample.add_argument("--articles", type=int, default=30, help="articles to draw them from")
+    sample.add_argument("--seed", type=int, default=SEED)
+    sample.add_argument("-o", "--output", type=Path, default=DEFAULT_SHEET)
+    sample.add_argument("--shared", type=Path, default=SHARED, help="the shared data folder")
+    score = commands.add_parser("score", help="precision and error kinds from a filled sheet")
+    score.add_argument("sheet", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "sample":
+        rows = make_sheet(args.n, args.articles, shared=args.shared, seed=args.seed)
+        write_sheet(rows, args.output)
+        print(
+            f"wrote {len(rows)} events from {len({r['article'] for r in rows})} articles to {args.output} "
+            f"(and {args.output.with_suffix('.md')})",
+            file=sys.stderr,
+        )
+        return 0
+    print(json.dumps(score_sheet(read_sheet(args.sheet)), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

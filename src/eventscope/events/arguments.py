@@ -1,0 +1,495 @@
+"""Syntax of event arguments: who acts and who is acted on, read off the dependency parse (tokens only).
+
+These are the building blocks of the rules in ``events/rules.py``: each frame step there applies one of these
+readings.  Nothing here resolves actors (that is ``actors/lookup.py``) or decides whether an event exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from eventscope.events.lexicon import Lexicon, TriggerEntry
+from eventscope.vocabulary import word_map, words
+
+
+def is_light_verb(verb: Token) -> bool:
+    """Lemma or inflected form: the small model lemmatises "staged" as "stag"."""
+    return verb.lemma_.lower() in words("light_verbs") or verb.lower_ in _light_verb_forms()
+
+
+def _light_verb_forms() -> frozenset[str]:
+    return _FORMS.setdefault(
+        "light",
+        frozenset(
+            form for v in words("light_verbs") for form in (v + "d", v + "ed", v + "s", v + "ing", v[:-1] + "ing")
+        ),
+    )
+
+
+_FORMS: dict[str, frozenset[str]] = {}
+
+
+def is_event_noun(token: Token, lexicon: Lexicon, relations: dict | None = None) -> bool:
+    """A noun the lexicon (or the relational nouns) lists as a trigger: "raid", "attack", "operation"."""
+    key = (token.lemma_.lower(), "NOUN")
+    return token.pos_ == "NOUN" and (key in lexicon.words or bool(relations and key in relations))
+
+
+VERBAL_COMMITMENTS = frozenset({"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"})
+"""Verbal types whose complement is the promised/threatened/demanded deed, never coded as done."""
+
+
+def included(noun: Token) -> list[Token]:
+    """Named members of a group object: "killed 11 people, *including one hostage*" -- the member suffered the
+    deed too (re3d's dyad evaluation: FightingAgainst marks the member as well as the group)."""
+    return [
+        c
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in ("including", "especially")
+        for c in p.children
+        if c.dep_ == "pobj"
+    ]
+
+
+def listed_before(subject: Token) -> list[Token]:
+    """List members the parser left as ``dep`` before a subject ("About 30,000 personnel, Kurdish fighters and
+    Shia militiamen, assisted by X, launched"): they share what the subject's participle says of it."""
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    return [c for c in subject.head.children if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN") and c.i < subject.i]
+
+
+def plan_owners(verb: Token) -> list[Token]:
+    """ "*The Coalition's* strategy to defeat ISIL", "in *its* efforts to defeat ISIL": an infinitive on a plan or
+    resolve noun is carried out by the noun's possessor ("by"/"of" object), not by the noun (re3d's dyad
+    evaluation: FightingAgainst with the actor in a possessive)."""
+    noun = verb.head
+    infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if (
+        verb.dep_ not in ("acl", "relcl")
+        or not infinitive
+        or noun.pos_ != "NOUN"
+        or noun.ent_type_
+        or noun.lemma_.lower() in words("person_nouns")
+    ):
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    return owners or [
+        c
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in ("of", "by")
+        for c in p.children
+        if c.dep_ == "pobj"
+    ]
+
+
+def clause_subjects(verb: Token) -> tuple[list[Token], bool]:
+    """Subjects of the verb, inherited through coordination and control; and whether it is passive.
+
+    A subject inherited by a controlled clause ("are committed *to defeating*") does not make that clause
+    passive, and stative passives ("X is committed to", "determined to") have their subject as the actor.
+    """
+    node = verb
+    controlled = False
+    for _ in range(5):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subjects:
+            own_passive = any(c.dep_ == "auxpass" for c in verb.children)
+            passive = own_passive if controlled else any(c.dep_ == "nsubjpass" for c in subjects) or own_passive
+            if (
+                node.lemma_.lower() in words("stative_passives")
+                and not agents(node)
+                and (node is verb or not own_passive)
+            ):
+                passive = False
+            first = min(s.i for s in subjects)
+            # "About 30,000 personnel, Kurdish fighters and ... launched": list members the parser left as dep
+            listed = [c for c in node.children if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN") and c.i < first]
+            return listed + [s for s in subjects if s.dep_ != "csubj"], passive
+        if node.dep_ == "conj":
+            node = node.head
+            continue
+        if (
+            node.dep_ in ("ccomp", "pcomp", "dobj")
+            and node.tag_ == "VBG"
+            and node.head is not node
+            and node.head.pos_ in ("VERB", "AUX")
+        ):
+            node = node.head  # "Iran denied sending weapons": the gerund's subject is the head's
+            continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX", "ADJ"):
+            node = node.head.head  # "are committed to defeating ISIL", "is ready for talking"
+            if node.dep_ == "acomp":  # "are committed to": the copula holds the subject
+                node = node.head
+            controlled = True
+            continue
+        if node.dep_ == "acomp" and node.head is not node:
+            node = node.head
+            continue
+        # a subjectless advcl is a participle even when tagged VBD
+        if node.dep_ == "advcl" and node.tag_ in ("VBN", "VBD") and described_noun(node) is not None:
+            return [described_noun(node)], False  # "support for ground forces, *focused on* defeating ISIL"
+        if node.dep_ in ("xcomp", "advcl") and node.head is not node:
+            controller = node.head
+            objects = [c for c in controller.children if c.dep_ in ("dobj", "dative")]
+            if node.dep_ == "xcomp" and objects:  # object control: "ordered forces to take"
+                return objects, False
+            node = controller
+            continue
+        break
+    return [], any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def described_noun(participle: Token) -> Token | None:
+    """The object noun just before ", <past participle>" that the participle describes: "air support for ground
+    forces, focused on defeating ISIL" (the parser attaches the participle to the main verb; re3d's dyad
+    evaluation: FightingAgainst credited the support's givers instead of the forces)."""
+    doc = participle.doc
+    if (
+        participle.i < 2
+        or doc[participle.i - 1].text != ","
+        or any(c.dep_.startswith("nsubj") for c in participle.children)
+    ):
+        return None
+    noun = doc[participle.i - 2]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("pobj", "dobj"):
+        return None
+    return noun
+
+
+def agents_of_setting(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """ "Ghadiya was killed in a raid *by US forces*", "in a raid *conducted by* X": a passive deed set in an
+    agentive event noun shares its agent (re3d's dyad evaluation: FightingAgainst missed in passives)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or not is_event_noun(noun, lexicon):
+                continue
+            found = [
+                c
+                for p in noun.children
+                if p.dep_ == "prep" and p.lower_ == "by"
+                for c in p.children
+                if c.dep_ == "pobj"
+            ]
+            found += [a for v in noun.children if v.dep_ == "acl" and v.tag_ == "VBN" for a in agents(v)]
+            if found:
+                return found
+    return []
+
+
+def agents(verb: Token) -> list[Token]:
+    """Passive agents ("by Iran"), shared by coordinated participles ("supported and funded by Iran")."""
+    for candidate in (verb, *verb.conjuncts):
+        found = [
+            pobj
+            for agent in candidate.children
+            if agent.dep_ == "agent"
+            for pobj in agent.children
+            if pobj.dep_ == "pobj"
+        ]
+        if found:
+            return found
+    return []
+
+
+def owners(thing: Token, attitude: bool) -> list[Token]:
+    """Who a non-actor object belongs to: "destroying the scourge *of ISIL*"; for attitudes also the possessor
+    or author: "welcomes *the Board's* report", "condemnation of *Assad's* policies", "the decision *of X*".
+
+    An attitude toward a deed or document is an attitude toward its author (re3d's dyad evaluation: Likes and
+    Dislikes are marked between the holder and the author).  Consultations and agreements are left out: their
+    object is a topic ("discussed the future of Syria")."""
+    if thing.pos_ != "NOUN" or thing.ent_type_:
+        return []
+    found = [c for c in thing.children if c.dep_ == "poss" and c.pos_ != "PRON"] if attitude else []
+    # "of" names the author only after words for acts and documents ("the decision of X"); elsewhere it is
+    # often the patient ("welcomes the liberation of Sinjar")
+    preps = ("of", "by") if not attitude or thing.lemma_.lower() in words("authored_nouns") else ("by",)
+    found += [
+        c for p in thing.children if p.dep_ == "prep" and p.lower_ in preps for c in p.children if c.dep_ == "pobj"
+    ]
+    if attitude and found and found[0].pos_ == "NOUN" and not found[0].ent_type_:
+        found = owners(found[0], attitude) or found  # "condemnation of Assad's policies"
+    return found
+
+
+def supported_in(noun: Token, lexicon: Lexicon) -> list[Token]:
+    """ "support for X *in the fight against* Y", "helped X in its war on Y": X is the one fighting.
+
+    The party helped in a struggle is its agent; a possessive pronoun on the struggle ("in *their* fight")
+    refers to it too (re3d's dyad evaluation: FightingAgainst missed under supportive frames)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head is prep:
+        return []
+    host = prep.head
+    first = host
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if (
+        host.pos_ in ("NOUN", "PROPN")
+        and first.dep_ == "pobj"
+        and first.head.lower_ in ("for", "of", "to")
+        and first.head.head.pos_ == "NOUN"
+        and not is_event_noun(host, lexicon)
+    ):
+        # "support for the Government and the people *in their fight*": the phrase hangs on the helped party
+        return sorted({first, *first.conjuncts}, key=lambda t: t.i)
+    if host.pos_ == "NOUN":
+        return [
+            c
+            for p in host.children
+            if p.dep_ == "prep" and p.lower_ in ("for", "of", "to")
+            for c in p.children
+            if c.dep_ == "pobj"
+        ]
+    if host.pos_ == "VERB" and host.lemma_.lower() in words("support_verbs"):
+        return [c for c in host.children if c.dep_ == "dobj"]
+    return []
+
+
+def between(noun: Token) -> list[Token]:
+    """Objects of "between", also when the phrase hangs on a participle ("the agreement reached between")."""
+    holders = [noun, *(v for v in noun.children if v.dep_ == "acl" and v.tag_ == "VBN")]
+    return [
+        c
+        for h in holders
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ == "between"
+        for c in p.children
+        if c.dep_ == "pobj"
+    ]
+
+
+def measured_noun(noun: Token) -> Token:
+    """The phrase an event noun is counted in: "held *a first round* of talks", "launched *a series* of raids"."""
+    node = noun
+    for _ in range(2):
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+            node = node.head.head
+    return node
+
+
+def circumstance_subject(noun: Token) -> list[Token]:
+    """The active clause subject for an event noun in a circumstantial phrase ("after a meeting with X")."""
+    prep = noun.head
+    if (
+        noun.dep_ != "pobj"
+        or prep.lower_ not in words("circumstance_prepositions")
+        or prep.head.pos_ not in ("VERB", "AUX")
+    ):
+        return []
+    subjects, passive = clause_subjects(prep.head)
+    return [] if passive else subjects
+
+
+def participants(noun: Token) -> list[Token]:
+    """ "Workers went on strike", "thousands joined protests", "students took part in a rally": the subject
+    of a participation verb takes part in the event noun."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("on", "in"):
+        verb = verb.head
+        if verb.dep_ == "dobj" and verb.lower_ == "part":  # "took part in"
+            verb = verb.head
+    elif noun.dep_ != "dobj":
+        return []
+    if verb.pos_ != "VERB" or (verb.lemma_.lower() not in words("participation_verbs") and not is_light_verb(verb)):
+        return []
+    return clause_subjects(verb)[0]
+
+
+def copula_subject(noun: Token) -> list[Token]:
+    """ "X is (a key source of) support for Y": X is the source of the nominal event."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ == "attr" and node.head.lemma_ == "be":
+            return [c for c in node.head.children if c.dep_ == "nsubj"]
+        if node.dep_ in ("pobj", "prep", "attr"):
+            node = node.head
+            continue
+        return []
+    return []
+
+
+def copula_targets(noun: Token) -> list[Token]:
+    """Targets attached to the noun's governing "source of ..." phrase ("source of support *for militias*")."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ not in ("pobj", "prep", "attr"):
+            break
+        node = node.head
+        for prep in node.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "to", "against", "on"):
+                return [c for c in prep.children if c.dep_ == "pobj"]
+    return []
+
+
+def prep_holders(trigger: Token) -> list[Token]:
+    """The trigger and the manner idioms whose prepositional phrases belong to it."""
+    holders = [trigger]
+    for child in trigger.children:  # "shoulder (to shoulder)": the idiom word, or the object of its "to"/"by"
+        if child.lemma_.lower() in words("manner_idioms") or child.dep_ == "prep" and child.lower_ in ("to", "by"):
+            idioms = [child] if child.lemma_.lower() in words("manner_idioms") else []
+            idioms += [g for g in child.children if g.lemma_.lower() in words("manner_idioms")]
+            holders.extend(idioms)
+    return holders
+
+
+def prep_objects(trigger: Token) -> list[Token]:
+    objects: list[Token] = []
+    for child in (c for holder in prep_holders(trigger) for c in holder.children):
+        if child.dep_ == "prep" and child.lower_ in words("target_prepositions"):
+            objects.extend(c for c in child.children if c.dep_ == "pobj")
+    return objects
+
+
+def expand_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    """ "Iran and Syria" give one argument each (coordinated modifiers: see ``_resolve_argument``).
+
+    Appositive lists count too: "The UK, the wider Coalition and the Government of Iraq" is parsed as an
+    apposition holding a coordination; an apposition with no coordination renames its head and is skipped.
+    """
+    result: list[Token] = []
+    for token in tokens:
+        result.append(token)
+        members = [t for t in token.conjuncts if t.i > token.i]
+        members += [a for a in token.children if a.dep_ == "appos" and any(c.dep_ == "conj" for c in a.children)]
+        for member in members:
+            result.extend(
+                t
+                for t in [member, *(c for c in member.conjuncts if c.i > member.i)]
+                if t.pos_ in ("NOUN", "PROPN", "PRON")
+            )
+    seen: set[int] = set()
+    unique = []
+    for token in result:
+        if token.i not in seen:
+            seen.add(token.i)
+            unique.append(token)
+    return unique
+
+
+def commitment_type(token: Token, trigger_ids: set[int], lexicon: Lexicon) -> str | None:
+    """The type of the pledge/threat/demand whose complement holds the token, if any.
+
+    "support for X *in* their fight against Y": a setting ("in", "during") is no complement, the fight is real."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "pobj", "prep") or node.head is node:
+            return None
+        if node.dep_ == "prep" and node.lower_ in ("in", "during"):
+            return None
+        node = node.head
+        if node.i in trigger_ids and node.lemma_.lower() not in words("control_verbs"):
+            hit = lexicon.lookup(node)
+            if hit is not None and hit[0].event_type in VERBAL_COMMITMENTS:
+                return hit[0].event_type
+    return None
+
+
+def co_actors(trigger: Token) -> list[Token]:
+    """Partners named by "alongside"/"together with": "fighting IS *alongside Iraqi forces*"."""
+    heads = [trigger, *(o for o in trigger.children if o.dep_ == "dobj")]  # the parser may attach it to the object
+    found = [
+        c
+        for h in heads
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ == "alongside"
+        for c in p.children
+        if c.dep_ == "pobj"
+    ]
+    found += [
+        c
+        for a in trigger.children
+        if a.lower_ == "together"
+        for p in a.children
+        if p.dep_ == "prep" and p.lower_ == "with"
+        for c in p.children
+        if c.dep_ == "pobj"
+    ]
+    return expand_conjuncts(found)
+
+
+def mutual(trigger: Token) -> bool:
+    """Fighting "with" or "between" parties is two-sided: "a war with Israel", "clashes between X and Y"."""
+    if trigger.lemma_.lower() not in words("war_nouns"):
+        return False
+    preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
+    # "fought a war with Israel": the preposition hangs on the object
+    preps |= {p.lower_ for o in trigger.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"}
+    return bool(preps & {"with", "between"})
+
+
+def hyphen_sides(noun: Token) -> tuple[Token, Token] | None:
+    """The two names of "Iran-Iraq" before a war noun: ``Iran - Iraq War`` parses as compounds joined by "-"."""
+    for right in noun.children:
+        if right.dep_ != "compound" or right.pos_ != "PROPN" or right.i >= noun.i:
+            continue
+        dash = right.doc[right.i - 1] if right.i > 0 else None
+        left = right.doc[right.i - 2] if right.i > 1 else None
+        if (
+            dash is None
+            or left is None
+            or dash.text not in ("-", "–")
+            or left.pos_ != "PROPN"
+            or dash.idx + 1 != right.idx
+            or left.idx + len(left.text) != dash.idx
+        ):
+            continue
+        return left, right
+    return None
+
+
+def party_arguments(word: Token) -> tuple[Token | None, list[Token]]:
+    """(the party, its owners) for "ally"/"partner" nouns and the adjective "allied"."""
+    if word.pos_ == "NOUN":
+        party = word
+        owners = [
+            c
+            for p in word.children
+            if p.dep_ == "prep" and p.lower_ in ("of", "to")
+            for c in p.children
+            if c.dep_ == "pobj"
+        ]
+        owners = owners or [c for c in word.children if c.dep_ == "poss"]
+    else:  # "allied Shia militias": the modified noun is the ally
+        if word.dep_ not in ("amod", "acl") or word.head.pos_ not in ("NOUN", "PROPN"):
+            return None, []
+        party = word.head
+        owners = [
+            c
+            for p in word.children
+            if p.dep_ == "prep" and p.lower_ in ("with", "to")
+            for c in p.children
+            if c.dep_ == "pobj"
+        ]
+    if not owners and party.dep_ == "conj" and word.pos_ != "NOUN":  # "Iraqi forces and allied militias"
+        owners = [party.head]
+    return party, expand_conjuncts(owners)
+
+
+def joint_entry(trigger: Token) -> TriggerEntry:
+    return TriggerEntry(lemma=trigger.lemma_.lower(), pos=trigger.pos_, event_type="COOPERATE", mode=None, cameo=None)
+
+
+def joint_deed(trigger: Token) -> bool:
+    """Coordinated subjects act together only as agents of a deed: a verb, or an event noun of a light verb
+    ("launched the offensive"); not victims ("saw 120 soldiers and a general killed") or passive subjects."""
+    if trigger.lemma_.lower() in word_map("casualty_verbs") or any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children
+    ):
+        return False
+    if trigger.pos_ == "VERB":
+        return trigger.tag_ != "VBN" or trigger.dep_ not in ("acl", "amod")
+    return trigger.dep_ == "dobj" and is_light_verb(trigger.head)
+
+
+def complement_triggers(verb: Token, trigger_ids: set[int]) -> bool:
+    return any(c.i in trigger_ids for c in verb.children if c.dep_ in ("xcomp", "ccomp", "pcomp", "dobj"))
+
+
+def under_denial(token: Token) -> bool:
+    return token.dep_ in ("xcomp", "ccomp", "pcomp", "dobj") and token.head.lemma_.lower() in words("denial_verbs")

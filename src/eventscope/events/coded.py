@@ -1,0 +1,154 @@
+"""The coder's output record (``CodedEvent``) and what every rule fills in the same way: claim, modality,
+confidence, theme and casualty/crowd magnitudes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventscope.actors.lookup import ArgumentActors
+from eventscope.events.arguments import clause_subjects
+from eventscope.events.lexicon import TriggerEntry
+from eventscope.events.magnitudes import casualties, casualty_field
+from eventscope.events.modality import modality_of, reporting_head
+from eventscope.records import Actor, Magnitude, Quote
+from eventscope.vocabulary import word_map, words
+
+
+@dataclass(frozen=True)
+class CodedEvent:
+    """An event found in one sentence, before places, dates and merging are added.
+
+    ``rules`` names the rules (``events/rules.py``) that made it, in the order they applied: the generator, the
+    argument frame steps and fallbacks, retypings and expansions.  It is diagnostic: evaluations report precision
+    per rule, and ``eventscope eval re3d --errors`` prints them for each wrong event."""
+
+    entry: TriggerEntry
+    trigger: Token
+    trigger_end: int
+    sentence: Span
+    actor1: Actor | None
+    actor2: Actor | None
+    claimed_by: Actor | None
+    negated: bool
+    modality: str
+    confidence: float
+    theme: str | None = None
+    dead: Magnitude | None = None
+    injured: Magnitude | None = None
+    size: Magnitude | None = None
+    rules: tuple[str, ...] = ()
+
+
+def claimed_by(trigger: Token, actors: ArgumentActors, quotes: Sequence[Quote]) -> Actor | None:
+    """The speaker of the quote holding the trigger, else the subject of a reporting verb over it."""
+    position = trigger.idx
+    for quote in quotes:
+        if quote.start <= position < quote.end and quote.speaker is not None and reported(trigger.doc, quote):
+            return quote.speaker
+    head = reporting_head(trigger)
+    if head is not None:
+        speakers = actors.resolve_all(clause_subjects(head)[0])
+        if head.lemma_.lower() == "accord":
+            speakers = actors.resolve_all(
+                [c for c in head.children if c.dep_ == "pobj"]
+                or [c for p in head.children for c in p.children if c.dep_ == "pobj"]
+            )
+        return speakers[0] if speakers else None
+    return None
+
+
+def reported(doc: Doc, quote: Quote) -> bool:
+    """Direct quotes, and indirect ones introduced by a reporting verb or phrase, carry a claim."""
+    if quote.direct or quote.cue is None:
+        return True
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    return cue is not None and any(t.lemma_.lower() in words("reporting_verbs") | {"accord"} for t in cue)
+
+
+def theme_of(trigger: Token, partner: Token | None, actors: ArgumentActors) -> str | None:
+    """What was acted on when it is not an actor: "found *caches*", "took control of the *city*"."""
+    if partner is not None:
+        for prep in partner.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj.lemma_.lower()
+        return partner.lemma_.lower()
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass") and actors.resolve_token(child) is None:
+            return child.lemma_.lower()
+    return None
+
+
+def modality(token: Token, entry: TriggerEntry) -> str:
+    """The trigger's modality; a pledge or threat with a complement is about the future."""
+    found = modality_of(token)
+    if (
+        found == "asserted"
+        and entry.event_type in ("AGREE", "THREATEN")
+        and any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+    ):
+        return "future"  # the pledge happened; the deed it promises has not
+    return found
+
+
+def confidence(trigger: Token, source: Actor | None, target: Actor | None, claimed_by: Actor | None) -> float:
+    """Heuristic until the learned model scores it: more resolved arguments, more trust."""
+    score = 0.45
+    if source is not None:
+        score += 0.2 + (0.05 if source.country else 0.0)
+    if target is not None:
+        score += 0.15 + (0.05 if target.country else 0.0)
+    if trigger.pos_ == "VERB":
+        score += 0.05
+    if claimed_by is not None:
+        score -= 0.05
+    return round(min(score, 0.95), 3)
+
+
+def magnitudes(trigger: Token, event_type: str) -> dict[str, Magnitude]:
+    """PLOVER magnitude fields from number modifiers: "killed 23 people" -> dead 23."""
+    found: dict[str, Magnitude] = casualties(trigger, event_type)  # dead / injured (events/magnitudes.py)
+    field = casualty_field(trigger)
+    if event_type in ("PROTEST", "MOBILIZE"):
+        for child in trigger.children:
+            crowd_nouns = words("crowd_nouns")
+            crowd = child.lemma_.lower() in crowd_nouns or any(
+                c.lemma_.lower() in crowd_nouns for p in child.children if p.lower_ == "of" for c in p.children
+            )
+            if child.dep_ in ("nsubj", "dobj") and crowd and "size" not in found:
+                number = _number_of(child)
+                if number is not None and not field:
+                    found["size"] = number
+    return found
+
+
+def _number_of(noun: Token) -> Magnitude | None:
+    if noun.like_num or noun.lower_ in word_map("number_words"):
+        value = _to_int(noun.text)
+        if value is not None:
+            return Magnitude(value=value, start=noun.idx, end=noun.idx + len(noun.text), text=noun.text)
+    for child in noun.children:
+        if child.dep_ == "nummod" or (child.dep_ in ("amod", "quantmod") and child.like_num):
+            value = _to_int(child.text)
+            if value is not None:
+                return Magnitude(
+                    value=value,
+                    start=child.idx,
+                    end=noun.idx + len(noun.text),
+                    text=noun.doc.text[child.idx : noun.idx + len(noun.text)],
+                )
+        if child.dep_ == "prep" and child.lower_ == "of" and noun.lower_ in word_map("number_words"):
+            value = word_map("number_words")[noun.lower_]
+            return Magnitude(value=value, start=noun.idx, end=noun.idx + len(noun.text), text=noun.text)
+    return None
+
+
+def _to_int(text: str) -> int | None:
+    cleaned = text.replace(",", "").lower()
+    if cleaned.isdigit():
+        return int(cleaned)
+    return word_map("number_words").get(cleaned)

@@ -1,0 +1,143 @@
+"""PETRARCH's discard list: sentences and stories that are not coded (sports results, entertainment, chronologies).
+
+``data/discards.tsv`` is derived from ``Phoenix.discards.txt`` by ``scripts/convert_phoenix.py``
+(``convert_discards``).  Each row is ``scope`` (``sentence``: that sentence is not coded; ``story``: no sentence of
+the document is), ``match`` (``stem``: the phrase starts a word and may go on, "CHAMPION" matches "championship";
+``word``: it must also end at a blank or a punctuation mark) and the lower-case phrase.  Matching ignores case, as
+PETRARCH does.  The lists are compiled into one regular expression per scope, once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+_STORY_KEY = "eventscope_discarded_story"
+
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Discards:
+    """Compiled discard patterns; ``None`` where a scope has no phrase.
+
+    ``first_words`` (whole first words of every phrase) and ``stems`` (one-word stem phrases) let a sentence
+    that cannot match skip the big alternation: most sentences share no first word with any phrase."""
+
+    sentence: re.Pattern[str] | None
+    story: re.Pattern[str] | None
+    first_words: frozenset[str] = frozenset()
+    stems: frozenset[str] = frozenset()
+    required: tuple[frozenset[str], ...] = ()  # per multi-word phrase: the whole words it needs
+
+    def sentence_match(self, text: str) -> str | None:
+        """The discard phrase found in one sentence, or None."""
+        return _search(self.sentence, text) if self._may_match(text) else None
+
+    def story_match(self, text: str) -> str | None:
+        """The story-level discard phrase found anywhere in the document, or None."""
+        return _search(self.story, text) if self._may_match(text) else None
+
+    def _may_match(self, text: str) -> bool:
+        if not self.first_words and not self.stems:
+            return True  # built without an index: always run the pattern
+        words = set(_WORD.findall(text.lower()))
+        if words & self.first_words and any(need <= words for need in self.required):
+            return True
+        lengths = self._stem_lengths
+        return any(word[:n] in self.stems for word in words for n in lengths if n <= len(word))
+
+    @property
+    def _stem_lengths(self) -> tuple[int, ...]:
+        return _lengths(self.stems)
+
+
+@lru_cache(maxsize=4)
+def _lengths(stems: frozenset[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(stem) for stem in stems}))
+
+
+def _search(pattern: re.Pattern[str] | None, text: str) -> str | None:
+    if pattern is None:
+        return None
+    found = pattern.search(" ".join(text.split()))
+    return found.group(0).lower() if found else None
+
+
+def _index(rows: list[tuple[str, str]]) -> tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...]]:
+    """First words of the phrases, one-word stems (which may go on: "champion" -> "championship"), and the whole
+    words each other phrase needs (a stem's last word is left out: it may go on)."""
+    first: set[str] = set()
+    stems: set[str] = set()
+    required: set[frozenset[str]] = set()
+    for match, phrase in rows:
+        words = _WORD.findall(phrase.lower())
+        if not words:
+            continue
+        if len(words) == 1 and match == "stem":
+            stems.add(words[0])
+        else:
+            first.add(words[0])
+            required.add(frozenset(words[:-1] if match == "stem" else words))
+    return frozenset(first), frozenset(stems), tuple(required)
+
+
+def _pattern(rows: list[tuple[str, str]]) -> re.Pattern[str] | None:
+    """One alternation: a phrase starts at a word start; a ``word`` phrase also ends at a non-word character."""
+    if not rows:
+        return None
+    parts = []
+    for match, phrase in sorted(rows, key=lambda row: -len(row[1])):
+        body = r"\s+".join(re.escape(word) for word in phrase.split())
+        parts.append(rf"(?<!\w){body}" + (r"(?!\w)" if match == "word" else ""))
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def read_discards(path: Path) -> Discards:
+    """Parse a ``discards.tsv`` file (``#`` lines are comments)."""
+    by_scope: dict[str, list[tuple[str, str]]] = {"sentence": [], "story": []}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        scope, match, phrase = line.split("\t")
+        if scope not in by_scope or match not in ("stem", "word"):
+            raise ValueError(f"bad discard row in {path}: {line!r}")
+        by_scope[scope].append((match, phrase))
+    first, stems, required = _index(by_scope["sentence"] + by_scope["story"])
+    return Discards(
+        sentence=_pattern(by_scope["sentence"]),
+        story=_pattern(by_scope["story"]),
+        first_words=first,
+        stems=stems,
+        required=required,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_discards() -> Discards:
+    """The shipped discard list, compiled once."""
+    return read_discards(Path(str(resources.files("eventscope") / "data" / "discards.tsv")))
+
+
+def story_discarded(doc: Doc) -> str | None:
+    """The story-level phrase that discards the whole document (cached on the document)."""
+    if _STORY_KEY not in doc.user_data:
+        doc.user_data[_STORY_KEY] = load_discards().story_match(doc.text) or ""
+    return doc.user_data[_STORY_KEY] or None
+
+
+def discarded(sentence: Span) -> str | None:
+    """Why a sentence is not coded: the sentence- or story-level discard phrase it (or its story) contains."""
+    return load_discards().sentence_match(sentence.text) or story_discarded(sentence.doc)
+
+
+def discarded_sentence(c: Any) -> bool:
+    """Veto: the candidate's sentence, or its whole story, matches PETRARCH's discard list."""
+    return discarded(c.state.sentence) is not None

@@ -1,0 +1,1 @@
+"""The analyst's desk web page: static files built by ``web/build.sh`` and served by ``eventscope serve``."""

@@ -1,0 +1,60 @@
+"""Actor lookup for event arguments (``actors/lookup.py``): the resolver's answer plus the coder's fallbacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope.actors.lookup import ArgumentActors, same_actor, same_span
+
+
+@pytest.fixture()
+def lookup(nlp, resolver):
+    """lookup(text) -> (doc, ArgumentActors) with a toy event-noun test ("strike", "raid") and no clause syntax."""
+
+    def run(text: str):
+        doc = nlp(text)
+        actors = ArgumentActors(
+            resolver.for_document(doc),
+            is_event_noun=lambda t: t.lemma_ in ("strike", "raid"),
+            subjects=lambda verb: [c for c in verb.children if c.dep_ == "nsubj"],
+        )
+        return doc, actors
+
+    return run
+
+
+def _token(doc, word: str):
+    return next(t for t in doc if t.text == word)
+
+
+def test_weapon_stands_for_the_force_of_its_modifier(lookup) -> None:
+    doc, actors = lookup("Israeli jets struck the port.")
+    actor = actors.actor_for(_token(doc, "jets"))
+    assert (actor.country, actor.sector, actor.text) == ("ISR", "MIL", "Israeli jets")
+
+
+def test_weapon_without_owner_is_no_actor_unless_it_acts(lookup) -> None:
+    doc, actors = lookup("The army sent drones to the border.")
+    assert actors.actor_for(_token(doc, "drones")) is None
+    doc, actors = lookup("One jet bombed the school.")
+    assert actors.actor_for(_token(doc, "jet")).text == "One jet"
+
+
+def test_coordinated_modifiers_are_one_actor_each(lookup) -> None:
+    doc, actors = lookup("Turkish and Iraqi troops attacked the rebels.")
+    found = actors.resolve_argument(_token(doc, "troops"))
+    assert sorted(a.country for a in found) == ["IRQ", "TUR"]
+    assert same_span(found[0], found[1]) and not same_actor(found[0], found[1])
+
+
+def test_possessive_binds_to_the_clause_subject(lookup) -> None:
+    doc, actors = lookup("Germany is working with its partners.")
+    assert actors.actor_for(_token(doc, "its")).country == "DEU"
+
+
+def test_unknown_person_noun_keeps_its_span_and_event_noun_yields_its_actor(lookup) -> None:
+    doc, actors = lookup("Their counterparts left after the coalition strike.")
+    kept = actors.actor_for(_token(doc, "counterparts"))
+    assert kept is not None and (kept.start, kept.text) == (0, "Their counterparts")
+    inside = actors.actor_for(_token(doc, "strike"))
+    assert inside is not None and "coalition" in inside.text.lower()

@@ -1,0 +1,89 @@
+"""The real-news audit: events spread over articles, a sheet a person can fill, and its score."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from eventscope.evaluation.audit import VERDICTS, choose_articles, read_sheet, sample_events, score_sheet, write_sheet
+from eventscope.records import AnnotatedDocument, Event, SentenceSpan, TextSpan
+
+TEXT = "Ruritania accused Elbonia. Elbonia denied it. Both sides met in Geneva. Talks resumed."
+
+
+def event(number: int) -> Event:
+    start = (number * 7) % (len(TEXT) - 5)
+    return Event(
+        event_id=f"e{number}",
+        event_type="ACCUSE",
+        mode=None,
+        context=(),
+        cameo=None,
+        actor1=None,
+        actor2=None,
+        claimed_by=None,
+        location=None,
+        date=None,
+        date_precision=None,
+        date_source=None,
+        sentence=SentenceSpan(0, 26),
+        trigger=TextSpan(start, start + 5, TEXT[start : start + 5]),
+        negated=False,
+        modality="asserted",
+        confidence=0.5,
+    )
+
+
+def corpus(sizes: dict[str, int]):
+    articles = [{"source": "news", "id": name, "text": TEXT, "title": ""} for name in sizes]
+    records = {
+        name: AnnotatedDocument(
+            doc_id=name,
+            title=None,
+            date=None,
+            url=None,
+            source=None,
+            text=TEXT,
+            events=tuple(event(n) for n in range(size)),
+        )
+        for name, size in sizes.items()
+    }
+    return articles, records
+
+
+def test_events_are_spread_evenly_over_articles_and_fixed():
+    articles, records = corpus({"a": 20, "b": 2, "c": 20})
+    rows = sample_events(articles, records, 12)
+    per_article = Counter(r["article"] for r in rows)
+    assert per_article == {"a": 5, "b": 2, "c": 5}  # the small article gives all it has, the rest is shared
+    assert rows == sample_events(articles, records, 12)
+    assert [r["row"] for r in rows] == list(range(1, 13))
+    assert all(r["verdict"] == "" for r in rows)
+
+
+def test_article_draw_alternates_sources():
+    articles = [{"source": s, "id": f"{s}{n}", "text": "x", "title": ""} for s in ("geo", "lgl") for n in range(10)]
+    chosen = choose_articles(articles, 6)
+    assert Counter(a["source"] for a in chosen) == {"geo": 3, "lgl": 3}
+
+
+def test_sheet_round_trips_and_scores(tmp_path):
+    articles, records = corpus({"a": 3, "b": 3})
+    rows = sample_events(articles, records, 6)
+    verdicts = ["right", "right", "not_event", "duplicate", "wrong_actor", ""]
+    for row, verdict in zip(rows, verdicts, strict=True):
+        row["verdict"] = verdict
+    path = tmp_path / "sheet.jsonl"
+    write_sheet(rows, path)
+    assert path.with_suffix(".md").read_text(encoding="utf-8").count("verdict:") == 6
+    result = score_sheet(read_sheet(path))
+    assert result["judged"] == 5 and result["events"] == 6
+    assert result["precision"] == 0.4
+    assert set(result["kinds"]) == set(VERDICTS)
+    assert result["kinds"]["not_event"]["n"] == 1
+
+
+def test_unknown_verdict_is_refused():
+    with pytest.raises(ValueError):
+        score_sheet([{"verdict": "mostly right", "event_type": "ACCUSE", "source": "x", "article": "a"}])

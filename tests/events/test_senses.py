@@ -1,0 +1,130 @@
+"""Word senses (events/senses.py) and embedded modality (events/modality.py): the political sense is kept where the
+object is an actor, the other sense is dropped; plans, wishes and failures are flagged, not asserted.
+
+The rule examples in ``events/rules.py`` show each veto firing; these tests show where it must *not* fire, and the
+modality each construction gets."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope.events.coder import EventCoder
+from eventscope.events.lexicon import load_lexicon
+
+SENSE_VETOES = {
+    "non_political_object",
+    "non_political_compound",
+    "natural_adversary",
+    "sport_sense",
+    "figurative_adjective",
+    "speech_sense",
+    "question_sense",
+    "court_plea",
+}
+
+
+@pytest.fixture(scope="module")
+def run_coder(nlp, pipeline):
+    """run_coder(text) -> (doc, events, vetoed): the coder alone on every sentence, with the real actor resolver."""
+    coder = EventCoder(load_lexicon())
+
+    def code(text: str):
+        doc = nlp(text)
+        actors = pipeline.resolver.for_document(doc)
+        events, vetoed = [], []
+        for sentence in doc.sents:
+            result = coder.code_sentence(sentence, actors)
+            events += result.events
+            vetoed += result.vetoed
+        return doc, events, vetoed
+
+    return code
+
+
+def _on(doc, events, word: str):
+    token = next(t for t in doc if t.text == word)
+    return [e for e in events if e.trigger.i == token.i], token
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type"),
+    [
+        ("Israel released 20 Palestinian prisoners on Monday.", "released", "RETREAT"),
+        ("Hamas released the Israeli soldier after talks in Cairo.", "released", "RETREAT"),
+        ("Russia recalled its ambassador from Kiev.", "recalled", "SANCTION"),
+        ("Iran asked the United Nations to intervene.", "asked", "REQUEST"),
+        ("The Syrian minister told the Russian envoy that the army would stay.", "told", "CONSULT"),
+        ("Russia launched an attack on Ukraine.", "attack", "ASSAULT"),
+        ("Israeli jets struck Hezbollah positions in southern Lebanon.", "struck", "ASSAULT"),
+        ("The United States offered Iraq $5 million in aid.", "offered", "AGREE"),
+        ("Venezuela releases dozens of political activists.", "releases", "RETREAT"),
+        ("Rebels exploded 2-3 crude bombs near the Syrian army post.", "exploded", "ASSAULT"),
+        ("Taliban fighters opened fire on the Afghan police post.", "opened", "ASSAULT"),
+        ("The gang leader said he was asked by the PPP to attack rivals.", "asked", "REQUEST"),
+    ],
+)
+def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type: str) -> None:
+    doc, events, vetoed = run_coder(text)
+    on_trigger, token = _on(doc, events, trigger)
+    assert event_type in {e.entry.event_type for e in on_trigger}, (vetoed, on_trigger)
+    assert not [name for i, name in vetoed if i == token.i and name in SENSE_VETOES]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Apple released the iPhone for its business customers in 2007.", "released"),
+        ("The Iranian ministry released a report on the talks with Iraq.", "released"),
+        ("A 22-year-old Iraqi soldier committed suicide in June 2015.", "committed"),
+        ("The Syrian minister told Capital Download that the army would stay.", "told"),
+        ("Croatia beat Ukraine 3-1 in Zagreb.", "beat"),
+    ],
+)
+def test_other_sense_is_dropped(run_coder, text: str, trigger: str) -> None:
+    doc, events, vetoed = run_coder(text)
+    on_trigger, token = _on(doc, events, trigger)
+    assert not on_trigger, [(e.entry.event_type, e.rules) for e in on_trigger]
+
+
+def test_attacking_an_idea_is_criticism_of_its_author(run_coder) -> None:
+    doc, events, _ = run_coder("The French president attacked the policy of the German government.")
+    on_trigger, _ = _on(doc, events, "attacked")
+    assert [(e.entry.event_type, e.entry.mode) for e in on_trigger] == [("ACCUSE", "disapprove")]
+    assert "German" in on_trigger[0].actor2.text
+
+
+def test_attacking_people_stays_assault(run_coder) -> None:
+    doc, events, _ = run_coder("The French army attacked the rebels near Gao.")
+    on_trigger, _ = _on(doc, events, "attacked")
+    assert {e.entry.event_type for e in on_trigger} == {"ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality", "negated"),
+    [
+        ("Obama plans to visit Cuba next month.", "visit", "future", False),
+        ("The Indian president is due to visit China next week.", "visit", "future", False),
+        ("France is likely to attack the rebels in Mali.", "attack", "future", False),
+        ("The United States would like to meet Iranian officials.", "meet", "future", False),
+        ("Clinton kept her options open concerning future talks with Syria.", "talks", "future", False),
+        ("The American envoy has to convince Germany to support Ukraine.", "support", "hypothetical", False),
+        ("Egypt's efforts to get Hamas to accept the Israeli offer continued.", "accept", "future", False),
+        ("Washington would not act without consulting Israeli officials.", "consulting", None, True),
+        ("The Russian president cancelled plans to visit Ukraine.", "visit", None, True),
+        ("China balked at sanctioning North Korea.", "sanctioning", None, True),
+    ],
+)
+def test_embedded_modality(run_coder, text: str, trigger: str, modality: str | None, negated: bool) -> None:
+    doc, events, vetoed = run_coder(text)
+    on_trigger, _ = _on(doc, events, trigger)
+    assert on_trigger, vetoed
+    for event in on_trigger:
+        assert event.negated is negated
+        if modality is not None:
+            assert event.modality == modality
+
+
+def test_asserted_deed_stays_asserted(run_coder) -> None:
+    doc, events, _ = run_coder("Obama visited Cuba last month after talks with Raul Castro.")
+    on_trigger, _ = _on(doc, events, "visited")
+    assert on_trigger and all(e.modality == "asserted" and not e.negated for e in on_trigger)
