@@ -45,25 +45,68 @@ def happening_id(
 
 
 def merge_events(events: list[Event]) -> list[Event]:
-    """Collapse reports of one happening (same id) into the first, summing mentions and reports."""
+    """Collapse reports of one happening into the first, summing mentions and reports.
+
+    Two events are one happening when they have the same id, or when one sentence states the same type between
+    the same actors twice ("officials met in Islamabad to discuss a ceasefire": "met" and "discuss" are one
+    meeting) — whatever the mode, theme or how precisely each trigger was placed. The second adds no mention:
+    it is the same report."""
     survivors: dict[str, Event] = {}
+    in_sentence: dict[tuple, str] = {}
     for event in events:
+        key = _sentence_happening(event)
+        same_sentence = in_sentence.get(key) if key is not None else None
+        if same_sentence is not None and same_sentence != event.event_id:
+            survivors[same_sentence] = _combined(survivors[same_sentence], event, add_mentions=False)
+            continue
         kept = survivors.get(event.event_id)
         if kept is None:
             survivors[event.event_id] = event
+            if key is not None:
+                in_sentence.setdefault(key, event.event_id)
             continue
-        survivors[event.event_id] = replace(
-            kept,
-            mentions=kept.mentions + event.mentions,
-            reports=kept.reports + tuple(r for r in event.reports if r not in kept.reports),
-            confidence=max(kept.confidence, event.confidence),
-            claimed_by=kept.claimed_by or event.claimed_by,
-            dead=kept.dead or event.dead,
-            injured=kept.injured or event.injured,
-            size=kept.size or event.size,
-            rules=kept.rules + tuple(r for r in event.rules if r not in kept.rules),
-        )
+        survivors[event.event_id] = _combined(kept, event, add_mentions=True)
     return list(survivors.values())
+
+
+def _sentence_happening(event: Event) -> tuple | None:
+    """Type, actors, polarity and modality within one sentence; None for events without both actors."""
+    if event.actor1 is None or event.actor2 is None:
+        return None
+    return (
+        event.sentence.start,
+        event.event_type,
+        actor_key(event.actor1),
+        actor_key(event.actor2),
+        event.negated,
+        event.modality,
+    )
+
+
+def _combined(kept: Event, event: Event, add_mentions: bool) -> Event:
+    better_place = _precision_rank(event.location) < _precision_rank(kept.location)
+    return replace(
+        kept,
+        mentions=kept.mentions + event.mentions if add_mentions else kept.mentions,
+        reports=kept.reports + tuple(r for r in event.reports if r not in kept.reports),
+        confidence=max(kept.confidence, event.confidence),
+        claimed_by=kept.claimed_by or event.claimed_by,
+        location=event.location if better_place else kept.location,
+        mode=kept.mode or event.mode,
+        dead=kept.dead or event.dead,
+        injured=kept.injured or event.injured,
+        size=kept.size or event.size,
+        rules=kept.rules + tuple(r for r in event.rules if r not in kept.rules),
+    )
+
+
+_PRECISION_ORDER = ("exact", "sentence", "document", "country")
+
+
+def _precision_rank(location: EventLocation | None) -> int:
+    if location is None or location.precision not in _PRECISION_ORDER:
+        return len(_PRECISION_ORDER)
+    return _PRECISION_ORDER.index(location.precision)
 
 
 def actor_key(actor: Actor | None) -> str:
