@@ -63,7 +63,7 @@ bench: setup
 serve: setup
 	$(BIN)/eventscope serve --db out/demo.duckdb
 
-## web: rebuild the desk's static files from src/eventscope/web/src and npm (the output is committed)
+## web: rebuild the desk's vendored npm files in src/eventscope/web/static/vendor (the output is committed)
 web:
 	src/eventscope/web/build.sh
 

@@ -92,6 +92,10 @@ _EVENT_SCHEMA = pa.schema(
         ("record", pa.string()),
     ]
 )
+DOCUMENT_COLUMNS: tuple[str, ...] = tuple(_DOCUMENT_SCHEMA.names)
+"""Columns of the documents table, in order (shared by every backend)."""
+EVENT_COLUMNS: tuple[str, ...] = tuple(_EVENT_SCHEMA.names)
+"""Columns of the events table, in order: one row per happening, its record JSON last."""
 _MENTION_SCHEMA = pa.schema(
     [("event_id", pa.string()), ("doc_id", pa.string()), ("sentence_start", pa.int32()), ("sentence_end", pa.int32())]
 )

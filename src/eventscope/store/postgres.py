@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from eventscope.errors import StoreError
 from eventscope.records import AnnotatedDocument, Event, event_from_dict
-from eventscope.store.database import _document_row, _event_row, scalar
+from eventscope.store.database import DOCUMENT_COLUMNS, EVENT_COLUMNS, _document_row, _event_row, scalar
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -41,31 +41,8 @@ CREATE INDEX IF NOT EXISTS documents_duplicate_of ON documents (duplicate_of);
 WRITE_LOCK = 0x65766E74  # pg_advisory_xact_lock key shared by every eventscope writer ("evnt")
 """Schema creation and the mention recount take it, so concurrent writers never interleave them."""
 
-_DOCUMENT_COLUMNS = ("doc_id", "title", "date", "url", "source", "duplicate_of", "error", "text", "record")
-_EVENT_COLUMNS = (
-    "event_id",
-    "event_type",
-    "mode",
-    "cameo",
-    "actor1_name",
-    "actor1_country",
-    "actor1_sector",
-    "actor2_name",
-    "actor2_country",
-    "actor2_sector",
-    "place",
-    "lat",
-    "lon",
-    "country",
-    "admin1",
-    "date",
-    "negated",
-    "modality",
-    "confidence",
-    "mentions",
-    "first_doc_id",
-    "record",
-)
+_DOCUMENT_COLUMNS = DOCUMENT_COLUMNS
+_EVENT_COLUMNS = EVENT_COLUMNS
 
 
 def is_postgres_url(location: object) -> bool:

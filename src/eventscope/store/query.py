@@ -25,7 +25,7 @@ from typing import Any
 import duckdb
 
 from eventscope.errors import StoreBusy, StoreError, UsageError
-from eventscope.store.database import one_row, scalar
+from eventscope.store.database import EVENT_COLUMNS, one_row, scalar
 
 MAX_PAGE = 500
 SORTS: dict[str, str] = {  # public sort key -> SQL expression (whitelist)
@@ -205,29 +205,8 @@ def _order_by(sort: str) -> str:
     return f"{SORTS[key]} {direction} NULLS LAST, e.event_id ASC"
 
 
-ROW_COLUMNS = (
-    "event_id",
-    "event_type",
-    "mode",
-    "cameo",
-    "actor1_name",
-    "actor1_country",
-    "actor1_sector",
-    "actor2_name",
-    "actor2_country",
-    "actor2_sector",
-    "place",
-    "lat",
-    "lon",
-    "country",
-    "admin1",
-    "date",
-    "negated",
-    "modality",
-    "confidence",
-    "mentions",
-    "first_doc_id",
-)
+ROW_COLUMNS: tuple[str, ...] = tuple(c for c in EVENT_COLUMNS if c != "record")
+"""The events table's columns a query returns (the record JSON is read only for one event)."""
 
 
 class StoreReader:

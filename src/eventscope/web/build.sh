@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Build the analyst's desk into static/ (committed, so pip install and CI need no npm):
-# the hand-written page from src/, and the npm dependencies it uses (pinned in package-lock.json) in static/vendor/.
+# Build the analyst's desk's vendor files into static/vendor/ (committed, so pip install and CI need no npm):
+# the npm dependencies the page uses (pinned in package-lock.json). The hand-written page (index.html, app.js,
+# style.css) lives in static/ itself: it needs no build step, so it is kept once.
 set -euo pipefail
 cd "$(dirname "$0")"
 npm ci --no-audit --no-fund --silent
-rm -rf static
+rm -rf static/vendor
 mkdir -p static/vendor
-cp src/index.html src/app.js src/style.css static/
 cp node_modules/topojson-client/dist/topojson-client.min.js static/vendor/
 cp node_modules/topojson-client/LICENSE static/vendor/LICENSE.topojson-client
 # country outlines: Natural Earth 1:50m via world-atlas (public domain data, ISC package)
