@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import json
 import subprocess
 from pathlib import Path
@@ -18,53 +17,9 @@ import duckdb
 import pytest
 
 from eventscope.cli import main
-from eventscope.records import AnnotatedDocument, Event, Report, SentenceSpan, TextSpan
+from stand_ins import StandInPipeline
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-class StandInPipeline:
-    """One ASSAULT per document on its first sentence; copies marked by the real DocumentIndex."""
-
-    def __init__(self, settings=None) -> None:
-        self.settings = settings
-
-    def annotate(self, sources, index=None):
-        for source in sources:
-            base = dict(
-                doc_id=source.doc_id,
-                title=source.title,
-                date=source.date,
-                url=source.url,
-                source=source.source,
-                text=source.text,
-            )
-            original = index.check_and_add(source.doc_id, source.text) if index is not None else None
-            if source.error or original:
-                yield AnnotatedDocument(**base, error=source.error, duplicate_of=original)
-                continue
-            end = source.text.find(".") + 1 or len(source.text)
-            event = Event(
-                event_id=hashlib.sha1(source.text[:end].encode()).hexdigest()[:16],
-                event_type="ASSAULT",
-                mode=None,
-                context=(),
-                cameo="190",
-                actor1=None,
-                actor2=None,
-                claimed_by=None,
-                location=None,
-                date=None,
-                date_precision=None,
-                date_source=None,
-                sentence=SentenceSpan(0, end),
-                trigger=TextSpan(0, 6, source.text[:6]),
-                negated=False,
-                modality="asserted",
-                confidence=0.9,
-                reports=(Report(source.doc_id, 0, end),),
-            )
-            yield AnnotatedDocument(**base, events=(event,))
 
 
 class CrashingPipeline(StandInPipeline):

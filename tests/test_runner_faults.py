@@ -8,7 +8,6 @@ outputs with an uninterrupted run's.
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 import os
 import signal
@@ -21,68 +20,12 @@ import duckdb
 import pytest
 
 from eventscope.errors import Interrupted, OutputBusy, OutputError
-from eventscope.records import AnnotatedDocument, Event, Report, SentenceSpan, TextSpan
 from eventscope.runner import CodeRun, JsonlOutput
 from eventscope.settings import Settings
+from stand_ins import StandInPipeline
 
 REPO = Path(__file__).resolve().parents[1]
 EVENTSCOPE = [sys.executable, "-c", "import sys; from eventscope.cli import main; sys.exit(main())"]
-
-
-# -- a stand-in pipeline: one event per document, duplicates marked by the real DocumentIndex ---------------
-
-
-class StandInPipeline:
-    """Codes the first sentence of each document as one event; ``fail_after`` raises mid-run (a crash)."""
-
-    def __init__(self, settings: Settings | None = None, fail_after: int | None = None) -> None:
-        self.settings = settings or Settings()
-        self.fail_after = fail_after
-        self.coded: list[str] = []
-
-    def annotate(self, sources, index=None):
-        for source in sources:
-            if self.fail_after is not None and len(self.coded) >= self.fail_after:
-                raise RuntimeError("simulated crash")
-            self.coded.append(source.doc_id)
-            base = dict(
-                doc_id=source.doc_id,
-                title=source.title,
-                date=source.date,
-                url=source.url,
-                source=source.source,
-                text=source.text,
-            )
-            if source.error:
-                yield AnnotatedDocument(**base, error=source.error)
-                continue
-            original = index.check_and_add(source.doc_id, source.text) if index is not None else None
-            if original is not None:
-                yield AnnotatedDocument(**base, duplicate_of=original)
-                continue
-            end = source.text.find(".") + 1 or len(source.text)
-            event = Event(
-                event_id=hashlib.sha1(source.text[:end].encode()).hexdigest()[:16],
-                event_type="ASSAULT",
-                mode=None,
-                context=(),
-                cameo="190",
-                actor1=None,
-                actor2=None,
-                claimed_by=None,
-                location=None,
-                date=source.date,
-                date_precision=None,
-                date_source=None,
-                sentence=SentenceSpan(0, end),
-                trigger=TextSpan(0, 5, source.text[:5]),
-                negated=False,
-                modality="asserted",
-                confidence=0.9,
-                mentions=1,
-                reports=(Report(source.doc_id, 0, end),),
-            )
-            yield AnnotatedDocument(**base, events=(event,))
 
 
 def write_corpus(path: Path, n: int, copies: dict[int, int] | None = None) -> Path:

@@ -45,7 +45,6 @@ from eventscope.records import (
 from eventscope.settings import Settings
 from eventscope.vocabulary import words
 
-NO_EVENT_THRESHOLD = 0.5
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 
 

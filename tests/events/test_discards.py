@@ -9,30 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from eventscope.events.coder import EventCoder
 from eventscope.events.discards import Discards, discarded, read_discards
-from eventscope.events.lexicon import load_lexicon
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "src" / "eventscope" / "data" / "discards.tsv"
-
-
-@pytest.fixture(scope="module")
-def run_coder(nlp, pipeline):
-    """run_coder(text) -> (doc, events, vetoed): the coder alone on every sentence, with the real actor resolver."""
-    coder = EventCoder(load_lexicon())
-
-    def code(text: str):
-        doc = nlp(text)
-        actors = pipeline.resolver.for_document(doc)
-        events, vetoed = [], []
-        for sentence in doc.sents:
-            result = coder.code_sentence(sentence, actors)
-            events += result.events
-            vetoed += result.vetoed
-        return doc, events, vetoed
-
-    return code
 
 
 def _converter():

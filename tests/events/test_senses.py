@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from eventscope.events.coder import EventCoder
-from eventscope.events.lexicon import load_lexicon
-
 SENSE_VETOES = {
     "non_political_object",
     "non_political_compound",
@@ -21,24 +18,6 @@ SENSE_VETOES = {
     "question_sense",
     "court_plea",
 }
-
-
-@pytest.fixture(scope="module")
-def run_coder(nlp, pipeline):
-    """run_coder(text) -> (doc, events, vetoed): the coder alone on every sentence, with the real actor resolver."""
-    coder = EventCoder(load_lexicon())
-
-    def code(text: str):
-        doc = nlp(text)
-        actors = pipeline.resolver.for_document(doc)
-        events, vetoed = [], []
-        for sentence in doc.sents:
-            result = coder.code_sentence(sentence, actors)
-            events += result.events
-            vetoed += result.vetoed
-        return doc, events, vetoed
-
-    return code
 
 
 def _on(doc, events, word: str):

@@ -11,10 +11,10 @@ from spacy.tokens import Doc, Span, Token
 from eventscope.actors.lookup import ArgumentActors
 from eventscope.events.arguments import clause_subjects
 from eventscope.events.lexicon import TriggerEntry
-from eventscope.events.magnitudes import casualties, casualty_field
+from eventscope.events.magnitudes import casualties, casualty_field, number_of
 from eventscope.events.modality import modality_of, reporting_head
 from eventscope.records import Actor, Magnitude, Quote
-from eventscope.vocabulary import word_map, words
+from eventscope.vocabulary import words
 
 
 @dataclass(frozen=True)
@@ -120,35 +120,7 @@ def magnitudes(trigger: Token, event_type: str) -> dict[str, Magnitude]:
                 c.lemma_.lower() in crowd_nouns for p in child.children if p.lower_ == "of" for c in p.children
             )
             if child.dep_ in ("nsubj", "dobj") and crowd and "size" not in found:
-                number = _number_of(child)
+                number = number_of(child)
                 if number is not None and not field:
                     found["size"] = number
     return found
-
-
-def _number_of(noun: Token) -> Magnitude | None:
-    if noun.like_num or noun.lower_ in word_map("number_words"):
-        value = _to_int(noun.text)
-        if value is not None:
-            return Magnitude(value=value, start=noun.idx, end=noun.idx + len(noun.text), text=noun.text)
-    for child in noun.children:
-        if child.dep_ == "nummod" or (child.dep_ in ("amod", "quantmod") and child.like_num):
-            value = _to_int(child.text)
-            if value is not None:
-                return Magnitude(
-                    value=value,
-                    start=child.idx,
-                    end=noun.idx + len(noun.text),
-                    text=noun.doc.text[child.idx : noun.idx + len(noun.text)],
-                )
-        if child.dep_ == "prep" and child.lower_ == "of" and noun.lower_ in word_map("number_words"):
-            value = word_map("number_words")[noun.lower_]
-            return Magnitude(value=value, start=noun.idx, end=noun.idx + len(noun.text), text=noun.text)
-    return None
-
-
-def _to_int(text: str) -> int | None:
-    cleaned = text.replace(",", "").lower()
-    if cleaned.isdigit():
-        return int(cleaned)
-    return word_map("number_words").get(cleaned)

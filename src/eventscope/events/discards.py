@@ -28,14 +28,14 @@ _WORD = re.compile(r"\w+")
 class Discards:
     """Compiled discard patterns; ``None`` where a scope has no phrase.
 
-    ``first_words`` (whole first words of every phrase) and ``stems`` (one-word stem phrases) let a sentence
-    that cannot match skip the big alternation: most sentences share no first word with any phrase."""
+    ``required`` (the whole words each phrase needs) and ``stems`` (one-word stem phrases) let a sentence that
+    cannot match skip the big alternation: most sentences contain none of the needed words."""
 
     sentence: re.Pattern[str] | None
     story: re.Pattern[str] | None
-    first_words: frozenset[str] = frozenset()
-    stems: frozenset[str] = frozenset()
-    required: tuple[frozenset[str], ...] = ()  # per multi-word phrase: the whole words it needs
+    stems: frozenset[str] = frozenset()  # one-word stem phrases ("champion" -> "championship")
+    stem_lengths: tuple[int, ...] = ()  # their lengths: the word prefixes worth looking up
+    required: tuple[frozenset[str], ...] = ()  # per other phrase: the whole words it needs
 
     def sentence_match(self, text: str) -> str | None:
         """The discard phrase found in one sentence, or None."""
@@ -46,22 +46,12 @@ class Discards:
         return _search(self.story, text) if self._may_match(text) else None
 
     def _may_match(self, text: str) -> bool:
-        if not self.first_words and not self.stems:
+        if not self.required and not self.stems:
             return True  # built without an index: always run the pattern
         words = set(_WORD.findall(text.lower()))
-        if words & self.first_words and any(need <= words for need in self.required):
+        if any(need <= words for need in self.required):
             return True
-        lengths = self._stem_lengths
-        return any(word[:n] in self.stems for word in words for n in lengths if n <= len(word))
-
-    @property
-    def _stem_lengths(self) -> tuple[int, ...]:
-        return _lengths(self.stems)
-
-
-@lru_cache(maxsize=4)
-def _lengths(stems: frozenset[str]) -> tuple[int, ...]:
-    return tuple(sorted({len(stem) for stem in stems}))
+        return any(word[:n] in self.stems for word in words for n in self.stem_lengths if n <= len(word))
 
 
 def _search(pattern: re.Pattern[str] | None, text: str) -> str | None:
@@ -71,10 +61,9 @@ def _search(pattern: re.Pattern[str] | None, text: str) -> str | None:
     return found.group(0).lower() if found else None
 
 
-def _index(rows: list[tuple[str, str]]) -> tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...]]:
-    """First words of the phrases, one-word stems (which may go on: "champion" -> "championship"), and the whole
-    words each other phrase needs (a stem's last word is left out: it may go on)."""
-    first: set[str] = set()
+def _index(rows: list[tuple[str, str]]) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """One-word stems (which may go on: "champion" -> "championship"), and the whole words each other phrase
+    needs (a stem's last word is left out: it may go on)."""
     stems: set[str] = set()
     required: set[frozenset[str]] = set()
     for match, phrase in rows:
@@ -84,9 +73,8 @@ def _index(rows: list[tuple[str, str]]) -> tuple[frozenset[str], frozenset[str],
         if len(words) == 1 and match == "stem":
             stems.add(words[0])
         else:
-            first.add(words[0])
             required.add(frozenset(words[:-1] if match == "stem" else words))
-    return frozenset(first), frozenset(stems), tuple(required)
+    return frozenset(stems), tuple(required)
 
 
 def _pattern(rows: list[tuple[str, str]]) -> re.Pattern[str] | None:
@@ -110,12 +98,12 @@ def read_discards(path: Path) -> Discards:
         if scope not in by_scope or match not in ("stem", "word"):
             raise ValueError(f"bad discard row in {path}: {line!r}")
         by_scope[scope].append((match, phrase))
-    first, stems, required = _index(by_scope["sentence"] + by_scope["story"])
+    stems, required = _index(by_scope["sentence"] + by_scope["story"])
     return Discards(
         sentence=_pattern(by_scope["sentence"]),
         story=_pattern(by_scope["story"]),
-        first_words=first,
         stems=stems,
+        stem_lengths=tuple(sorted({len(stem) for stem in stems})),
         required=required,
     )
 

@@ -105,19 +105,27 @@ def _conjuncts(noun: Token) -> Iterator[Token]:
             yield from _conjuncts(child)
 
 
-def _count_one(noun: Token) -> Magnitude | None:
-    numbers = word_map("number_words")
-    doc = noun.doc
-    if noun.like_num or noun.lower_ in numbers:  # "five (were) killed", "dozens of people"
+def number_of(noun: Token) -> Magnitude | None:
+    """The number a noun phrase states: "23 people", "five", "at least two civilians", "dozens"."""
+    if noun.like_num or noun.lower_ in word_map("number_words"):
         value = _to_int(noun.text)
-        return None if value is None else Magnitude(value, noun.idx, noun.idx + len(noun.text), noun.text)
+        if value is not None:
+            return Magnitude(value, noun.idx, noun.idx + len(noun.text), noun.text)
     for child in noun.children:
         if child.dep_ == "nummod" or (child.dep_ in ("amod", "quantmod") and child.like_num):
             value = _to_int(child.text)
             if value is not None:
                 start = min(child.idx, noun.idx)
                 end = max(child.idx + len(child.text), noun.idx + len(noun.text))
-                return Magnitude(value, start, end, doc.text[start:end])
+                return Magnitude(value, start, end, noun.doc.text[start:end])
+    return None
+
+
+def _count_one(noun: Token) -> Magnitude | None:
+    """A number, else one for a singular noun or name ("a policeman", "Abid")."""
+    number = number_of(noun)
+    if number is not None or noun.like_num or noun.lower_ in word_map("number_words"):
+        return number
     if noun.tag_ in ("NN", "NNP") or noun.ent_type_ == "PERSON":
         if noun.pos_ == "PRON":
             return None

@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
+from eventscope.events.classifier import NO_EVENT_THRESHOLD  # the model's own "no event" line, for the fallback
 from eventscope.events.coded import CodedEvent
 
-NO_EVENT_THRESHOLD = 0.5
-"""P(no event) at which the fallback scorer drops a one-actor event in precision mode."""
 DERIVED_TYPES = frozenset(
     {"joint_deed", "party_word", "feeling", "hyphen_war_sides", "protest_sense", "material_support_is_aid"}
 )

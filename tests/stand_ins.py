@@ -1,0 +1,65 @@
+"""A stand-in for ``Pipeline`` in the fault tests: fast, deterministic, free of the models.
+
+It codes the first sentence of each document as one event and marks copies with the real ``DocumentIndex``,
+so the runner's commit, resume and duplicate paths run as they do with the real pipeline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from eventscope.records import AnnotatedDocument, Event, Report, SentenceSpan, TextSpan
+from eventscope.settings import Settings
+
+
+class StandInPipeline:
+    """Codes the first sentence of each document as one event; ``fail_after`` raises mid-run (a crash)."""
+
+    def __init__(self, settings: Settings | None = None, fail_after: int | None = None) -> None:
+        self.settings = settings or Settings()
+        self.fail_after = fail_after
+        self.coded: list[str] = []
+
+    def annotate(self, sources, index=None):
+        for source in sources:
+            if self.fail_after is not None and len(self.coded) >= self.fail_after:
+                raise RuntimeError("simulated crash")
+            self.coded.append(source.doc_id)
+            base = dict(
+                doc_id=source.doc_id,
+                title=source.title,
+                date=source.date,
+                url=source.url,
+                source=source.source,
+                text=source.text,
+            )
+            if source.error:
+                yield AnnotatedDocument(**base, error=source.error)
+                continue
+            original = index.check_and_add(source.doc_id, source.text) if index is not None else None
+            if original is not None:
+                yield AnnotatedDocument(**base, duplicate_of=original)
+                continue
+            end = source.text.find(".") + 1 or len(source.text)
+            event = Event(
+                event_id=hashlib.sha1(source.text[:end].encode()).hexdigest()[:16],
+                event_type="ASSAULT",
+                mode=None,
+                context=(),
+                cameo="190",
+                actor1=None,
+                actor2=None,
+                claimed_by=None,
+                location=None,
+                date=source.date,
+                date_precision=None,
+                date_source=None,
+                sentence=SentenceSpan(0, end),
+                trigger=TextSpan(0, 5, source.text[:5]),
+                negated=False,
+                modality="asserted",
+                confidence=0.9,
+                mentions=1,
+                reports=(Report(source.doc_id, 0, end),),
+            )
+            yield AnnotatedDocument(**base, events=(event,))
