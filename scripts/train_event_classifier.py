@@ -184,14 +184,17 @@ from eventscope.events.classifier import (  # noqa: E402
     DENSE_SLOTS,
     MODALITIES,
     NONE_LABEL,
+    SENTENCE_DENSE_SCALE,
     VECTORS_NAME,
     EventClassifier,
     StaticEmbeddings,
     calibration_features,
     dense_features,
+    fallback_trigger,
     is_candidate,
     modality_dense,
     modality_features,
+    sentence_features,
     sparse_features,
 )
 from eventscope.events.lexicon import load_lexicon  # noqa: E402
@@ -217,6 +220,21 @@ class Sentence:
     source: str
     doc: object
     gold: list[tuple[tuple[int, int] | None, str]]
+
+
+@dataclass
+class SentenceExample:
+    """One sentence (a spaCy Doc or Span) with the one PLOVER type it reports, or ``NONE``, for the sentence head."""
+
+    group: str
+    sentence: object
+    label: str
+    weight: float = 1.0
+
+
+SENTENCE_NONE_MAX = 300
+"""PolNeAR sentences without a lexicon trigger used as ``NONE`` examples of the sentence head."""
+C_SENTENCE = 1.0
 
 
 def sha256(*paths: Path) -> str:
@@ -326,14 +344,16 @@ def polnear_sentences(nlp, lexicon) -> list:
     return chosen[:POLNEAR_SENTENCES_MAX]
 
 
-def build_examples(nlp, lexicon) -> tuple[list[Example], list[Sentence], dict[str, int]]:
-    """Every training example, and the tune sentences the calibration is fitted on."""
+def build_examples(nlp, lexicon) -> tuple[list[Example], list[Sentence], list[SentenceExample], dict[str, int]]:
+    """Every training example of the trigger and sentence heads, and the tune sentences the calibration is
+    fitted on."""
     started = time.perf_counter()
     examples: list[Example] = []
+    sentence_examples: list[SentenceExample] = []
     sentences: list[Sentence] = []
     sizes: Counter = Counter()
 
-    rows = plover_dev_rows("tune")
+    rows = [row for row in plover_dev_rows("tune") if not held_out(f"plover_dev:{row['id']}")]
     for row, doc in zip(rows, nlp.pipe(row["text"] for row in rows), strict=True):
         from eventscope.evaluation.plover import find_span
 
@@ -341,6 +361,9 @@ def build_examples(nlp, lexicon) -> tuple[list[Example], list[Sentence], dict[st
         group = f"plover_dev:{row['id']}"
         sentences.append(Sentence(group, "plover_dev", doc, [(span, e["event_type"]) for span, e in gold]))
         sizes["plover_dev sentences"] += 1
+        reported = {e["event_type"] for e in row["events"]}
+        if len(reported) <= 1:  # a sentence of one type (or none) is a sentence-head example
+            sentence_examples.append(SentenceExample(group, doc, reported.pop() if reported else NONE_LABEL))
         for token in doc:
             if not is_candidate(token, lexicon):
                 continue
@@ -352,7 +375,7 @@ def build_examples(nlp, lexicon) -> tuple[list[Example], list[Sentence], dict[st
                 modality = "negated" if event.get("negated") else (event.get("modality") or "asserted")
                 examples.append(Example(group, "plover_dev", token, event["event_type"], modality))
 
-    rows = plv_rows("tune")
+    rows = [row for row in plv_rows("tune") if not held_out(f"plv:{row['sentence_id']}")]
     parsed = [plv_spans(row) for row in rows]
     for row, (_, source, target), doc in zip(rows, parsed, nlp.pipe(p[0] for p in parsed), strict=True):
         group = f"plv:{row['sentence_id']}"
@@ -360,6 +383,8 @@ def build_examples(nlp, lexicon) -> tuple[list[Example], list[Sentence], dict[st
         sentences.append(Sentence(group, "plv", doc, [(None, t) for t in sorted(gold_types)]))
         sizes["plv sentences"] += 1
         found = plv_trigger(doc, source, target, gold_types, lexicon)
+        if len(gold_types) == 1 or found is not None:  # YIELD: the type of its trigger, when found
+            sentence_examples.append(SentenceExample(group, doc, found[1] if found else next(iter(gold_types))))
         if found is None:
             continue
         token, label = found
@@ -396,6 +421,10 @@ def build_examples(nlp, lexicon) -> tuple[list[Example], list[Sentence], dict[st
                     )
                 )
     sizes["polnear negative sentences"] = len(negatives)
+    for sentence in negatives[:SENTENCE_NONE_MAX]:
+        sentence_examples.append(
+            SentenceExample(f"polnear:{sentence.start_char}:{sentence.doc[:5].text}", sentence, NONE_LABEL)
+        )
 
     docs = nlp.pipe(text for text, _, _, _ in HANDWRITTEN)
     for index, ((_, word, label, modality), doc) in enumerate(zip(HANDWRITTEN, docs, strict=True)):
@@ -403,10 +432,12 @@ def build_examples(nlp, lexicon) -> tuple[list[Example], list[Sentence], dict[st
         if token is None:
             raise ValueError(f"handwritten example {index}: no token {word!r}")
         examples.append(Example(f"hand:{index}", "handwritten", token, label, modality))
+        sentence_examples.append(SentenceExample(f"hand:{index}", doc, label, HANDWRITTEN_WEIGHT))
     sizes["handwritten"] = len(HANDWRITTEN)
+    sizes["sentence examples"] = len(sentence_examples)
     sizes["type examples"] = sum(e.label is not None for e in examples)
     sizes["modality examples"] = sum(e.modality is not None for e in examples)
-    return examples, sentences, dict(sizes)
+    return examples, sentences, sentence_examples, dict(sizes)
 
 
 # -- static embeddings ------------------------------------------------------------------------------
@@ -446,7 +477,7 @@ def reembed(nlp, lexicon, dim: int) -> tuple[list[str], np.ndarray]:
 # -- fitting ----------------------------------------------------------------------------------------
 
 
-def matrix(feature_lists: list[list[str]], dense: np.ndarray, index: dict[str, int]):
+def matrix(feature_lists: list[list[str]], dense: np.ndarray, index: dict[str, int], scale: float = DENSE_SCALE):
     from scipy import sparse
 
     rows, cols = [], []
@@ -457,7 +488,7 @@ def matrix(feature_lists: list[list[str]], dense: np.ndarray, index: dict[str, i
     sparse_x = sparse.csr_matrix(
         (np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(len(feature_lists), len(index))
     )
-    return sparse.hstack([sparse_x, sparse.csr_matrix(dense.astype(np.float64) * DENSE_SCALE)]).tocsr()
+    return sparse.hstack([sparse_x, sparse.csr_matrix(dense.astype(np.float64) * scale)]).tocsr()
 
 
 def fit_head(x, labels: np.ndarray, c: float, weights: np.ndarray | None = None):
@@ -476,7 +507,16 @@ def fold_of(group: str) -> int:
     return int(split_bucket(group, "event-model-fold") * FOLDS)
 
 
-def head_arrays(model, n_sparse: int, prefix: str) -> dict[str, np.ndarray]:
+HELD_OUT: set[int] = set()
+"""Folds of the plover_dev and PLV tune sentences left out of training (``--hold-out``): a development aid
+that measures the pipeline on tune sentences the model has not seen; ``make train`` holds none out."""
+
+
+def held_out(group: str) -> bool:
+    return fold_of(group) in HELD_OUT
+
+
+def head_arrays(model, n_sparse: int, prefix: str, scale: float = DENSE_SCALE) -> dict[str, np.ndarray]:
     coef = model.coef_.astype(np.float64)
     if coef.shape[0] == 1:  # binary: sklearn keeps one row; make it two-class softmax-equivalent
         coef = np.vstack([-coef / 2, coef / 2])
@@ -485,7 +525,9 @@ def head_arrays(model, n_sparse: int, prefix: str) -> dict[str, np.ndarray]:
         bias = np.array([-bias[0] / 2, bias[0] / 2])
     return {
         f"{prefix}sparse": coef[:, :n_sparse].T.astype(np.float16),
-        f"{prefix}dense": (coef[:, n_sparse:] * DENSE_SCALE).T.astype(np.float16),
+        f"{prefix}dense": (coef[:, n_sparse:] * DENSE_SCALE).T.astype(np.float16)
+        if scale == DENSE_SCALE
+        else coef[:, n_sparse:].T.astype(np.float16),
         f"{prefix}bias": bias.astype(np.float32),
     }
 
@@ -524,7 +566,7 @@ def choose_override(records: list) -> dict:
     for scope in ("senses", "any"):
         for threshold in OVERRIDE_GRID:
             gain = 0
-            for sentence, item, probabilities, best, in_senses in records:
+            for sentence, item, probabilities, best, in_senses, _ in records:
                 if best != item.entry.event_type and probabilities[best] >= threshold and (in_senses or scope == "any"):
                     gain += int(_correct(sentence, item, best)) - int(_correct(sentence, item, item.entry.event_type))
             if gain > best_gain:
@@ -532,13 +574,127 @@ def choose_override(records: list) -> dict:
     return best_policy
 
 
-def coded_events(pipeline, doc) -> list:
-    """The coder's events of one parsed sentence, before the model vets them (as ``Pipeline`` codes them)."""
+RETYPE_GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+RETYPE_MIN_GAIN = 10
+"""The sentence retype is enabled only when it gains at least this many right events on the tune split (out-of-fold):
+on the first coder it gained 1-3 and cost one re3d tune dyad, so it stays off unless the data call for it."""
+
+
+def overridden(record, policy: dict) -> str:
+    """The type of a coded event after the model's override (``EventClassifier._override``)."""
+    _, item, probabilities, best, in_senses, _ = record
+    if (
+        best != item.entry.event_type
+        and probabilities[best] >= policy["override_min"]
+        and (in_senses or policy["override_scope"] == "any")
+    ):
+        return best
+    return item.entry.event_type
+
+
+def _retypes(records: list, types: list[str], threshold: float) -> dict[int, str]:
+    """Record index -> the sentence head's type it takes (``EventClassifier._retype_to_sentence``)."""
+    groups: dict[tuple[str, int], list[int]] = {}
+    for index, record in enumerate(records):
+        groups.setdefault((record[0].group, record[1].sentence.start), []).append(index)
+    changes = {}
+    for indexes in groups.values():
+        sentence_probs = records[indexes[0]][5]
+        wanted = max((c for c in sentence_probs if c != NONE_LABEL), key=sentence_probs.get)
+        if sentence_probs[wanted] < threshold or any(types[i] == wanted for i in indexes):
+            continue
+        chosen = max(indexes, key=lambda i: records[i][2].get(wanted, 0.0))
+        changes[chosen] = wanted
+    return changes
+
+
+def choose_sentence_retype(records: list, policy: dict) -> dict:
+    """The sentence-head probability at which a sentence's type replaces the type of its likeliest event when
+    no kept event has it: the threshold that gains the most right events on the tune split (out-of-fold)."""
+    types = [overridden(record, policy) for record in records]
+    best = {"sentence_retype_min": 1.01, "sentence_retype_tune_gain": 0}
+    for threshold in RETYPE_GRID:
+        gain = sum(
+            int(_correct(records[i][0], records[i][1], wanted)) - int(_correct(records[i][0], records[i][1], types[i]))
+            for i, wanted in _retypes(records, types, threshold).items()
+        )
+        if gain > best["sentence_retype_tune_gain"]:
+            best = {"sentence_retype_min": threshold, "sentence_retype_tune_gain": gain}
+    if best["sentence_retype_tune_gain"] < RETYPE_MIN_GAIN:
+        best["sentence_retype_min"] = 1.01  # too little gain: off
+    return best
+
+
+def effective_types(records: list, policy: dict) -> list[str]:
+    types = [overridden(record, policy) for record in records]
+    for index, wanted in _retypes(records, types, policy["sentence_retype_min"]).items():
+        types[index] = wanted
+    return types
+
+
+FALLBACK_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+FALLBACK_PRECISION = 0.7
+"""An event the model codes itself must be right this often on the tune sentences (out-of-fold): real news has
+far more sentences that state no event than these sets, so the bar is set above the coder's own precision."""
+
+
+def fallback_record(sentence: Sentence, span, probabilities_of, sentence_probabilities_of, actors, lexicon):
+    """(sentence, event, trigger probabilities, type, actors found, sentence probabilities) of the model's own
+    reading of a sentence where the coder kept no event, as ``add_fallback_events`` would code it; None where no
+    actor resolves."""
+    from eventscope.events.scoring import fallback_actors, fallback_source
+
+    sentence_probs = sentence_probabilities_of(span)
+    event_type = max((c for c in sentence_probs if c != NONE_LABEL), key=sentence_probs.get)
+    best = None
+    for token in span:
+        if not fallback_trigger(token, lexicon):
+            continue
+        probabilities = probabilities_of(token)
+        if best is None or probabilities.get(event_type, 0.0) > best[1].get(event_type, 0.0):
+            best = (token, probabilities)
+    if best is None:
+        return None
+    token, probabilities = best
+    actor1, actor2 = fallback_actors(token, actors)
+    if not fallback_source(actor1, token.doc):
+        return None
+    item = FallbackItem(token, token.idx + len(token.text))
+    return sentence, item, probabilities, event_type, (actor1 is not None) + (actor2 is not None), sentence_probs
+
+
+@dataclass
+class FallbackItem:
+    """What ``_correct`` reads of a fallback event."""
+
+    trigger: object
+    trigger_end: int
+
+
+def choose_fallback(fallbacks: list) -> dict:
+    """The lowest probability at which the model's own reading of a sentence without coded events is right at
+    least ``FALLBACK_PRECISION`` of the time on the tune sentences (out-of-fold); none: no fallback (above 1).
+    That share also caps the confidence of such events (``fallback_confidence_max``): they are few, and the
+    calibration map, fitted mostly on the coder's events, would rate them higher than they deserve."""
+    for threshold in FALLBACK_GRID:
+        chosen = [_correct(f[0], f[1], f[3]) for f in fallbacks if f[5][f[3]] >= threshold]
+        if len(chosen) >= 10 and sum(chosen) / len(chosen) >= FALLBACK_PRECISION:
+            return {
+                "fallback_min": threshold,
+                "fallback_tune": [len(chosen), sum(chosen), len(fallbacks)],
+                "fallback_confidence_max": round(sum(chosen) / len(chosen), 3),
+            }
+    return {"fallback_min": 1.01, "fallback_tune": [0, 0, len(fallbacks)]}
+
+
+def coded_events(pipeline, doc) -> tuple[list, object]:
+    """The coder's events of one parsed sentence, before the model vets them (as ``Pipeline`` codes them), and
+    the actor lookup they were resolved with."""
     from eventscope.quotes import extract_quotes
 
     actors = pipeline.resolver.for_document(doc)
     quotes = [pipeline._resolve_speaker(doc, quote, actors) for quote in extract_quotes(doc, [])]
-    return pipeline.coder.code(doc, actors, quotes, [])
+    return pipeline.coder.code(doc, actors, quotes, []), pipeline.coder.argument_actors(actors)
 
 
 # -- main -------------------------------------------------------------------------------------------
@@ -550,7 +706,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dim", type=int, default=64, help="dimensions kept by PCA with --reembed")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="artefact folder")
     parser.add_argument("--no-eval", action="store_true", help="skip the report-split evaluation")
+    parser.add_argument(
+        "--hold-out", default="", help="comma-separated folds (0-4) of the plover_dev/PLV tune sentences to leave out"
+    )
     args = parser.parse_args(argv)
+    HELD_OUT.update(int(f) for f in args.hold_out.split(",") if f.strip())
     random.seed(SEED)
     np.random.seed(SEED)
     started = time.perf_counter()
@@ -574,7 +734,7 @@ def main(argv: list[str] | None = None) -> int:
     embeddings = StaticEmbeddings(words, vectors)
     print(f"static vectors: {len(words)} words x {vectors.shape[1]} dims")
 
-    examples, sentences, sizes = build_examples(nlp, lexicon)
+    examples, sentences, sentence_examples, sizes = build_examples(nlp, lexicon)
     print("training data (tune splits):", json.dumps(sizes))
 
     typed = [e for e in examples if e.label is not None]
@@ -603,41 +763,104 @@ def main(argv: list[str] | None = None) -> int:
         f"{FOLDS}-fold out-of-fold macro-F1 (tune) {cv_macro}"
     )
 
+    # the sentence head: what PLOVER type (or none) a whole sentence reports
+    sentence_lists = [sentence_features(e.sentence, lexicon) for e in sentence_examples]
+    sentence_index = {name: i for i, name in enumerate(sorted({f for fs in sentence_lists for f in fs}))}
+    sentence_x = matrix(
+        sentence_lists,
+        np.vstack([embeddings.mean(e.sentence) for e in sentence_examples]),
+        sentence_index,
+        SENTENCE_DENSE_SCALE,
+    )
+    sentence_y = np.array([e.label for e in sentence_examples], dtype=object)
+    sentence_folds = np.array([fold_of(e.group) for e in sentence_examples])
+    sentence_weights = np.array([e.weight for e in sentence_examples])
+    sentence_oof = {}
+    sentence_predicted = np.empty(len(sentence_examples), dtype=object)
+    for fold in range(FOLDS):
+        inside = sentence_folds != fold
+        sentence_oof[fold] = fit_head(sentence_x[inside], sentence_y[inside], C_SENTENCE, sentence_weights[inside])
+        if (~inside).any():
+            sentence_predicted[~inside] = sentence_oof[fold].predict(sentence_x[~inside])
+    sentence_accuracy = round(float(np.mean(sentence_predicted == sentence_y)), 4)
+    print(
+        f"sentence head: {len(sentence_examples)} examples, {FOLDS}-fold out-of-fold accuracy (tune) "
+        f"{sentence_accuracy}"
+    )
+
     # the coder's events of the tune sentences, each scored by the model that did not see its sentence:
     # they choose the type-override policy, then fit the calibration
-    records = []
+    records, fallbacks = [], []
     for sentence in sentences:
         model = oof_models[fold_of(sentence.group)]
         classes = [str(c) for c in model.classes_]
-        for item in coded_events(pipeline, sentence.doc):
+
+        def probabilities_of(token, model=model, classes=classes) -> dict[str, float]:
+            x = matrix([sparse_features(token, lexicon)], dense_features(token, embeddings)[None, :], type_index)
+            return dict(zip(classes, (float(p) for p in model.predict_proba(x)[0]), strict=True))
+
+        sentence_model_oof = sentence_oof[fold_of(sentence.group)]
+
+        def sentence_probabilities_of(span, model=sentence_model_oof) -> dict[str, float]:
             x = matrix(
-                [sparse_features(item.trigger, lexicon)], dense_features(item.trigger, embeddings)[None, :], type_index
+                [sentence_features(span, lexicon)],
+                embeddings.mean(span)[None, :],
+                sentence_index,
+                SENTENCE_DENSE_SCALE,
             )
-            probabilities = dict(zip(classes, model.predict_proba(x)[0], strict=True))
+            return dict(
+                zip((str(c) for c in model.classes_), (float(p) for p in model.predict_proba(x)[0]), strict=True)
+            )
+
+        coded, actors = coded_events(pipeline, sentence.doc)
+        kept = 0
+        for item in coded:
+            probabilities = probabilities_of(item.trigger)
             dyadic = item.actor1 is not None and item.actor2 is not None
             if probabilities[NONE_LABEL] >= NO_EVENT_THRESHOLD and not dyadic:
                 continue  # vetoed in precision mode: never shown with a confidence
             best = max((c for c in classes if c != NONE_LABEL), key=probabilities.get)
             senses = {alt.event_type for alt in lexicon.alternatives(item.entry)}
-            records.append((sentence, item, probabilities, best, best in senses))
+            sentence_probs = sentence_probabilities_of(item.sentence)
+            records.append((sentence, item, probabilities, best, best in senses, sentence_probs))
+            kept += 1
+        if not kept:  # what the model alone would code here (events/scoring.py add_fallback_events)
+            for span in sentence.doc.sents:
+                found = fallback_record(sentence, span, probabilities_of, sentence_probabilities_of, actors, lexicon)
+                if found is not None:
+                    fallbacks.append(found)
     policy = choose_override(records)
-    print(f"type override policy (chosen on tune, out-of-fold): {policy}")
+    policy.update(choose_sentence_retype(records, policy))
+    policy.update(choose_fallback(fallbacks))
+    print(f"type override, sentence retype and fallback policy (chosen on tune, out-of-fold): {policy}")
     calibration_x, calibration_y = [], []
-    for sentence, item, probabilities, best, in_senses in records:
-        event_type = item.entry.event_type
-        if (
-            best != event_type
-            and probabilities[best] >= policy["override_min"]
-            and (in_senses or policy["override_scope"] == "any")
-        ):
-            event_type = best
+    types = effective_types(records, policy)
+    for (sentence, item, probabilities, best, _, sentence_probs), event_type in zip(records, types, strict=True):
         actors = (item.actor1 is not None) + (item.actor2 is not None)
         calibration_x.append(
             calibration_features(
-                probabilities.get(event_type, 0.0), 1 - probabilities[NONE_LABEL], actors, best == event_type
+                probabilities.get(event_type, 0.0),
+                1 - probabilities[NONE_LABEL],
+                actors,
+                best == event_type,
+                p_sentence=sentence_probs.get(event_type, 0.5),
             )
         )
         calibration_y.append(int(_correct(sentence, item, event_type)))
+    for sentence, item, probabilities, event_type, actors, sentence_probs in fallbacks:
+        if sentence_probs[event_type] >= policy["fallback_min"]:
+            best = max((c for c in probabilities if c != NONE_LABEL), key=probabilities.get)
+            calibration_x.append(
+                calibration_features(
+                    probabilities[event_type],
+                    1 - probabilities[NONE_LABEL],
+                    actors,
+                    best == event_type,
+                    fallback=True,
+                    p_sentence=sentence_probs[event_type],
+                )
+            )
+            calibration_y.append(int(_correct(sentence, item, event_type)))
     from sklearn.linear_model import LogisticRegression
 
     calibrator = LogisticRegression(C=1.0, max_iter=1000, random_state=SEED)
@@ -654,7 +877,9 @@ def main(argv: list[str] | None = None) -> int:
     modality_model = fit_head(modality_x, modality_y, C_MODALITY, example_weights(moded))
     print(f"modality head: {len(moded)} examples {dict(sorted(Counter(modality_y).items()))}")
 
+    sentence_model = fit_head(sentence_x, sentence_y, C_SENTENCE, sentence_weights)
     arrays = {
+        **head_arrays(sentence_model, len(sentence_index), "sentence_", SENTENCE_DENSE_SCALE),
         **head_arrays(type_model, len(type_index), "type_"),
         **head_arrays(modality_model, len(modality_index), "modality_"),
         "calibration_coef": calibrator.coef_[0].astype(np.float64),
@@ -696,12 +921,24 @@ def main(argv: list[str] | None = None) -> int:
         "seed": SEED,
         "oof_type_macro_f1_tune": cv_macro,
         "calibration": {
-            "features": ["logit p(type)", "logit p(event)", "two actors", "one actor", "model top type == type"],
+            "features": [
+                "logit p(type)",
+                "logit p(event)",
+                "two actors",
+                "one actor",
+                "model top type == type",
+                "model-coded (fallback)",
+            ],
             "events": len(calibration_y),
         },
         "classes": [str(c) for c in type_model.classes_],
         "features": sorted(type_index, key=type_index.get),
         "modality": {"classes": modality_classes, "features": sorted(modality_index, key=modality_index.get)},
+        "sentence": {
+            "classes": [str(c) for c in sentence_model.classes_],
+            "features": sorted(sentence_index, key=sentence_index.get),
+            "oof_accuracy_tune": sentence_accuracy,
+        },
     }
     (args.out / f"{ARTEFACT_NAME}.json").write_text(
         json.dumps(card, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
@@ -751,13 +988,14 @@ def evaluate_report_split(classifier: EventClassifier, pipeline) -> dict:
 
     reliability: list[tuple[float, bool]] = []
     for mode in ("coder_only", "pipeline"):
-        vet = classifier.vet
+        vet, fallback_min = classifier.vet, classifier.fallback_min
         if mode == "coder_only":
 
             def passthrough(coded, favor="precision"):
                 return coded
 
             classifier.vet = passthrough
+            classifier.fallback_min = 2.0  # no model-coded events either
         right = any_right = 0
         for row, text in zip(plv, texts, strict=True):
             events = pipeline.annotate_text(text, doc_id=f"plv-{row['sentence_id']}").events
@@ -797,7 +1035,7 @@ def evaluate_report_split(classifier: EventClassifier, pipeline) -> dict:
         }
         if mode == "pipeline":
             result["by_type"] = scored["by_type"]
-        classifier.vet = vet
+        classifier.vet, classifier.fallback_min = vet, fallback_min
     result["plover_dev_report_sentences"] = len(plover_dev_rows("report"))
 
     rows = plover_dev_rows("report")

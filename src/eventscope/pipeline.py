@@ -17,16 +17,17 @@ from functools import cached_property
 from spacy.tokens import Doc
 
 from eventscope.actors import ActorResolver, load_knowledge_base
-from eventscope.actors.inference import with_place_country
+from eventscope.actors.inference import document_country, with_place_country
 from eventscope.dedup import DocumentIndex, find_duplicate_paragraphs
 from eventscope.errors import OverBudget, ProcessingError
 from eventscope.events import CodedEvent, EventCoder, happening_id, load_lexicon, merge_events
 from eventscope.events.attribution import link_quotes_and_events
 from eventscope.events.classifier import EventClassifier
+from eventscope.events.conflict import fold_casualties
 from eventscope.events.context import contexts_for
 from eventscope.events.merge import count_duplicate_reports as _count_duplicate_reports
 from eventscope.events.ontology import load_ontology
-from eventscope.events.scoring import score_events
+from eventscope.events.scoring import add_fallback_events, score_events
 from eventscope.geo import Geoparser
 from eventscope.ingest import SourceDocument
 from eventscope.ingest.readers import make_document
@@ -135,7 +136,9 @@ class Pipeline:
         doc_actors = self.resolver.for_document(doc, source.date)
         quotes = [self._resolve_speaker(doc, quote, doc_actors) for quote in extract_quotes(doc, skip)]
         deadline.check("quotes")
-        coded = self._score(self.coder.code(doc, doc_actors, quotes, skip))
+        # one happening of a sentence, one event: casualty reports fold into the sentence's attack
+        coded = fold_casualties(self._score(self.coder.code(doc, doc_actors, quotes, skip)))
+        coded = add_fallback_events(doc, coded, self.classifier, self.coder.argument_actors(doc_actors), skip)
         deadline.check("event coding")
         places = self.geoparser.find_places(doc) if self.geoparser else []
         deadline.check("geoparsing")
@@ -148,8 +151,13 @@ class Pipeline:
         # a source's own place ("U.S. forces", "Russia did not attack") is not where anything happened
         text = doc.text  # built from the tokens on every access: once per document, not per sentence or event
         free_places = {start: _free_places(places, busy, text) for start, busy in sources_by_sentence.items()}
+        # unnamed state agents of an event with no located country take the document's country
+        country = document_country(places, (a for item in coded for a in (item.actor1, item.actor2)))
         events = [
-            deadline.check("locating", self._event(source, doc, item, dates, free_places[item.sentence.start]))
+            deadline.check(
+                "locating",
+                self._event(source, doc, item, dates, free_places[item.sentence.start], places, country),
+            )
             for item in coded
         ]
         events = _count_duplicate_reports(merge_events(events), paragraphs, source.doc_id)
@@ -192,16 +200,20 @@ class Pipeline:
         )
         return replace(quote, speaker=speaker)
 
-    def _event(self, source: SourceDocument, doc: Doc, item, dates: DateResolver, candidates) -> Event:
+    def _event(
+        self, source: SourceDocument, doc: Doc, item, dates: DateResolver, candidates, places=None, country=None
+    ) -> Event:
         entry = item.entry
         sentence = item.sentence
         trigger = TextSpan(item.trigger.idx, item.trigger_end, source.text[item.trigger.idx : item.trigger_end])
         location = None
         if self.geoparser:
-            location = self.geoparser.locate(doc, item.trigger.i, candidates)
+            location = self.geoparser.locate(doc, item.trigger.i, candidates, places)
         when = dates.for_sentence(sentence)
         item = replace(
-            item, actor1=with_place_country(item.actor1, location), actor2=with_place_country(item.actor2, location)
+            item,
+            actor1=with_place_country(item.actor1, location, country, places),
+            actor2=with_place_country(item.actor2, location, country, places),
         )
         mode = entry.mode if entry.mode and self._valid_mode(entry.event_type, entry.mode) else None
         cameo = entry.cameo or self.ontology.cameo_for(entry.event_type, mode)

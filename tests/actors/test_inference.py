@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from eventscope.actors.inference import with_place_country
-from eventscope.records import Actor, EventLocation
+from eventscope.actors.inference import document_country, with_place_country
+from eventscope.records import Actor, EventLocation, Place
 
 
 def _place(country: str | None) -> EventLocation:
@@ -30,3 +30,42 @@ def test_no_place_no_inference():
     police = Actor(0, 6, "Police", None, None, "POL")
     assert with_place_country(police, None) == police
     assert with_place_country(police, _place(None)) == police
+
+
+def test_without_a_located_country_the_document_country_stands_in():
+    police = Actor(0, 6, "Police", None, None, "POL")
+    inferred = with_place_country(police, None, "BGD")
+    assert inferred is not None and inferred.country == "BGD" and inferred.country_inferred
+    # the event's own place wins over the document's country
+    assert with_place_country(police, _place("AFG"), "BGD").country == "AFG"
+    gunmen = Actor(0, 6, "gunmen", None, None, "UAF")
+    assert with_place_country(gunmen, None, "BGD") == gunmen
+
+
+def _at(country: str) -> Place:
+    return Place(0, 5, "Town", 1, "Town", 1.0, 2.0, country, None, "PPL", 0.9)
+
+
+def test_document_country_from_places_then_named_actors():
+    assert document_country([_at("BGD"), _at("BGD"), _at("BGD"), _at("IND")]) == "BGD"
+    assert document_country([_at("BGD"), _at("IND")]) is None  # no clear majority
+    party = Actor(0, 3, "BNP", "Bangladesh Nationalist Party", "BGD", "OPP")
+    guessed = Actor(0, 6, "Police", None, "IND", "POL", country_inferred=True)
+    assert document_country([], [party, None, guessed]) == "BGD"
+    assert document_country([], [guessed]) is None
+
+
+def test_a_place_inside_the_agent_s_own_words_gives_its_country():
+    police = Actor(0, 13, "Sindh police", None, None, "POL")
+    sindh = Place(0, 5, "Sindh", 1164807, "Sindh", 26.0, 68.5, "PAK", "Sindh", "ADM1", 0.9)
+    elsewhere = Place(40, 45, "Town", 1, "Town", 1.0, 2.0, "IND", None, "PPL", 0.9)
+    inferred = with_place_country(police, _place("AFG"), "IND", [sindh, elsewhere])
+    assert inferred is not None and inferred.country == "PAK" and inferred.country_inferred
+
+
+def test_a_named_police_force_takes_the_place_country_but_a_named_army_does_not():
+    force = Actor(0, 20, "Herat City Police", "Herat City Police", None, "POL")
+    inferred = with_place_country(force, _place("AFG"))
+    assert inferred is not None and inferred.country == "AFG" and inferred.country_inferred
+    army = Actor(0, 21, "People's Defence Army", "People's Defence Army", None, "MIL")
+    assert with_place_country(army, _place("AFG")) == army

@@ -58,3 +58,42 @@ def test_unknown_person_noun_keeps_its_span_and_event_noun_yields_its_actor(look
     assert kept is not None and (kept.start, kept.text) == (0, "Their counterparts")
     inside = actors.actor_for(_token(doc, "strike"))
     assert inside is not None and "coalition" in inside.text.lower()
+
+
+# --- wrong-actor fixes: datelines, weapons' users, national parties, named appositions -------------------------
+
+
+def test_dateline_place_gives_way_to_the_subject_hung_on_it(lookup) -> None:
+    doc, actors = lookup("MOGADISHU, Somalia -- A Kenyan military airstrike has killed three herders.")
+    actor = actors.actor_for(_token(doc, "MOGADISHU"))
+    assert actor is None or "MOGADISHU" not in actor.text
+
+
+def test_title_case_dateline_with_date_and_agency_is_no_actor(lookup) -> None:
+    doc, actors = lookup("Tehran, March 15, IRNA - The Iranian foreign minister condemned the attacks.")
+    actor = actors.actor_for(_token(doc, "Tehran"))
+    assert actor is None or actor.country != "IRN" or "Tehran" not in actor.text
+
+
+def test_weapon_fired_by_a_force_stands_for_that_force(lookup) -> None:
+    doc, actors = lookup("The rockets fired by the Turkish army hit a depot.")
+    actor = actors.actor_for(_token(doc, "rockets"))
+    assert actor is not None and actor.country == "TUR" and "army" in actor.text
+
+
+def test_unknown_person_noun_with_a_nationality_is_a_party(lookup) -> None:
+    doc, actors = lookup("Police arrested a Chinese actor and two Kuwaiti nationals.")
+    assert actors.actor_for(_token(doc, "actor")).country == "CHN"
+    assert actors.actor_for(_token(doc, "nationals")).country == "KWT"
+
+
+def test_national_things_are_no_parties(lookup) -> None:
+    doc, actors = lookup("The leaders discussed UK-France cooperation and the Syrian border.")
+    assert actors.actor_for(_token(doc, "border")) is None
+    assert actors.actor_for(_token(doc, "cooperation")) is None
+
+
+def test_organisation_named_beside_a_common_noun_joins_its_span(lookup) -> None:
+    doc, actors = lookup("The Islamist group al Shabaab attacked a base.")
+    found = actors.resolve_argument(_token(doc, "group"))
+    assert found and found[0].text.endswith("Shabaab")

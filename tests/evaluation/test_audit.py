@@ -6,7 +6,18 @@ from collections import Counter
 
 import pytest
 
-from eventscope.evaluation.audit import VERDICTS, choose_articles, read_sheet, sample_events, score_sheet, write_sheet
+from eventscope.evaluation.audit import (
+    VERDICTS,
+    choose_articles,
+    confidence_band,
+    main,
+    news_articles,
+    read_sheet,
+    sample_events,
+    score_sheet,
+    strip_sheet,
+    write_sheet,
+)
 from eventscope.records import AnnotatedDocument, Event, SentenceSpan, TextSpan
 
 TEXT = "Ruritania accused Elbonia. Elbonia denied it. Both sides met in Geneva. Talks resumed."
@@ -87,3 +98,37 @@ def test_sheet_round_trips_and_scores(tmp_path):
 def test_unknown_verdict_is_refused():
     with pytest.raises(ValueError):
         score_sheet([{"verdict": "mostly right", "event_type": "ACCUSE", "source": "x", "article": "a"}])
+
+
+def test_rows_carry_confidence_and_score_by_band():
+    articles, records = corpus({"a": 4})
+    rows = sample_events(articles, records, 4)
+    assert all(r["confidence"] == 0.5 and r["mentions"] == 1 for r in rows)
+    rows[0]["verdict"], rows[1]["verdict"] = "right", "not_event"
+    rows[2].update(verdict="right", confidence=0.9)
+    bands = score_sheet(rows)["by_confidence"]
+    assert bands == {"0.50-0.70": {"n": 2, "precision": 0.5}, ">=0.85": {"n": 1, "precision": 1.0}}
+    assert [confidence_band(x) for x in (0.2, 0.5, 0.7, 0.85)] == ["<0.50", "0.50-0.70", "0.70-0.85", ">=0.85"]
+
+
+def test_strip_keeps_coded_fields_and_verdicts_only(tmp_path):
+    articles, records = corpus({"a": 2})
+    rows = sample_events(articles, records, 2)
+    rows[0]["verdict"] = "right"
+    stripped = strip_sheet(rows)
+    assert all("sentence" not in r for r in stripped)
+    assert stripped[0]["verdict"] == "right" and stripped[0]["event_type"] == "ACCUSE"
+    sheet, out = tmp_path / "sheet.jsonl", tmp_path / "committed.jsonl"
+    write_sheet(rows, sheet)
+    assert main(["strip", str(sheet), "-o", str(out)]) == 0
+    assert all("sentence" not in r for r in read_sheet(out))
+
+
+def test_tune_and_report_articles_are_disjoint(tmp_path):
+    geo = tmp_path / "geo-dev"
+    geo.mkdir()
+    body = "".join(f'<article docid="{n}"><text>Text {n}.</text></article>' for n in range(40))
+    (geo / "GeoWebNews.xml").write_text(f"<articles>{body}</articles>", encoding="utf-8")
+    tune = {a["id"] for a in news_articles(tmp_path, "tune")}
+    report = {a["id"] for a in news_articles(tmp_path, "report")}
+    assert tune and report and not tune & report and len(tune | report) == 40

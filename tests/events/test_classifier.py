@@ -177,8 +177,33 @@ def test_vet_sets_a_calibrated_confidence(nlp, classifier):
     kept = classifier.vet([item])
     assert kept and kept[0].confidence != 0.95
     assert kept[0].confidence == round(
-        classifier.calibrated(classifier.type_probabilities(item.trigger), kept[0].entry.event_type, 2), 3
+        classifier.calibrated(
+            classifier.type_probabilities(item.trigger),
+            kept[0].entry.event_type,
+            2,
+            sentence_probs=classifier.sentence_probabilities(item.sentence),
+        ),
+        3,
     )
+
+
+def test_sentence_head_reads_what_the_whole_sentence_reports(nlp, classifier):
+    shelling = classifier.sentence_probabilities(nlp("Army artillery shelled the rebel-held village overnight."))
+    assert max(shelling, key=shelling.get) == "ASSAULT"
+    talks = classifier.sentence_probabilities(nlp("The two foreign ministers held talks in Vienna on Monday."))
+    assert max(talks, key=talks.get) == "CONSULT"
+    assert set(shelling) == set(classifier.classes)  # the PLOVER types and NONE
+
+
+def test_fallback_candidate_is_a_word_of_the_sentence_heads_type(nlp, classifier):
+    sentence = next(nlp("The opposition party filed a lawsuit against the election commission.").sents)
+    token, event_type, probabilities, sentence_probs = classifier.fallback_candidate(sentence)
+    assert event_type == max((c for c in sentence_probs if c != NONE_LABEL), key=sentence_probs.get)
+    assert token.sent == sentence and token.lemma_ not in ("say", "tell")
+    assert probabilities[event_type] == max(
+        classifier.type_probabilities(t)[event_type] for t in candidate_tokens(sentence, load_lexicon())
+    )
+    assert classifier.entry_for(token, event_type).event_type == event_type
 
 
 # -- training hygiene ---------------------------------------------------------------------------------
@@ -220,3 +245,14 @@ def test_artefact_writer_is_byte_identical(tmp_path):
     train.write_npz(tmp_path / "one.npz", arrays)
     train.write_npz(tmp_path / "two.npz", dict(reversed(arrays.items())))
     assert (tmp_path / "one.npz").read_bytes() == (tmp_path / "two.npz").read_bytes()
+
+
+def test_the_model_codes_no_event_on_a_reporting_verb(nlp, classifier):
+    from eventscope.events.classifier import fallback_trigger
+
+    doc = nlp("The minister said the talks would resume in Geneva.")
+    lexicon = load_lexicon()
+    assert not fallback_trigger(_token(nlp, doc.text, "said"), lexicon)
+    assert fallback_trigger(_token(nlp, doc.text, "resume"), lexicon)
+    policy = classifier.card["policy"]
+    assert 0.0 < policy.get("fallback_confidence_max", 0.5) <= 1.0

@@ -212,3 +212,55 @@ def test_pressure_weapons_against_and_for_to_clauses(code):
     assert ("The minister", "Uganda") in _dyads(
         code("The minister pressed for Uganda to release the prisoners."), "REQUEST"
     )
+
+
+# --- targets in deeds' phrases (PLV dyad misses) ----------------------------------------------------------------
+
+
+def _coded(run_coder, text, event_type):
+    _, events, _ = run_coder(text)
+    return {
+        (e.actor1.text if e.actor1 else None, e.actor2.text if e.actor2 else None)
+        for e in events
+        if e.entry.event_type == event_type
+    }
+
+
+def test_forces_sent_are_the_senders_own_the_destination_is_the_target(run_coder):
+    assert ("Japan", "South Sudan") in _coded(run_coder, "Japan is sending troops to South Sudan.", "AID")
+    dyads = _coded(run_coder, "Germany has refused to send peacekeepers to Iraq.", "REJECT")
+    assert ("Germany", "Iraq") in dyads
+    assert not any(t == "peacekeepers" for _, t in dyads)
+
+
+def test_a_pledged_deed_names_the_party_in_its_phrase(run_coder):
+    assert ("Japan", "Indonesia") in _coded(run_coder, "Japan agreed to lend $2 billion to Indonesia.", "AGREE")
+    assert ("The court", "Russia") in _coded(run_coder, "The court refused to accept a request from Russia.", "REJECT")
+
+
+def test_recipient_in_a_dative_to_phrase(run_coder):
+    dyads = _coded(run_coder, "Germany has provided its annual donations to the Palestinians.", "AID")
+    assert ("Germany", "the Palestinians") in dyads
+
+
+def test_demanded_clause_subject_is_the_one_asked(run_coder):
+    dyads = _coded(run_coder, "The opposition demanded that the prime minister step down.", "REQUEST")
+    assert ("The opposition", "the prime minister") in dyads
+
+
+def test_pronoun_actor_keeps_its_span_and_takes_the_antecedent(run_coder):
+    _, events, _ = run_coder("Russia said on Friday it had expelled three Polish diplomats.")
+    expelled = [e for e in events if e.trigger.text == "expelled"]
+    assert expelled and expelled[0].actor1.text == "it" and expelled[0].actor1.name == "Russia"
+
+
+def test_opening_a_process_is_doing_it(run_coder):
+    dyads = _coded(run_coder, "The FBI had opened an investigation of the senator.", "ACCUSE")
+    assert ("The FBI", "the senator") in dyads
+    dyads = _coded(run_coder, "Taliban militants have stepped up attacks on Afghan security forces.", "ASSAULT")
+    assert ("Taliban militants", "Afghan security forces") in dyads
+
+
+def test_light_verb_phrase_names_the_target(run_coder):
+    dyads = _coded(run_coder, "Brazilian police filed new charges against the former minister.", "ACCUSE")
+    assert ("Brazilian police", "the former minister") in dyads

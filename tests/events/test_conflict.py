@@ -167,3 +167,130 @@ def test_casualty_is_anchored_on_the_attack_that_caused_it(code) -> None:
     assert hits and hits[0].trigger.lower_ == "exploded"
     assert "gunmen" in _text(hits[0].actor1) and hits[0].actor1.sector == "UAF"
     assert "people" in _text(hits[0].actor2)
+
+
+# -- unnamed parties, devices, property, one event per happening (issue 11) ---------------------------------------
+
+
+def _of_type(events, event_type: str):
+    return [e for e in events if e.entry.event_type == event_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Congress workers staged a protest against the new road toll.", "workers"),
+        ("Nurses at the district hospital staged a demonstration against a pay cut.", "nurses"),
+        ("Students of the college brought out a procession in the town.", "students"),
+        ("The union formed a human chain along the highway.", "union"),
+        ("Farmers staged a dharna in front of the collectorate.", "farmers"),
+        ("Shopkeepers went on strike over the new tax.", "shopkeepers"),
+    ],
+)
+def test_unnamed_groups_protest(code, text: str, source: str) -> None:
+    _, events = code(text)
+    protests = _of_type(events, "PROTEST")
+    assert protests, [(e.entry.event_type, e.trigger.text) for e in events]
+    assert source in _text(protests[0].actor1)
+
+
+def test_agentless_protests_and_circumstance(code) -> None:
+    _, events = code("Protest demonstrations were held in several towns on Friday.")
+    assert len(_of_type(events, "PROTEST")) == 1  # "protest demonstrations": one happening
+    _, events = code("The 40th day of the countrywide blockade enforced by the opposition alliance passed quietly.")
+    protests = _of_type(events, "PROTEST")
+    assert protests and "alliance" in _text(protests[0].actor1)
+
+
+def test_a_protest_that_is_only_the_setting_of_an_attack_is_not_coded(code) -> None:
+    _, events = code("On the third day of the blockade enforced by the alliance, two bombs went off near the court.")
+    assert not _of_type(events, "PROTEST"), [(e.entry.event_type, e.trigger.text) for e in events]
+    assert _of_type(events, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Two bombs went off near the mosque in the evening.", "", ""),
+        ("Several crude bombs were exploded in front of the court.", "", ""),
+        ("Pickets hurled crude bombs at a bus near the station.", "pickets", "bus"),
+        ("Militants threw grenades at two shops in the market.", "militants", "shops"),
+    ],
+)
+def test_devices_that_go_off_are_attacks(code, text: str, source: str, target: str) -> None:
+    _, events = code(text)
+    attacks = _assaults(events)
+    assert len(attacks) == 1, [(e.trigger.text, e.rules) for e in attacks]
+    assert source in _text(attacks[0].actor1) and target in _text(attacks[0].actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Five buses were torched in the city on Monday.", "buses"),
+        ("Alleged blockaders set alight five vehicles in the district.", "vehicles"),
+        ("Unidentified assailants vandalised a number of vehicles in the town.", "vehicles"),
+    ],
+)
+def test_burnt_and_wrecked_property(code, text: str, target: str) -> None:
+    _, events = code(text)
+    hits = [e for e in events if e.entry.event_type in ("ASSAULT", "PROTEST")]
+    assert hits, [(e.trigger.text, e.rules) for e in events]
+    assert target in _text(hits[0].actor2) or hits[0].theme == "number"  # "a number of vehicles": the theme
+
+
+def test_two_communities_clash(code) -> None:
+    _, events = code("Two communities clashed over the road in the town.")
+    assert "communities" in _text(_assaults(events)[0].actor1)
+
+
+def test_no_fallback_event_beside_a_casualty_report(code) -> None:
+    _, events = code("Two workers were injured as assailants hurled a crude bomb at their bus.")
+    assert len(_assaults(events)) == 1, [(e.trigger.text, e.rules) for e in events]
+
+
+def test_no_fallback_event_for_a_retold_happening(code) -> None:
+    text = "Pickets hurled bombs at a bus in the city. The bombs went off near the station."
+    _, events = code(text)
+    assert len(_assaults(events)) == 1, [(e.trigger.text, e.rules) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lawyers in the district courts went on strike over the new rules.", "PROTEST"),
+        ("Police constables in Punjab went on strike over unpaid salaries.", "PROTEST"),
+        ("The air force carried out a strike on the rebel base.", "ASSAULT"),
+    ],
+)
+def test_labour_strike(code, text: str, expected: str) -> None:
+    _, events = code(text)
+    strikes = [e for e in events if e.trigger.lower_ == "strike"]
+    assert strikes and strikes[0].entry.event_type == expected, [(e.entry.event_type, e.rules) for e in strikes]
+
+
+def test_later_death_of_an_attack_victim(code) -> None:
+    text = "A local leader suffered bullet injuries in an attack by gunmen. He died on Wednesday at the hospital."
+    _, events = code(text)
+    assert any(e.dead is not None and e.dead.value == 1 for e in _assaults(events))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A funeral procession for the late king passed through the capital.",
+        "His close encounter with the president made headlines.",
+        "Fireworks went off over the harbour at midnight.",
+        "The bomb squad defused a device found near the station.",
+    ],
+)
+def test_no_conflict_where_none_is_reported(code, text: str) -> None:
+    _, events = code(text)
+    assert not [e for e in events if e.entry.event_type in ("ASSAULT", "PROTEST")], [
+        (e.entry.event_type, e.trigger.text, e.rules) for e in events
+    ]
+
+
+def test_death_in_an_encounter_is_a_casualty(code) -> None:
+    _, events = code("One soldier of the Assam Rifles died in an encounter with the rebels on Friday evening.")
+    assert any(e.dead is not None and e.dead.value == 1 for e in _assaults(events))

@@ -50,3 +50,35 @@ def test_a_bare_plural_gives_no_count(nlp):
 
 def test_casualties_of_another_clause_do_not_attach_to_a_protest(nlp):
     assert _tolls(nlp, "Students protested after police killed three men.", "protested", "PROTEST") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("A village headman was axed to death near the market.", "axed", {"dead": 1}),
+        ("Four passengers were burnt alive on the highway.", "burnt", {"dead": 4}),
+        ("Gunmen shot the district leader Abdul Karim dead in his shop.", "shot", {"dead": 1}),
+        ("A constable was shot and killed by militants near the bridge.", "shot", {"dead": 1}),
+        (
+            "A student was hacked to death and his brother injured in an attack by a gang.",
+            "attack",
+            {"dead": 1, "injured": 1},
+        ),
+        ("At least 12 rebels and other fighters were killed in the raid.", "killed", {"dead": 12}),
+        ("Gunmen opened fire in the market, killing a Levies personnel on duty.", "killing", {"dead": 1}),
+        ("Fifteen people were killed in the blast.", "blast", {"dead": 15}),
+        ("The mob lynched a shopkeeper in the square.", "lynched", {"dead": 1}),
+    ],
+)
+def test_killing_forms(nlp, text: str, trigger: str, expected: dict[str, int]) -> None:
+    assert _tolls(nlp, text, trigger) == expected
+
+
+def test_a_hyphenated_victim_counts_once(nlp) -> None:
+    assert _tolls(nlp, "Sub-inspector of the city police was shot dead by gunmen.", "shot") == {"dead": 1}
+
+
+def test_the_killing_of_names_the_dead(nlp) -> None:
+    doc = nlp("The group claimed the killing of two masons in the town.")
+    token = next(t for t in doc if t.text == "killing")
+    assert {f: m.value for f, m in casualties(token, "ASSAULT").items()} == {"dead": 2}

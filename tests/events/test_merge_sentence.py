@@ -55,3 +55,82 @@ def test_same_id_in_another_report_still_adds_a_mention():
     )
     merged = merge_events([first, again])
     assert len(merged) == 1 and merged[0].mentions == 2 and len(merged[0].reports) == 2
+
+
+def _one_sided(event_id: str, start: int, actor1: Actor | None, actor2: Actor | None, trigger: str = "visit") -> Event:
+    event = _event(event_id, trigger, start + 10, "exact")
+    return replace(
+        event,
+        actor1=actor1,
+        actor2=actor2,
+        sentence=SentenceSpan(start, start + 90),
+        reports=(Report("d1", start, start + 90),),
+    )
+
+
+def test_a_later_partial_restatement_folds_into_the_first_report():
+    """One visit told twice ("Minister Ivan Petrenko visited Vientiane ... Petrenko's visit"): the first report
+    is the evidence."""
+    visitor = Actor(0, 37, "Russian Defence Minister Ivan Petrenko", None, "RUS", "GOV")
+    hosts = Actor(50, 54, "Laos", "Laos", "LAO", "GOV")
+    again = Actor(140, 164, "Minister Ivan Petrenko's", None, None, "GOV")
+    first = _one_sided("a", 0, visitor, hosts)
+    later = _one_sided("b", 100, again, None)
+    merged = merge_events([first, later])
+    assert len(merged) == 1
+    assert merged[0].event_id == "a" and merged[0].mentions == 2 and len(merged[0].reports) == 2
+    assert merged[0].sentence == first.sentence
+
+
+def test_unnamed_parties_and_other_types_are_not_folded():
+    forces = Actor(0, 12, "Iraqi forces", None, "IRQ", "MIL")
+    officials = Actor(100, 115, "Iraqi officials", None, "IRQ", "GOV")
+    first = _one_sided("a", 0, forces, None, trigger="attack")
+    other_party = _one_sided("b", 100, officials, None, trigger="attack")
+    other_type = replace(_one_sided("c", 200, forces, None), event_type="PROTEST")
+    assert len(merge_events([first, other_party, other_type])) == 3
+
+
+def test_a_headline_dyad_told_again_in_the_lead_is_one_event():
+    first = _one_sided("a", 0, Actor(0, 6, "Calder", None, None, None), Actor(16, 22, "Brandt", None, None, None))
+    lead = _one_sided(
+        "b", 100, Actor(100, 111, "Ruth Calder", None, None, None), Actor(130, 141, "Tom Brandt", None, None, None)
+    )
+    other = _one_sided(
+        "c", 200, Actor(200, 211, "Ruth Calder", None, None, None), Actor(230, 240, "Mr. Olsen", None, None, None)
+    )
+    merged = merge_events([first, lead, other])
+    assert [e.event_id for e in merged] == ["a", "c"]
+    assert merged[0].mentions == 2
+
+
+def test_one_sentence_restating_a_one_sided_deed_adds_no_mention():
+    lawyers = Actor(30, 46, "prominent lawyers", None, "CHN", "JUD")
+    convicted = replace(_one_sided("a", 0, None, lawyers, trigger="convicted"), event_type="SANCTION")
+    sentenced = replace(_one_sided("b", 0, None, lawyers, trigger="sentenced"), event_type="SANCTION")
+    merged = merge_events([convicted, sentenced])
+    assert len(merged) == 1 and merged[0].mentions == 1
+
+
+def test_title_and_name_touching_are_one_actor():
+    from eventscope.events.merge import collapse_appositions
+
+    text = "founding president Kenji Mori and Iran, Syria"
+    title = Actor(0, 18, "founding president", None, None, "BUS")
+    name = Actor(19, 29, "Kenji Mori", None, None, None)
+    iran, syria = Actor(34, 38, "Iran", "Iran", "IRN", "GOV"), Actor(40, 45, "Syria", "Syria", "SYR", "GOV")
+    collapsed = collapse_appositions([title, name, iran, syria], text)
+    assert [a.text for a in collapsed] == ["founding president Kenji Mori", "Iran", "Syria"]
+    assert collapsed[0].sector == "BUS"
+
+
+def test_a_tally_of_unnamed_groups_is_one_actor_and_parties_stay_apart():
+    from eventscope.events.merge import collapse_lists
+
+    text = "12 farmers, six traders and four teachers"
+    tally = [Actor(0, 10, "12 farmers", None, None, None), Actor(12, 23, "six traders", None, None, None)]
+    tally.append(Actor(28, 41, "four teachers", None, None, None))
+    assert [a.text for a in collapse_lists(tally, text)] == [text]
+    parties = [Actor(0, 4, "Iran", "Iran", "IRN", "GOV"), Actor(6, 11, "Syria", "Syria", "SYR", "GOV")]
+    parties.append(Actor(16, 20, "Iraq", "Iraq", "IRQ", "GOV"))
+    assert collapse_lists(parties, "Iran, Syria and Iraq") == parties

@@ -62,3 +62,56 @@ def test_model_without_vet_drops_one_actor_events_it_doubts(coded) -> None:
     assert [e.entry.event_type for e in scored] == ["ASSAULT"]
     assert scored[0].confidence <= 0.9
     assert len(score_events(coded, _ProbabilityModel(), favor="recall")) == 2
+
+
+class _FallbackModel:
+    """The model reads a COERCE event on the sentence's first verb, with a 0.6 sentence probability."""
+
+    fallback_min = 0.5
+
+    def fallback_candidate(self, sentence, min_probability=0.0):
+        verb = next((t for t in sentence if t.pos_ == "VERB"), None)
+        if verb is None:
+            return None
+        return verb, "COERCE", {"COERCE": 0.7, "NONE": 0.2}, {"COERCE": 0.6, "NONE": 0.3}
+
+    def entry_for(self, token, event_type):
+        from eventscope.events.lexicon import TriggerEntry
+
+        return TriggerEntry(lemma=token.lemma_.lower(), pos="VERB", event_type=event_type, mode=None, cameo=None)
+
+    def modality_probabilities(self, token):
+        return {"asserted": 1.0, "future": 0.0, "hypothetical": 0.0, "negated": 0.0}
+
+    def calibrated(self, probabilities, event_type, actors, fallback=False, sentence_probs=None):
+        assert fallback and sentence_probs is not None
+        return 0.55
+
+
+def test_the_model_codes_an_event_only_where_the_coder_kept_none(nlp, pipeline) -> None:
+    from eventscope.events.scoring import CLASSIFIER_FALLBACK, add_fallback_events
+
+    doc = nlp("Russia attacked Ukrainian ports. French police detained the German activists. It rained.")
+    coder = EventCoder(load_lexicon())
+    actors = coder.argument_actors(pipeline.resolver.for_document(doc))
+    kept = [e for e in coder.code(doc, actors) if e.entry.event_type == "ASSAULT"]  # as if "detained" were unknown
+    events = add_fallback_events(doc, kept, _FallbackModel(), actors)
+    added = [e for e in events if CLASSIFIER_FALLBACK in e.rules]
+    assert len(added) == 1 and events[0] is kept[0]  # sentence order; the coder's sentence gets nothing more
+    event = added[0]
+    assert (event.entry.event_type, event.trigger.text, event.confidence) == ("COERCE", "detained", 0.55)
+    assert "police" in event.actor1.text and "activists" in event.actor2.text
+    # "It rained": no actor in the clause, no event; a model whose policy has no fallback adds nothing
+    model = _FallbackModel()
+    model.fallback_min = 1.01
+    assert add_fallback_events(doc, kept, model, actors) == kept
+
+
+def test_no_fallback_event_under_the_policy_threshold(nlp, pipeline) -> None:
+    from eventscope.events.scoring import add_fallback_events
+
+    doc = nlp("French police detained the German activists.")
+    actors = EventCoder(load_lexicon()).argument_actors(pipeline.resolver.for_document(doc))
+    model = _FallbackModel()
+    model.fallback_min = 0.61
+    assert add_fallback_events(doc, [], model, actors) == []

@@ -31,3 +31,23 @@ def test_a_casualty_report_survives_a_model_that_vetoes_sourceless_events(nlp, p
     others = [e for e in coded if not CASUALTY_RULES & set(e.rules) and e.actor1 is None]
     assert others, [(e.entry.event_type, e.rules) for e in coded]
     assert not any(e.trigger.i == o.trigger.i for e in scored for o in others)  # the veto holds for the rest
+
+
+def test_casualty_reports_fold_into_the_attack_of_their_sentence(nlp, pipeline) -> None:
+    from eventscope.events.conflict import fold_casualties
+
+    doc = nlp("A man was killed and ten others were injured in a clash between police and the protesters.")
+    coded = EventCoder(load_lexicon()).code(doc, pipeline.resolver.for_document(doc))
+    folded = fold_casualties(coded)
+    attacks = [e for e in folded if e.entry.event_type == "ASSAULT"]
+    assert attacks and not any(CASUALTY_RULES & set(e.rules) for e in attacks if len(attacks) > 1)
+    assert max(e.dead.value for e in attacks if e.dead) == 1
+    assert max(e.injured.value for e in attacks if e.injured) == 10
+
+
+def test_a_raised_toll_updates_the_attack_told_before(nlp, pipeline) -> None:
+    from eventscope.events.conflict import fold_casualties
+
+    doc = nlp("Three passengers were killed when assailants torched a bus. The death toll rose to five on Friday.")
+    coded = EventCoder(load_lexicon()).code(doc, pipeline.resolver.for_document(doc))
+    assert max(e.dead.value for e in fold_casualties(coded) if e.dead) == 5

@@ -17,6 +17,20 @@ SENSE_VETOES = {
     "speech_sense",
     "question_sense",
     "court_plea",
+    "speech_to_audience",
+    "campaign_rally",
+    "road_accident",
+    "private_parties",
+    "citation",
+    "opinion_agreement",
+    "campaign_contest",
+    "habitual_present",
+    "naming_call",
+    "no_comment",
+    "figurative_fight",
+    "poll_sense",
+    "figurative_seizure",
+    "adopted_measure",
 }
 
 
@@ -40,6 +54,16 @@ def _on(doc, events, word: str):
         ("Rebels exploded 2-3 crude bombs near the Syrian army post.", "exploded", "ASSAULT"),
         ("Taliban fighters opened fire on the Afghan police post.", "opened", "ASSAULT"),
         ("The gang leader said he was asked by the PPP to attack rivals.", "asked", "REQUEST"),
+        ("The Turkish general told the Iraqi defence minister that the border was closed.", "told", "CONSULT"),
+        ("Opposition supporters held a rally against the Kenyan government in Nairobi.", "rally", "PROTEST"),
+        ("Taliban gunmen shot dead a Pakistani police officer on the highway near the truck.", "shot", "ASSAULT"),
+        ("Striking workers blocked the road to the Egyptian ministry.", "blocked", "PROTEST"),
+        ("Iran agreed with Iraq on a ceasefire along the border.", "agreed", "AGREE"),
+        ("The Syrian army defeated the rebels near Aleppo after the election campaign.", "defeated", "ASSAULT"),
+        ("Iran and Iraq agreed on Monday to open the border.", "agreed", "AGREE"),
+        ("The Syrian army seized the airport on Monday.", "seized", "COERCE"),
+        ("The Kenyan opposition party endorsed the candidate on Monday.", "endorsed", "SUPPORT"),
+        ("Norway sent more weapons to the Kurdish fighters.", "sent", "AID"),
     ],
 )
 def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type: str) -> None:
@@ -57,6 +81,8 @@ def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type:
         ("A 22-year-old Iraqi soldier committed suicide in June 2015.", "committed"),
         ("The Syrian minister told Capital Download that the army would stay.", "told"),
         ("Croatia beat Ukraine 3-1 in Zagreb.", "beat"),
+        ("The Liberian senator told the crowd that the plant would stay open.", "told"),
+        ("The Colombian police issued a press release on the case.", "release"),
     ],
 )
 def test_other_sense_is_dropped(run_coder, text: str, trigger: str) -> None:
@@ -91,6 +117,23 @@ def test_attacking_people_stays_assault(run_coder) -> None:
         ("Washington would not act without consulting Israeli officials.", "consulting", None, True),
         ("The Russian president cancelled plans to visit Ukraine.", "visit", None, True),
         ("China balked at sanctioning North Korea.", "sanctioning", None, True),
+        ("The senator said he would go to Baghdad to meet the Iraqi president.", "meet", "hypothetical", False),
+        ("The Kenyan delegation has scheduled a meeting with the Ugandan president.", "meeting", "future", False),
+        (
+            "The Iraqi minister looks forward to continue working with the Turkish government.",
+            "working",
+            "future",
+            False,
+        ),
+        ("The deal did not require Iraqi officials to cooperate with the UN.", "cooperate", "hypothetical", False),
+        ("The president sounded a call for Canada to accept more Syrian refugees.", "accept", "hypothetical", False),
+        (
+            "The Kremlin dismissed accusations that a Russian deputy had harassed journalists.",
+            "harassed",
+            "hypothetical",
+            False,
+        ),
+        ("NATO stressed its eagerness to support the Tunisian army.", "support", "future", False),
     ],
 )
 def test_embedded_modality(run_coder, text: str, trigger: str, modality: str | None, negated: bool) -> None:
@@ -107,3 +150,23 @@ def test_asserted_deed_stays_asserted(run_coder) -> None:
     doc, events, _ = run_coder("Obama visited Cuba last month after talks with Raul Castro.")
     on_trigger, _ = _on(doc, events, "visited")
     assert on_trigger and all(e.modality == "asserted" and not e.negated for e in on_trigger)
+
+
+def test_campaign_attack_is_criticism(run_coder) -> None:
+    text = "In the election campaign, the Republican candidate attacked Senator Miller on Monday."
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, "attacked")
+    assert [(e.entry.event_type, e.entry.mode) for e in on_trigger] == [("ACCUSE", "disapprove")]
+
+
+def test_campaign_story_violence_stays_assault(run_coder) -> None:
+    text = "During the election campaign, party workers attacked the candidate with sticks, injuring three."
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, "attacked")
+    assert {e.entry.event_type for e in on_trigger} == {"ASSAULT"}
+
+
+def test_purpose_clause_of_a_past_deed_stays_asserted(run_coder) -> None:
+    doc, events, _ = run_coder("The Iraqi army attacked the town to punish the rebels.")
+    on_trigger, _ = _on(doc, events, "attacked")
+    assert on_trigger and all(e.modality == "asserted" for e in on_trigger)

@@ -203,3 +203,28 @@ def test_border_crossings_from_the_supplementary_file(nlp, geo):
     assert by_text["Rafah crossing"].feature_code == "PSTB" and by_text["Rafah crossing"].country == "EGY"
     torkham = next(p for text, p in by_text.items() if text.startswith("Torkham"))
     assert torkham.country == "AFG" and abs(torkham.lon - 71.09) < 0.5
+
+
+def test_arrests_from_a_place_happen_there(nlp, geo):
+    doc = nlp("Iran shares a long border with Iraq. Police arrested forty activists from Kandahar on Monday.")
+    places = geo.find_places(doc)
+    trigger = next(t.i for t in doc if t.text == "arrested")
+    loc = geo.locate(doc, trigger, places)
+    assert loc is not None and loc.country == "AFG" and loc.precision == "exact"
+
+
+def test_a_scene_phrase_beats_a_place_that_names_a_participant(nlp, geo):
+    doc = nlp("A Kandahar police officer was shot dead by gunmen in Jalalabad on Friday.")
+    places = geo.find_places(doc)
+    trigger = next(t.i for t in doc if t.text == "shot")
+    loc = geo.locate(doc, trigger, places)
+    assert loc is not None and loc.text == "Jalalabad"
+
+
+def test_places_named_by_actors_are_the_last_fallback(nlp, geo):
+    doc = nlp("Chittagong district police detained 115 people on Tuesday.")
+    places = geo.find_places(doc)
+    trigger = next(t.i for t in doc if t.text == "detained")
+    assert geo.locate(doc, trigger, []) is None
+    loc = geo.locate(doc, trigger, [], every_place=places)
+    assert loc is not None and loc.country == "BGD" and loc.precision == "document"

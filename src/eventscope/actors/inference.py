@@ -1,25 +1,67 @@
 """Countries the text implies but does not name: unnamed state agents act where the event happened.
 
 "Police arrested 12 protesters in Jalalabad" names no country for the police, but police in Jalalabad
-are Afghan police. Only unnamed agents of a state (police, troops, officials, courts) take the place's
-country; named actors, armed groups and civilians never do (militants in Peshawar need not be Pakistani).
+are Afghan police. Only unnamed agents of a state (police, troops, officials, courts) and named police forces
+take the place's country; other named actors, armed groups and civilians never do (militants in Peshawar need
+not be Pakistani).
 The record marks such a country with ``country_inferred``.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 
-from eventscope.records import Actor, EventLocation
+from eventscope.records import Actor, EventLocation, Place
 
 #: Sectors whose unnamed members belong to the state of the place where they act.
 STATE_SECTORS = frozenset({"GOV", "MIL", "POL", "JUD", "LEG"})
+#: A *named* actor of this sector without a country still takes one: a police force or station is always some
+#: state's ("Khulna Metropolitan Police", "Shahbag Police Station"), while named armies, parties and officials
+#: may be foreign or non-state ("National Santhal Liberation Army" is coded MIL too).
+NAMED_LOCAL_SECTOR = "POL"
+#: Share of the document's country evidence that one country needs to be "the document's country".
+DOMINANT_SHARE = 0.6
 
 
-def with_place_country(actor: Actor | None, location: EventLocation | None) -> Actor | None:
-    """The actor with the event location's country when it is an unnamed state agent without one."""
-    if actor is None or location is None or not location.country:
+def with_place_country(
+    actor: Actor | None,
+    location: EventLocation | None,
+    document_country: str | None = None,
+    places: Iterable[Place] | None = (),
+) -> Actor | None:
+    """The actor with a country when it is an unnamed state agent without one: the country of a place named
+    inside its own words ("Sindh police", "the Chittagong district police"), else of the event location,
+    else the document's dominant country (``document_country``)."""
+    if actor is None or actor.country is not None or actor.sector not in STATE_SECTORS:
         return actor
-    if actor.country is not None or actor.name or actor.sector not in STATE_SECTORS:
+    if actor.name and actor.sector != NAMED_LOCAL_SECTOR:
         return actor
-    return replace(actor, country=location.country, country_inferred=True)
+    own = _own_place_country(actor, places or ())
+    country = own or (location.country if location is not None and location.country else document_country)
+    if not country:
+        return actor
+    return replace(actor, country=country, country_inferred=True)
+
+
+def _own_place_country(actor: Actor, places: Iterable[Place]) -> str | None:
+    if actor.start is None or actor.end is None:
+        return None
+    inside = [p.country for p in places if p.country and p.lat is not None and actor.start <= p.start < actor.end]
+    return inside[0] if inside else None
+
+
+def document_country(places: Iterable[Place], actors: Iterable[Actor | None] = ()) -> str | None:
+    """The country a document is about, when one clearly dominates (``DOMINANT_SHARE``).
+
+    Its resolved places say it first ("a clash in Rajshahi ... taken to Dhaka"); with no place, the
+    countries of its named actors do ("activists of the Bangladesh Nationalist Party").  Inferred countries
+    are not evidence (they came from here)."""
+    votes = Counter(p.country for p in places if p.country and p.lat is not None)
+    if not votes:
+        votes = Counter(a.country for a in actors if a is not None and a.country and not a.country_inferred)
+    if not votes:
+        return None
+    country, n = votes.most_common(1)[0]
+    return country if n >= DOMINANT_SHARE * sum(votes.values()) else None

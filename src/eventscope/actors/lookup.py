@@ -39,6 +39,18 @@ def same_actor(a: Actor, b: Actor) -> bool:
     return a.start is not None and a.start == b.start and a.end == b.end
 
 
+def same_unnamed(a: Actor, b: Actor) -> bool:
+    """Two unnamed actors of one phrase ("*hundreds of* activists" reached from "hundreds" and from "activists")."""
+    return (
+        not a.name
+        and not b.name
+        and a.end is not None
+        and a.end == b.end
+        and same_span(a, b)
+        and (a.country, a.sector) == (b.country, b.sector)
+    )
+
+
 def same_span(a: Actor, b: Actor) -> bool:
     """Overlapping spans (a coordinated phrase's members share one span)."""
     return a.start is not None and b.start is not None and a.start < b.end and b.start < a.end
@@ -78,12 +90,13 @@ class ArgumentActors:
         actors: list[Actor] = []
         for token in tokens:
             for actor in self.resolve_argument(token):
-                if not any(same_actor(actor, other) for other in actors):
+                if not any(same_actor(actor, other) or same_unnamed(actor, other) for other in actors):
                     actors.append(actor)
         return actors
 
     def resolve_argument(self, token: Token) -> list[Actor]:
         """One actor per coordinated modifier: "Iraqi and coalition forces" -> Iraqi forces, coalition forces."""
+        quantity = None
         if token.lemma_.lower() in words("quantity_heads") or token.like_num:
             members = [
                 c
@@ -93,7 +106,7 @@ class ArgumentActors:
                 if c.dep_ == "pobj"
             ]
             if members:
-                token = members[0]  # "thousands of protesters" -> protesters
+                quantity, token = token, members[0]  # "thousands of protesters" -> protesters
         premodifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
         # "Iraqi and Kurdistan Regional governments": the parser may hang the coordination on another modifier
         premodifiers += [
@@ -102,6 +115,8 @@ class ArgumentActors:
         modifiers = [c for c in premodifiers if any(g.dep_ == "conj" for g in c.children)]
         if not modifiers or token.pos_ not in ("NOUN", "PROPN"):
             actor = self.actor_for(token)
+            if actor is not None and quantity is not None:
+                actor = with_quantity(actor, quantity)
             return [with_named_apposition(actor, token)] if actor is not None else []
         head = self.resolve(token.doc[token.i : token.i + 1])
         if (
@@ -140,7 +155,11 @@ class ArgumentActors:
         A possessive pronoun binds to its clause's subject first ("the UK remains steadfast in *its* support").
         A weapon stands for its force ("Israeli jets" -> Israeli military).  An unresolved personal pronoun,
         named entity or person noun keeps its own span (re3d marks "me", "a news conference" as parties).
+        A dateline place ("MOGADISHU, Somalia -- A U.S. airstrike killed") is never an actor: the parser often
+        makes it the subject with the real one as its apposition, which then stands in for it.
         """
+        if self.in_dateline(token):
+            return self.dateline_subject(token)
         if token.lower_ in words("binding_possessives") and (token.tag_ == "PRP$" or token.dep_ == "poss"):
             bound = self.bind_possessive(token)
             if bound is not None:
@@ -153,7 +172,7 @@ class ArgumentActors:
             low in words("personal_pronouns") or low in words("possessive_pronouns") and low != "its"
         ):
             return Actor(token.idx, token.idx + len(token.text), token.text, None, None, None)
-        person_nouns = words("person_nouns")
+        person_nouns = words("person_nouns") | words("victim_nouns") | CAPTIVE_PEOPLE
         if (
             token.ent_type_ in ("PERSON", "ORG", "NORP")
             or acting_place_name(token)
@@ -162,6 +181,9 @@ class ArgumentActors:
         ):
             return self.span_actor(token)
         if token.pos_ == "NOUN" and (token.lemma_.lower() in words("weapon_nouns") or low in words("weapon_nouns")):
+            launcher = self.weapon_launcher(token)
+            if launcher is not None:
+                return launcher
             wielder = self.weapon_wielder(token)
             if wielder is not None:
                 return wielder
@@ -174,6 +196,59 @@ class ArgumentActors:
                     actor = self.resolve_token(modifier)
                     if actor is not None:
                         return actor
+            return None
+        return self.national_party(token)
+
+    def in_dateline(self, token: Token) -> bool:
+        check = getattr(self.lookup, "in_dateline", None)
+        return bool(check is not None and check(token.i))
+
+    def dateline_subject(self, token: Token) -> Actor | None:
+        """The phrase after a dateline that the parser hung on it as an apposition: "MOGADISHU, Somalia --
+        *A U.S. airstrike* has killed", "Tehran, March 15, IRNA - *the spokesman* condemned"."""
+        node = token
+        while node.dep_ == "conj" and node.head is not node and self.in_dateline(node.head):
+            node = node.head  # "MOGADISHU, *Somalia*": the region is a conjunct of the place
+        for appos in node.children:
+            if appos.dep_ == "appos" and appos.i > token.i and not self.in_dateline(appos):
+                return self.actor_for(appos)
+        return None
+
+    def weapon_launcher(self, token: Token) -> Actor | None:
+        """ "The missiles *fired by the Israeli military* struck": a weapon's participle names who used it."""
+        for participle in token.children:
+            if participle.dep_ == "acl" and participle.tag_ == "VBN" and participle.i > token.i:
+                for agent in participle.children:
+                    if agent.dep_ != "agent":
+                        continue
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj":
+                            actor = self.actor_for(pobj)
+                            if actor is not None:
+                                return actor
+        return None
+
+    def national_party(self, token: Token) -> Actor | None:
+        """A common noun the knowledge base does not know, made national by a country or demonym modifier:
+        "a *Chinese* actor", "two *Kuwaiti* nationals", "*Afghan Army* trainees".  As an event argument it is
+        a party of that country (sector unknown); things ("Chinese goods") rarely stand where actors do, and
+        the coder only asks for argument tokens."""
+        if token.pos_ != "NOUN" or token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
+            return None
+        lemma = token.lemma_.lower()
+        if not lemma.endswith(_PARTY_SUFFIXES) or lemma in _THING_NOUNS or lemma in words("weapon_nouns"):
+            return None  # "UK-France co-operation", "the Syrian border", "Iraqi planes": things, not parties
+        if token.tag_ != "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in token.children):
+            return None
+        for modifier in token.children:
+            if modifier.i > token.i or modifier.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            if modifier.ent_type_ not in ("NORP", "GPE", "ORG"):
+                continue
+            owner = self.resolve(token.doc[modifier.i : modifier.i + 1])
+            if owner is not None and owner.country:
+                actor = self.span_actor(token)
+                return replace(actor, country=owner.country)
         return None
 
     def weapon_wielder(self, token: Token) -> Actor | None:
@@ -264,8 +339,44 @@ class ArgumentActors:
         return None
 
 
+_PARTY_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ate", "al", "at", "ic", "man", "men", "ive")
+"""Endings of nouns for people and bodies ("worker", "actor", "student", "trainee", "inmate", "national",
+"diplomat", "cleric", "policeman", "representative"): the only nouns ``national_party`` turns into parties."""
+_THING_NOUNS = frozenset(
+    {
+        "border", "order", "power", "water", "center", "centre", "quarter", "paper", "number", "letter", "chapter",
+        "matter", "sector", "territory", "market", "corridor", "airspace", "capital", "material", "cabinet",
+        "document", "agreement", "statement", "government", "parliament", "development", "environment",
+        "equipment", "movement", "investment", "settlement", "event", "content", "percent", "talent", "incident",
+        "tribunal", "proposal", "approval", "deal", "signal", "total", "general", "ordinal", "topic",
+        "traffic", "republic", "clinic", "objective", "initiative", "alternative", "climate", "state", "estate",
+        "mandate", "debate", "date", "rate", "candidate", "plant", "grant", "elephant", "format", "combat",
+        "threat", "seat", "boat", "comment", "element", "restaurant", "item", "weather", "dinner",
+    }
+)  # fmt: skip
+"""Words with those endings that name things; parties among them ("government", "tribunal") resolve anyway."""
+
+
+CAPTIVE_PEOPLE = frozenset(
+    {"abductee", "captive", "convict", "detainee", "hostage", "inmate", "kidnappee", "prisoner", "sailor", "crew"}
+)
+"""The people among ``captive_nouns`` (the rest are ships and planes): "freed 37 prisoners" has a recipient."""
+
+
+def with_quantity(actor: Actor, quantity: Token) -> Actor:
+    """Stretch a member's span over the quantity phrase it was counted in: "*dozens of* political activists",
+    "*11 of* Iran's prisoners" (the noun phrase is the evidence; the member gives the identity)."""
+    if actor.start is None or actor.end is None:
+        return actor
+    first = quantity.left_edge
+    start = min(actor.start, first.idx)
+    return replace(actor, start=start, text=quantity.doc.text[start : actor.end])
+
+
 def with_named_apposition(actor: Actor, token: Token) -> Actor:
-    """Stretch a title's span over the name set beside it: "the Iraqi Foreign Minister, *Ibrahim al-Jaafari*".
+    """Stretch a title's span over the name set beside it: "the Iraqi Foreign Minister, *Ibrahim al-Jaafari*",
+    "the Islamist group *al Shabaab*", "his party, *the Movement for Democratic Change*" (an organisation's name
+    beside a common noun).
 
     re3d marks the party at the name as often as at the title (dyad evaluation: CommWith "met the Minister, X",
     "One young girl, Islam, tells me"); one span covering both matches either.  Lists (an apposition holding a
@@ -277,7 +388,7 @@ def with_named_apposition(actor: Actor, token: Token) -> Actor:
         for a in token.children
         if a.dep_ == "appos"
         and a.i > token.i
-        and a.ent_type_ == "PERSON"
+        and (a.ent_type_ == "PERSON" or a.ent_type_ == "ORG" and token.pos_ == "NOUN")
         and not any(c.dep_ == "conj" for c in a.children)
     ]
     if not names:

@@ -3,18 +3,27 @@
 The resolver reads the dependency structure of one noun phrase: the head (or the named
 entity around it) gives the actor's identity or sector, modifiers ("Iraqi", "U.S.", "Iraq's"),
 "of/in" complements and appositions give the country and the sector.  Pronouns, bare
-surnames and short definite mentions ("the group") take the identity of the most recent
-compatible mention in the document.  Everything is dict lookups on the KB indexes.
+surnames and short definite mentions ("the group") take the identity of a compatible earlier
+mention in the document (pronouns: ``actors/coreference.py`` picks it; the pronoun keeps its own
+span as the evidence).  Everything is dict lookups on the KB indexes.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
 from spacy.tokens import Doc, Span, Token
 
+from eventscope.actors.coreference import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    MentionLike,
+    name_gender,
+    nearest_first,
+    pronoun_antecedent,
+)
 from eventscope.actors.kb import KBEntry, KnowledgeBase, is_acronym, name_key, name_pieces
 from eventscope.records import Actor
 from eventscope.vocabulary import words
@@ -122,6 +131,19 @@ _DATELINE = re.compile(
 )
 
 
+# Datelines in title case need a date or an agency to tell them from a sentence: "Tehran, March 15, IRNA -",
+# "New York, May 17 (Xinhua) --", "Harare, Zimbabwe, June 3 -"; and "KABUL (Pajhwok) :" ends in a colon.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_TITLED_DATELINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}(?:,[ \t]*[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})?"
+    rf"(?:,[ \t]*{_MONTH}[ \t]+\d{{1,2}}(?:,[ \t]*[A-Z]{{2,6}})?|,[ \t]*[A-Z]{{2,6}}))"
+    r"[ \t]*(?:\([A-Za-z][\w .&'\-]{1,40}\))?[ \t]*(?:—|–|--|-)[ \t]"
+)
+_COLON_DATELINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z.'\-]{2,}(?:[ \t]+[A-Z][A-Z.'\-]+)*)[ \t]*\([A-Za-z][\w .&'\-]{1,40}\)[ \t]*:[ \t]"
+)
+
+
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of datelines at the start of the text or of a paragraph."""
     spans = []
@@ -131,7 +153,9 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
         # has a region, an agency in brackets, or a name of five letters or more
         if "," in place or "(" in m.group(0) or sum(c.isalpha() for c in place) >= 5:
             spans.append(m.span(1))
-    return spans
+    for pattern in (_TITLED_DATELINE, _COLON_DATELINE):
+        spans += [m.span(1) for m in pattern.finditer(text) if not any(s <= m.start(1) < e for s, e in spans)]
+    return sorted(spans)
 
 
 class DocumentActors:
@@ -150,6 +174,10 @@ class DocumentActors:
         self._building = False
         self._token_cache: dict[int, _Res | None] = {}
         self._dateline_tokens: set[int] | None = None
+
+    def in_dateline(self, i: int) -> bool:
+        """Whether token ``i`` is part of a dateline (see ``dateline_spans``)."""
+        return self._in_dateline(i)
 
     def _in_dateline(self, i: int) -> bool:
         """A dateline ("HANOI, Vietnam (AP) —") says where a report was filed: its place is never an actor."""
@@ -213,8 +241,8 @@ class DocumentActors:
         cue_hi = max(cue_hi, hi)
         while hi > lo and doc[hi].is_punct:
             hi -= 1
-        while lo < hi and doc[lo].is_punct:
-            lo += 1
+        while lo < hi and (doc[lo].is_punct or self._in_dateline(lo)) and not self._in_dateline(token.i):
+            lo += 1  # "IRNA - *the spokesman*": a dateline the parser hung on the phrase is no part of it
         return doc[lo : hi + 1], doc[lo : cue_hi + 1]
 
     def _piece_list(self, token: Token) -> list[tuple[str, str]]:
@@ -324,6 +352,8 @@ class DocumentActors:
 
         if identity is not None:
             entry = identity[2]
+            if entry.kind == "person":
+                entry = self._gendered_namesake(entry, cues)
             if entry.kind in ("org", "person"):
                 country, sector = entry.at(self.date)
                 res = _Res(entry.name, country, sector, entry.kind, plural)
@@ -393,6 +423,26 @@ class DocumentActors:
         if country is None and sector is None and kind != "person" and key in ("source", "side", "member"):
             return None
         return _Res(None, country, sector, kind, plural, titles=(key,) if kind == "person" else ())
+
+    def _honorific_gender(self, cues: Span) -> str | None:
+        """ "f"/"m" when an honorific in or just before the phrase says so ("Mrs. Clinton", "Mr. Xi")."""
+        before = [self.doc[cues.start - 1].lower_] if cues.start > 0 else []
+        words_here = before + [t.lower_ for t in cues]
+        if any(w in FEMALE_WORDS for w in words_here):
+            return "f"
+        return "m" if any(w in MALE_WORDS for w in words_here) else None
+
+    def _gendered_namesake(self, entry: KBEntry, cues: Span) -> KBEntry:
+        """ "*Mrs.* Clinton" is not Bill Clinton: when an honorific before the mention contradicts the known
+        person's first name, the namesake of the other gender with the same surname (if the KB has one)."""
+        said = self._honorific_gender(cues)
+        if said is None or name_gender(entry.name) in (None, said):
+            return entry
+        surname = entry.name.split()[-1].lower()
+        for other in self.kb.aliases:
+            if other.kind == "person" and other.name.split()[-1].lower() == surname and name_gender(other.name) == said:
+                return other
+        return entry
 
     def _cue_values(
         self, span: Span, cues: Span, h0: int, h1: int, left_names: list, root: Token, depth: int
@@ -471,7 +521,7 @@ class DocumentActors:
         name = name_span.text
         country, sector, titles = self._cue_values(span, cues, h0, h1, left_names, root, depth)
         if coref:
-            ante = self._surname_antecedent(name, span.start_char)
+            ante = self._surname_antecedent(name, span.start_char, self._honorific_gender(cues))
             if ante is not None:
                 return replace(
                     ante,
@@ -492,7 +542,7 @@ class DocumentActors:
             first -= 1
         name = self.doc[first : root.i + 1].text
         if coref:
-            ante = self._surname_antecedent(name, span.start_char)
+            ante = self._surname_antecedent(name, span.start_char, self._honorific_gender(cues))
             if ante is not None:
                 return ante
         titles = self._titles(cues.start, first)
@@ -552,7 +602,8 @@ class DocumentActors:
                 roots.add(ent.root.i)
         if doc.has_annotation("DEP"):
             for chunk in doc.noun_chunks:
-                if chunk.root.pos_ != "PRON":
+                # resolved pronouns are mentions too, so a chain ("Obama ... He met Putin. He said") keeps its party
+                if chunk.root.pos_ != "PRON" or self.kb.pronouns.get(chunk.root.lower_) in ("person", "group", "thing"):
                     roots.add(chunk.root.i)
         try:
             for i in sorted(roots):
@@ -572,23 +623,15 @@ class DocumentActors:
 
     def _before(self, start_char: int) -> list[_Mention]:
         """Mentions that end before ``start_char``, most recent first."""
-        return [m for m in reversed(self._mention_list()) if m.end_char <= start_char]
+        # a frozen _Mention has read-only fields, which mypy does not match to MentionLike's plain attributes
+        mentions = cast("list[MentionLike]", self._mention_list())
+        return cast("list[_Mention]", nearest_first(mentions, start_char))
 
     def _pronoun(self, span: Span, root: Token, role: str | None) -> _Res | None:
+        """The antecedent's resolution for a personal pronoun (``actors/coreference.py`` chooses it)."""
         if role == "thing" and root.head.lemma_ == "be" and root.dep_ in ("nsubj", "expl"):
             return None  # "It is a province that ..." is rarely an actor
-        if role not in ("person", "group", "thing"):
-            return None
-        for m in self._before(span.start_char):
-            r = m.res
-            if role == "person" and r.kind == "person" and r.name:
-                return r
-            if role == "group" and r.kind != "person" and r.kind != "country" and (r.plural or r.kind == "org"):
-                if r.country or r.sector or r.name:
-                    return r
-            if role == "thing" and r.kind in ("org", "country") and not r.plural:
-                return r
-        return None
+        return pronoun_antecedent(self.doc, root, role or "", cast("list[MentionLike]", self._mention_list()))
 
     def _short_mention(
         self, span: Span, root: Token, key: str, sector: str | None, kind: str, country: str | None = None
@@ -614,7 +657,9 @@ class DocumentActors:
                 return r
         return None
 
-    def _surname_antecedent(self, name: str, start_char: int) -> _Res | None:
+    def _surname_antecedent(self, name: str, start_char: int, gender: str | None = None) -> _Res | None:
+        """The full name an earlier (else a later) mention gave this surname; ``gender`` from an honorific rules
+        out a namesake of the other gender ("Mrs. Clinton" after "Bill Clinton")."""
         key = name_key(name)
         if not key:
             return None
@@ -623,6 +668,8 @@ class DocumentActors:
         for m in reversed(mentions):
             r = m.res
             if r.kind != "person" or not r.name or name_key(r.name) == key:
+                continue
+            if gender is not None and name_gender(r.name) not in (None, gender):
                 continue
             if key in _surname_keys(r.name):
                 if m.end_char <= start_char:

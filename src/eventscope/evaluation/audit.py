@@ -9,8 +9,13 @@ sheet into audited precision and a table of error kinds.
 
 Run::
 
-    python -m eventscope.evaluation.audit sample --n 150 --articles 30 [-o quality/audit/sheet.jsonl]
+    python -m eventscope.evaluation.audit sample --n 150 --articles 30 [--split tune] [-o quality/audit/sheet.jsonl]
     python -m eventscope.evaluation.audit score quality/audit/sheet.jsonl
+    python -m eventscope.evaluation.audit strip sheet.jsonl -o quality/audit/DATE-what.jsonl
+
+``--split tune`` draws from the tune split, for work on the coder; published audits use the report split
+(the default) with a fresh seed.  Each row carries the event's ``confidence`` (``score`` reports precision by
+confidence band) and ``mentions``; ``strip`` drops the sentences (shared data) before a sheet is committed.
 
 ``sample`` also writes a Markdown copy (same name, ``.md``) that reads better than JSONL; the
 verdicts are taken from the JSONL.
@@ -110,6 +115,8 @@ def _row(number: int, article: dict[str, str], text: str, event) -> dict[str, An
         "modality": event.modality,
         "place": location.name if location is not None else None,
         "dead": event.dead.value if event.dead is not None else None,
+        "confidence": round(event.confidence, 3),
+        "mentions": event.mentions,
         "sentence": " ".join(text[event.sentence.start : event.sentence.end].split()),
         "verdict": "",
         "note": "",
@@ -132,15 +139,19 @@ def choose_articles(articles: list[dict[str, str]], count: int, seed: int = SEED
     return chosen
 
 
-def make_sheet(n: int, article_count: int, shared: Path = SHARED, pipeline=None, seed: int = SEED) -> list[dict]:
-    """Run the pipeline on the drawn articles and sample ``n`` events (articles with no event are replaced)."""
+def make_sheet(
+    n: int, article_count: int, shared: Path = SHARED, pipeline=None, seed: int = SEED, split: str = "report"
+) -> list[dict]:
+    """Run the pipeline on the drawn articles and sample ``n`` events (articles with no event are replaced).
+
+    ``split`` picks the articles: "report" for published audits, "tune" for work on the coder."""
     from eventscope.ingest.readers import make_document
 
     if pipeline is None:
         from eventscope.pipeline import Pipeline
 
         pipeline = Pipeline()
-    candidates = choose_articles(news_articles(shared), article_count * 3, seed)
+    candidates = choose_articles(news_articles(shared, split), article_count * 3, seed)
     records: dict[str, Any] = {}
     used: list[dict[str, str]] = []
     for article in candidates:
@@ -178,6 +189,14 @@ def write_sheet(rows: list[dict], path: Path) -> None:
     path.with_suffix(".md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+SHARED_TEXT_FIELDS = ("sentence",)
+
+
+def strip_sheet(rows: Iterable[dict]) -> list[dict]:
+    """The rows without the text of the shared data sets: only coded fields, verdicts and notes are committed."""
+    return [{k: v for k, v in r.items() if k not in SHARED_TEXT_FIELDS} for r in rows]
+
+
 def read_sheet(path: Path) -> list[dict]:
     return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -197,6 +216,11 @@ def score_sheet(rows: Iterable[dict]) -> dict[str, Any]:
     for r in judged:
         by_source.setdefault(r["source"], Counter())[r["verdict"]] += 1
 
+    by_band: dict[str, Counter[str]] = {}
+    for r in judged:
+        if r.get("confidence") is not None:
+            by_band.setdefault(confidence_band(float(r["confidence"])), Counter())[r["verdict"]] += 1
+
     def precision(counts: Counter[str]) -> float:
         total = sum(counts.values())
         return round(counts["right"] / total, 4) if total else 0.0
@@ -210,7 +234,22 @@ def score_sheet(rows: Iterable[dict]) -> dict[str, Any]:
         "kinds": {k: {"n": kinds[k], "share": round(kinds[k] / len(judged), 4) if judged else 0.0} for k in VERDICTS},
         "by_type": {t: {"n": sum(c.values()), "precision": precision(c)} for t, c in sorted(by_type.items())},
         "by_source": {s: {"n": sum(c.values()), "precision": precision(c)} for s, c in sorted(by_source.items())},
+        "by_confidence": {b: {"n": sum(c.values()), "precision": precision(c)} for b, c in sorted(by_band.items())},
     }
+
+
+CONFIDENCE_BANDS = (0.5, 0.7, 0.85)
+
+
+def confidence_band(confidence: float) -> str:
+    """The band a confidence falls in: "<0.50", "0.50-0.70", "0.70-0.85", ">=0.85"."""
+    edges = CONFIDENCE_BANDS
+    if confidence < edges[0]:
+        return f"<{edges[0]:.2f}"
+    for low, high in zip(edges, edges[1:], strict=False):
+        if confidence < high:
+            return f"{low:.2f}-{high:.2f}"
+    return f">={edges[-1]:.2f}"
 
 
 def wilson_interval(successes: int, total: int, z: float = 1.96) -> list[float]:
@@ -232,11 +271,22 @@ def main(argv: list[str] | None = None) -> int:
     sample.add_argument("--seed", type=int, default=SEED)
     sample.add_argument("-o", "--output", type=Path, default=DEFAULT_SHEET)
     sample.add_argument("--shared", type=Path, default=SHARED, help="the shared data folder")
+    sample.add_argument(
+        "--split", choices=("tune", "report"), default="report", help="articles to draw from (tune for development)"
+    )
     score = commands.add_parser("score", help="precision and error kinds from a filled sheet")
     score.add_argument("sheet", type=Path)
+    strip = commands.add_parser("strip", help="drop the sentences from a filled sheet, for committing it")
+    strip.add_argument("sheet", type=Path)
+    strip.add_argument("-o", "--output", type=Path, required=True)
     args = parser.parse_args(argv)
+    if args.command == "strip":
+        stripped = strip_sheet(read_sheet(args.sheet))
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in stripped), encoding="utf-8")
+        return 0
     if args.command == "sample":
-        rows = make_sheet(args.n, args.articles, shared=args.shared, seed=args.seed)
+        rows = make_sheet(args.n, args.articles, shared=args.shared, seed=args.seed, split=args.split)
         write_sheet(rows, args.output)
         print(
             f"wrote {len(rows)} events from {len({r['article'] for r in rows})} articles to {args.output} "

@@ -15,8 +15,16 @@ from eventscope.vocabulary import word_map, words
 
 
 def is_light_verb(verb: Token) -> bool:
-    """Lemma or inflected form: the small model lemmatises "staged" as "stag"."""
-    return verb.lemma_.lower() in words("light_verbs") or verb.lower_ in _light_verb_forms()
+    """Lemma or inflected form: the small model lemmatises "staged" as "stag".  Verbs that open or press on with a
+    process count too ("opened an investigation", "filed a lawsuit", "stepped up attacks", "waged war")."""
+    lemma = verb.lemma_.lower()
+    if lemma in PURSUIT_VERBS and (lemma != "step" or any(c.lower_ == "up" for c in verb.children)):
+        return True
+    return lemma in words("light_verbs") or verb.lower_ in _light_verb_forms()
+
+
+PURSUIT_VERBS = frozenset({"open", "file", "lodge", "step", "intensify", "escalate", "resume", "renew", "wage"})
+"""Verbs whose object event noun is done by their subject: "the FBI opened an investigation of X"."""
 
 
 def _light_verb_forms() -> frozenset[str]:
@@ -493,3 +501,39 @@ def complement_triggers(verb: Token, trigger_ids: set[int]) -> bool:
 
 def under_denial(token: Token) -> bool:
     return token.dep_ in ("xcomp", "ccomp", "pcomp", "dobj") and token.head.lemma_.lower() in words("denial_verbs")
+
+
+DISPATCHED_NOUNS = frozenset(
+    {
+        "troop", "troops", "soldier", "peacekeeper", "force", "police", "policeman", "army", "military", "marine",
+        "instructor", "trainer", "adviser", "advisor", "personnel", "unit", "battalion", "brigade", "contingent",
+        "observer", "monitor", "reinforcement", "warship", "ship", "jet", "aircraft", "plane", "fighter", "team",
+    }
+)  # fmt: skip
+"""What a state sends, deploys or withdraws: its own forces, never the party the deed is about."""
+DESTINATION_PREPOSITIONS = frozenset({"to", "into", "toward", "towards", "from"})
+
+
+def dispatched_forces(verb: Token) -> list[Token]:
+    """The verb's objects that are the actor's own forces: "sent *troops* to Uganda", "withdrew *peacekeepers* from
+    Sinai" (a possessor other than a pronoun makes them someone else's: "sent Iraq's troops")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [c for o in objects for c in o.conjuncts]
+    return [
+        o
+        for o in objects
+        if o.lemma_.lower() in DISPATCHED_NOUNS
+        and not o.ent_type_
+        and not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in o.children)
+    ]
+
+
+def destinations(verb: Token) -> list[Token]:
+    """Where a dispatch goes or comes from: "sent troops *to Uganda*", "withdrew peacekeepers *from Sinai*"."""
+    return expand_conjuncts(
+        c
+        for p in verb.children
+        if p.dep_ in ("prep", "dative") and p.lower_ in DESTINATION_PREPOSITIONS
+        for c in p.children
+        if c.dep_ == "pobj"
+    )

@@ -40,7 +40,7 @@ from eventscope.events.lexicon import Lexicon, TriggerEntry, load_lexicon
 NONE_LABEL = "NONE"
 ARTEFACT_NAME = "event_classifier"
 VECTORS_NAME = "static_vectors"
-ARTEFACT_VERSION = "2.0"
+ARTEFACT_VERSION = "2.1"
 """Bumped whenever features or the artefact layout change; a mismatching artefact refuses to load."""
 MODALITIES = ("asserted", "future", "hypothetical", "negated")
 MODAL_AUX = {"will", "would", "could", "may", "might", "can", "should", "must", "shall"}
@@ -61,6 +61,14 @@ def model_dir() -> Path:
 def is_candidate(token: Token, lexicon: Lexicon) -> bool:
     """A token worth classifying: the lexicon knows it, or it is a verb."""
     return token.pos_ == "VERB" or lexicon.lookup(token) is not None
+
+
+def fallback_trigger(token: Token, lexicon: Lexicon) -> bool:
+    """A token the model may code an event on by itself: a candidate that is not a reporting verb ("said",
+    "told": the reported clause holds the event, not the speech)."""
+    from eventscope.vocabulary import words
+
+    return is_candidate(token, lexicon) and token.lemma_.lower() not in words("reporting_verbs")
 
 
 def candidate_tokens(doc_or_span, lexicon: Lexicon) -> list[Token]:
@@ -222,6 +230,26 @@ def dense_features(token: Token, embeddings: StaticEmbeddings) -> np.ndarray:
     )
 
 
+SENTENCE_DENSE_SCALE = 2.0
+"""The sentence head's mean vector enters scaled by this (it has few sparse features per class to compete with)."""
+
+
+def sentence_features(sentence, lexicon: Lexicon) -> list[str]:
+    """Binary features of a whole sentence for the sentence head: its content lemmas, the lexicon's types and
+    entries that it holds, and the root's lemma."""
+    features: set[str] = set()
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.is_alpha and not token.is_stop:
+            features.add(f"w={lemma}")
+        hit = lexicon.lookup(token)
+        if hit is not None:
+            features.update((f"lex={hit[0].event_type}", f"lex_entry={hit[0].lemma}_{hit[0].event_type}"))
+        if token.dep_ == "ROOT":
+            features.add(f"root={lemma}")
+    return sorted(features)
+
+
 MODAL_CUES = MODAL_AUX | {"'ll", "wo", "ca", "going"}
 CONDITIONAL_WORDS = {"if", "unless", "whether"}
 
@@ -286,11 +314,24 @@ def _logit(p: float) -> float:
     return float(np.log(p / (1 - p)))
 
 
-def calibration_features(p_type: float, p_event: float, actors: int, agrees: bool) -> np.ndarray:
-    """What the calibrated confidence is a function of: the model's belief in this type and in any event,
-    how many actors the syntax found (0, 1, 2), and whether the model's top type is this one."""
+def calibration_features(
+    p_type: float, p_event: float, actors: int, agrees: bool, fallback: bool = False, p_sentence: float = 0.5
+) -> np.ndarray:
+    """What the calibrated confidence is a function of: the trigger head's belief in this type and in any event,
+    how many actors the syntax found (0, 1, 2), whether the model's top type is this one, whether the model
+    coded the event itself (``fallback``: the coder kept nothing in the sentence), and the sentence head's belief
+    in this type (``p_sentence``: what the whole sentence reports)."""
     return np.array(
-        [_logit(p_type), _logit(p_event), float(actors == 2), float(actors == 1), float(agrees)], dtype=np.float64
+        [
+            _logit(p_type),
+            _logit(p_event),
+            float(actors == 2),
+            float(actors == 1),
+            float(agrees),
+            float(fallback),
+            _logit(p_sentence),
+        ],
+        dtype=np.float64,
     )
 
 
@@ -303,6 +344,10 @@ OVERRIDE_MIN = 1.01
 """Default: no override. The artefact's ``policy`` (chosen by training on the tune split) sets the probability
 at which the model's type replaces the coder's, and whether only a sense the lexicon lists for the trigger
 word may replace it (``override_scope`` "senses": an ambiguous entry, "strike" ASSAULT / PROTEST) or any type."""
+FALLBACK_MIN = 1.01
+"""Default: no fallback. The artefact's ``policy.fallback_min`` (chosen by training on the tune split) is the
+sentence head's probability of its best type at which the model codes an event itself where the coder kept none
+(``fallback_candidate``; events/scoring.py ``add_fallback_events`` builds it)."""
 MODALITY_MIN = 0.9
 """The model marks an asserted event future / hypothetical / negated only when that reading is this probable.
 On the plover_dev tune split 0.7, 0.8 and 0.9 gave the same matched-modality accuracy (0.874 against 0.854 for the
@@ -322,6 +367,8 @@ class Judgement:
     modality_probs: dict[str, float]
     confidence: float
     """Calibrated probability that the coded event (with the type judged) is right."""
+    sentence_probs: dict[str, float] | None = None
+    """The sentence head's probabilities for the trigger's sentence (PLOVER types and ``NONE``)."""
 
 
 class EventClassifier:
@@ -346,11 +393,19 @@ class EventClassifier:
         self.modality_sparse = arrays["modality_sparse"].astype(np.float32)
         self.modality_dense = arrays["modality_dense"].astype(np.float32)
         self.modality_bias = arrays["modality_bias"].astype(np.float32)
+        self.sentence_classes: list[str] = list(card["sentence"]["classes"])
+        self.sentence_features = {name: i for i, name in enumerate(card["sentence"]["features"])}
+        self.sentence_sparse = arrays["sentence_sparse"].astype(np.float32)
+        self.sentence_dense = arrays["sentence_dense"].astype(np.float32)
+        self.sentence_bias = arrays["sentence_bias"].astype(np.float32)
         self.calibration_coef = arrays["calibration_coef"].astype(np.float64)
         self.calibration_bias = float(arrays["calibration_bias"][0])
         policy = card.get("policy", {})
         self.override_min = float(policy.get("override_min", OVERRIDE_MIN))
         self.override_any = policy.get("override_scope", "senses") == "any"
+        self.fallback_min = float(policy.get("fallback_min", FALLBACK_MIN))
+        self.sentence_retype_min = float(policy.get("sentence_retype_min", FALLBACK_MIN))
+        self.fallback_confidence_max = float(policy.get("fallback_confidence_max", 0.5))
         self.lexicon = lexicon or load_lexicon()
         self.none_index = self.classes.index(NONE_LABEL)
 
@@ -408,15 +463,43 @@ class EventClassifier:
             logits = logits + self.modality_sparse[rows].sum(axis=0)
         return {label: float(p) for label, p in zip(self.modalities, _softmax(logits), strict=True)}
 
-    def calibrated(self, probabilities: dict[str, float], event_type: str, actors: int) -> float:
-        """Calibrated probability that an event of ``event_type`` with this many actors is right."""
+    def sentence_probabilities(self, sentence) -> dict[str, float]:
+        """The sentence head: probability that the sentence reports an event of each PLOVER type, or none."""
+        rows = [
+            self.sentence_features[f] for f in sentence_features(sentence, self.lexicon) if f in self.sentence_features
+        ]
+        dense = self.embeddings.mean(sentence) * SENTENCE_DENSE_SCALE
+        logits = self.sentence_bias + dense @ self.sentence_dense
+        if rows:
+            logits = logits + self.sentence_sparse[rows].sum(axis=0)
+        return {label: float(p) for label, p in zip(self.sentence_classes, _softmax(logits), strict=True)}
+
+    def calibrated(
+        self,
+        probabilities: dict[str, float],
+        event_type: str,
+        actors: int,
+        fallback: bool = False,
+        sentence_probs: dict[str, float] | None = None,
+    ) -> float:
+        """Calibrated probability that an event of ``event_type`` with this many actors is right (``fallback``:
+        an event the model coded itself in a sentence where the coder kept none; ``sentence_probs``: the sentence
+        head's view of the event's sentence)."""
         best = max((label for label in probabilities if label != NONE_LABEL), key=lambda label: probabilities[label])
+        p_sentence = (sentence_probs or {}).get(event_type, 0.5)
         x = calibration_features(
-            probabilities.get(event_type, 0.0), 1.0 - probabilities[NONE_LABEL], actors, best == event_type
+            probabilities.get(event_type, 0.0),
+            1.0 - probabilities[NONE_LABEL],
+            actors,
+            best == event_type,
+            fallback,
+            p_sentence,
         )
         return float(1.0 / (1.0 + np.exp(-(x @ self.calibration_coef + self.calibration_bias))))
 
-    def judge(self, sentence_span, trigger_token: Token, coded_event=None) -> Judgement:
+    def judge(
+        self, sentence_span, trigger_token: Token, coded_event=None, sentence_probs: dict[str, float] | None = None
+    ) -> Judgement:
         """The model's verdict on one trigger in its sentence (``sentence_span`` is the trigger's sentence;
         the features read it through ``trigger_token.sent``). With a ``coded_event`` (anything with
         ``entry.event_type``, ``actor1``, ``actor2``) the confidence is that of the coded type and actors;
@@ -431,13 +514,18 @@ class EventClassifier:
             event_type, actors = best, 0
         modality_probs = self.modality_probabilities(trigger_token)
         modality = max(modality_probs, key=lambda label: modality_probs[label])
+        if sentence_probs is None:
+            sentence_probs = self.sentence_probabilities(
+                sentence_span if sentence_span is not None else trigger_token.sent
+            )
         return Judgement(
             is_event=is_event,
             event_type=best if is_event else None,
             type_probs=probabilities,
             modality=modality,
             modality_probs=modality_probs,
-            confidence=round(self.calibrated(probabilities, event_type, actors), 3),
+            confidence=round(self.calibrated(probabilities, event_type, actors, sentence_probs=sentence_probs), 3),
+            sentence_probs=sentence_probs,
         )
 
     def vet(self, coded: list, favor: str = "precision") -> list:
@@ -453,11 +541,15 @@ class EventClassifier:
         Mutates and returns the kept ``CodedEvent`` items, in order."""
         kept = []
         judged: dict[tuple[int, int], Judgement] = {}  # the dyads of one trigger share its judgement
+        sentences: dict[tuple[int, int], dict[str, float]] = {}  # and the events of one sentence its reading
         for item in coded:
             key = (id(item.trigger.doc), item.trigger.i)
             judgement = judged.get(key)
             if judgement is None:
-                judgement = judged[key] = self.judge(item.sentence, item.trigger, item)
+                where = (id(item.trigger.doc), item.sentence.start)
+                if where not in sentences:
+                    sentences[where] = self.sentence_probabilities(item.sentence)
+                judgement = judged[key] = self.judge(item.sentence, item.trigger, item, sentences[where])
             dyadic = item.actor1 is not None and item.actor2 is not None
             if favor == "precision" and not judgement.is_event and not dyadic:
                 continue
@@ -475,9 +567,76 @@ class EventClassifier:
                 else:
                     item.modality = judgement.modality
             actors = (item.actor1 is not None) + (item.actor2 is not None)
-            item.confidence = round(self.calibrated(judgement.type_probs, item.entry.event_type, actors), 3)
+            item.confidence = round(
+                self.calibrated(
+                    judgement.type_probs, item.entry.event_type, actors, sentence_probs=judgement.sentence_probs
+                ),
+                3,
+            )
             kept.append(item)
+        self._retype_to_sentence(kept, judged, sentences)
         return kept
+
+    def _retype_to_sentence(self, kept: list, judged: dict, sentences: dict) -> None:
+        """When the sentence head is sure a sentence reports a type none of its kept events has, the event whose
+        trigger the trigger head finds likeliest to evoke that type takes it ("filed charges against X": the
+        coder's SUPPORT on "recommending" when the sentence reports an ACCUSE); policy ``sentence_retype_min``."""
+        if self.sentence_retype_min > 1.0:
+            return
+        by_sentence: dict[tuple[int, int], list] = {}
+        for item in kept:
+            by_sentence.setdefault((id(item.trigger.doc), item.sentence.start), []).append(item)
+        for where, items in by_sentence.items():
+            sentence_probs = sentences.get(where)
+            if not sentence_probs:
+                continue
+            wanted = max((c for c in sentence_probs if c != NONE_LABEL), key=sentence_probs.get)
+            if sentence_probs[wanted] < self.sentence_retype_min or any(i.entry.event_type == wanted for i in items):
+                continue
+            judgements = [judged[(id(i.trigger.doc), i.trigger.i)] for i in items]
+            chosen, judgement = max(
+                zip(items, judgements, strict=True), key=lambda pair: pair[1].type_probs.get(wanted, 0.0)
+            )
+            chosen.entry = self.entry_for(chosen.trigger, wanted)
+            actors = (chosen.actor1 is not None) + (chosen.actor2 is not None)
+            chosen.confidence = round(
+                self.calibrated(judgement.type_probs, wanted, actors, sentence_probs=sentence_probs), 3
+            )
+
+    def fallback_candidate(
+        self, sentence, min_probability: float = 0.0
+    ) -> tuple[Token, str, dict[str, float], dict[str, float]] | None:
+        """The event the model alone reads in a sentence: the sentence head's most probable PLOVER type, on the
+        candidate trigger the trigger head finds likeliest to evoke it. Returns (trigger, type, the trigger's
+        probabilities, the sentence's probabilities), None without a candidate; whether it is coded
+        (``fallback_min`` on the sentence's probability of the type) and with which actors is the caller's; below
+        ``min_probability`` it is None at once (the words are not scored: most sentences of real news stop here)."""
+        sentence_probs = self.sentence_probabilities(sentence)
+        event_type = max((c for c in sentence_probs if c != NONE_LABEL), key=sentence_probs.__getitem__)
+        if sentence_probs[event_type] < min_probability:
+            return None
+        column = self.classes.index(event_type) if event_type in self.classes else None
+        best: tuple[Token, str, dict[str, float], dict[str, float]] | None = None
+        best_p = -1.0
+        for token in sentence:
+            if column is None or not fallback_trigger(token, self.lexicon):
+                continue
+            scores = self.scores(token)
+            if scores[column] > best_p:
+                best_p = float(scores[column])
+                probabilities = {label: float(p) for label, p in zip(self.classes, scores, strict=True)}
+                best = (token, event_type, probabilities, sentence_probs)
+        return best
+
+    def entry_for(self, token: Token, event_type: str) -> TriggerEntry:
+        """The lexicon sense of ``event_type`` the token's word lists, else a bare entry of that type."""
+        hit = self.lexicon.lookup(token)
+        if hit is not None:
+            sense = next((alt for alt in self.lexicon.alternatives(hit[0]) if alt.event_type == event_type), None)
+            if sense is not None:
+                return sense
+        pos = "NOUN" if token.pos_ == "NOUN" else "VERB"
+        return TriggerEntry(lemma=token.lemma_.lower(), pos=pos, event_type=event_type, mode=None, cameo=None)
 
     def _override(self, entry, judgement: Judgement):
         """The entry the model's type calls for, when it is confident: the word's lexicon sense of that type, or

@@ -23,6 +23,26 @@ class TriggerEntry:
 
 
 _PHRASE_DEPS = {"dobj", "prt", "prep", "acomp", "attr", "advmod"}
+_COMPOUND_DEPS = {"compound", "amod", "nmod"}
+"""Modifiers that make a two-word noun trigger with their head ("*hunger* strike", "*human* chain")."""
+_OTHER_SENSE_COMPOUNDS = {
+    ("funeral", "procession"),
+    ("religious", "procession"),
+    ("wedding", "procession"),
+    ("torch", "procession"),
+    ("torch", "relay"),
+    ("victory", "procession"),
+    ("victory", "rally"),
+    ("car", "rally"),
+    ("stock", "rally"),
+    ("market", "rally"),
+}
+"""Modifiers that give a protest noun another sense: a funeral or wedding procession, a car or stock-market rally."""
+_WEAPON_HEADS = frozenset(
+    {"bomb", "mine", "grenade", "rocket", "missile", "shell", "device", "gas", "bullet", "cannon", "spray"}
+)
+"""Heads of listed phrases that name a weapon ("roadside bomb", "tear gas"): the weapon is no event by itself;
+its use is ("a roadside bomb killed five": the killing)."""
 
 
 class Lexicon:
@@ -40,6 +60,7 @@ class Lexicon:
             elif len(parts) == 2:
                 self.phrases.setdefault((parts[0], parts[1], entry.pos), entry)
         self.phrase_heads = {(head, pos) for head, _, pos in self.phrases}
+        self.noun_compounds = {(first, last) for first, last, pos in self.phrases if pos == "NOUN"}
 
     def alternatives(self, entry: TriggerEntry) -> list[TriggerEntry]:
         """Every sense the lexicon lists for the entry's word (the first row is the main sense)."""
@@ -60,6 +81,16 @@ class Lexicon:
                     entry = self.phrases.get((lemma, child.lemma_.lower(), pos))
                     if entry is not None:
                         return entry, child
+        if pos == "NOUN" and any(
+            c.dep_ in _COMPOUND_DEPS and (c.lemma_.lower(), lemma) in _OTHER_SENSE_COMPOUNDS for c in token.children
+        ):
+            return None  # "a funeral procession", "a torch rally": a march that demands nothing
+        if pos == "NOUN" and lemma not in _WEAPON_HEADS:  # "hunger strike", "human chain": modifier first
+            for child in token.children:
+                if child.dep_ in _COMPOUND_DEPS and child.i < token.i:
+                    key = (child.lemma_.lower(), lemma)
+                    if key in self.noun_compounds:
+                        return self.phrases[(key[0], key[1], "NOUN")], None
         if pos == "VERB" and any(c.dep_ == "prt" and c.lower_ in CONTINUATION_PARTICLES for c in token.children):
             return None  # "press on", "carry on", "push ahead": carrying on, not the verb's event
         entry = self.words.get((lemma, pos))

@@ -42,7 +42,79 @@ def casualty_field(verb: Token) -> str | None:
             return _DEAD_PARTICLES[key]
         if child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ == "death" for g in child.children):
             return "dead"  # "stabbed to death", "beaten to death"
-    return word_map("casualty_verbs").get(lemma)
+    if lemma in RESULTATIVE_VERBS and killed_by_result(verb):
+        return "dead"  # "axed to death", "shot dead two members", "burnt alive"
+    return word_map("casualty_verbs").get(lemma) or DEAD_VERBS.get(lemma)
+
+
+KILLING_NOUNS = frozenset({"killing", "murder", "assassination", "massacre", "lynching", "beheading", "execution"})
+"""Nouns of a killing whose "of" object is the dead: "the killing of two masons"."""
+DEAD_VERBS = {
+    "murder": "dead",
+    "assassinate": "dead",
+    "behead": "dead",
+    "lynch": "dead",
+    "massacre": "dead",
+    "slaughter": "dead",
+    "martyr": "dead",
+    "succumb": "dead",
+    "perish": "dead",
+    "execute": "dead",
+}
+"""Verbs that say their victims died, beside the shared casualty verbs (kill, die, slay)."""
+
+RESULTATIVE_VERBS = frozenset(
+    {
+        "ax",
+        "axe",
+        "chop",
+        "hack",
+        "stab",
+        "beat",
+        "bludgeon",
+        "club",
+        "stone",
+        "burn",
+        "burnt",
+        "lynch",
+        "strangle",
+        "batter",
+        "knife",
+        "slit",
+        "crush",
+        "kick",
+        "shoot",
+        "gun",
+        "hammer",
+        "torture",
+        "slash",
+        "bash",
+        "behead",
+        "butcher",
+        "char",
+        "set",
+        "bomb",
+    }
+)
+"""Deeds that kill when their result says so ("hacked to death", "shot dead", "burnt alive"); "sentenced to death"
+or "bored to death" are no such deeds."""
+
+
+def killed_by_result(verb: Token) -> bool:
+    """The words right after the verb (or its particle) state a death: "dead", "to death", "alive" (burnt alive)."""
+    doc = verb.doc
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        after = doc[obj.right_edge.i + 1 : obj.right_edge.i + 2]
+        if len(after) and after[0].lower_ == "dead":
+            return True  # "shot Jubo Dal leader Nurul Amin dead"
+    following = [t.lower_ for t in doc[verb.i + 1 : verb.i + 4]]
+    if following[:1] and following[0] in ("down", "up"):
+        following = following[1:]
+    if not following:
+        return False
+    if following[0] == "dead" or (following[0] == "alive" and verb.lemma_.lower() in ("burn", "burnt", "char")):
+        return True
+    return following[:2] == ["to", "death"]
 
 
 def count_people(noun: Token) -> Magnitude | None:
@@ -55,6 +127,10 @@ def count_people(noun: Token) -> Magnitude | None:
     start, end = noun.idx, noun.idx + len(noun.text)
     for part in _conjuncts(noun):
         counted = _count_one(part)
+        if counted is None and part is not noun and _unnumbered_others(part):
+            continue  # "22 TTP and other militants": the others are not counted, the number stands
+        if part.ent_type_ in ("GPE", "LOC", "FAC") and not part.like_num:
+            continue  # "In Barisal, a truck driver ... and his helper were killed": a misparsed place is nobody
         if counted is None:
             return None
         total += counted.value
@@ -64,22 +140,35 @@ def count_people(noun: Token) -> Magnitude | None:
     return Magnitude(value=total, start=start, end=end, text=noun.doc.text[start:end])
 
 
+def _unnumbered_others(noun: Token) -> bool:
+    return noun.lower_ == "others" or any(c.lower_ == "other" for c in noun.children if c.dep_ == "amod")
+
+
 def casualties(trigger: Token, event_type: str) -> dict[str, Magnitude]:
     """``dead`` / ``injured`` magnitudes of the event at ``trigger`` (empty when the text gives no count)."""
     found: dict[str, Magnitude] = {}
     linked = event_type == "ASSAULT"  # another type keeps only tolls of its own verb
+    number: Magnitude | None
     for verb in _casualty_clauses(trigger) if linked else ([trigger] if casualty_field(trigger) else []):
         for field2, number in _left_or_found(verb):
             _add(found, field2, number)
         field = casualty_field(verb)
         if field is None:
             continue
-        for victim in _victims(verb):
+        victims = _victims(verb)
+        for victim in victims:
+            if victim.is_punct or any(v.i == victim.i + 1 for v in victims):
+                continue  # "Sub - inspector" read as three subjects: one person, counted on the last part
             number = count_people(victim)
             if number is not None:
                 _add(found, field, number)
+    if event_type == "ASSAULT" and trigger.pos_ == "NOUN" and trigger.lemma_.lower() in KILLING_NOUNS:
+        for victim in (c for p in trigger.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"):
+            number = count_people(victim)  # "the killing of MPA Rana Shamshad and his son"
+            if number is not None:
+                found.setdefault("dead", number)
     if event_type == "ASSAULT":
-        for field, number in _toll_phrases(trigger):
+        for field, number in toll_phrases(trigger):
             found.setdefault(field, number)
     return found
 
@@ -126,7 +215,8 @@ def _count_one(noun: Token) -> Magnitude | None:
     number = number_of(noun)
     if number is not None or noun.like_num or noun.lower_ in word_map("number_words"):
         return number
-    if noun.tag_ in ("NN", "NNP") or noun.ent_type_ == "PERSON":
+    singular = any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in noun.children)
+    if noun.tag_ in ("NN", "NNP") or noun.ent_type_ == "PERSON" or singular:  # "a Levies personnel"
         if noun.pos_ == "PRON":
             return None
         return Magnitude(1, noun.idx, noun.idx + len(noun.text), noun.text)
@@ -135,22 +225,44 @@ def _count_one(noun: Token) -> Magnitude | None:
     return None
 
 
+MORE_NUMBER_WORDS = {
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+"""Number words past twelve that tolls are written in ("fifteen people were killed")."""
+
+
 def _to_int(text: str) -> int | None:
     cleaned = text.replace(",", "").lower()
     if cleaned.isdigit():
         return int(cleaned)
-    return word_map("number_words").get(cleaned)
+    return word_map("number_words").get(cleaned) or MORE_NUMBER_WORDS.get(cleaned)
 
 
 def _victims(verb: Token) -> list[Token]:
     """Who suffered: the object of an active verb, the subject of a passive one or of "died"."""
     victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not victims and verb.lemma_.lower() == "die":
+    if not victims and verb.lemma_.lower() in ("die", "succumb", "perish"):
         victims = [c for c in verb.children if c.dep_ == "nsubj"]
     if not victims and verb.dep_ == "conj" and verb.tag_ == "VBN":  # "three were wounded and five killed"
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 victims.append(child)
+    if not victims and verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "was shot and killed", "shot and killed X"
+        victims = [c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass")]
     return victims
 
 
@@ -205,13 +317,15 @@ def _casualty_clauses(trigger: Token) -> list[Token]:
             verbs.extend(c for c in head.children if c.dep_ in _CLAUSE_LINKS and c.pos_ in ("VERB", "AUX"))
         elif trigger.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             verbs.append(head)  # "shot and killed": the casualty verb is the first conjunct
+        if head.dep_ == "prep" and head.head.dep_ == "conj" and head.head.head.pos_ == "VERB":
+            verbs.append(head.head.head)  # "was hacked to death and her father injured in an attack"
     for verb in list(verbs):
         verbs.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c not in verbs)
     seen: set[int] = set()
     return [v for v in verbs if not (v.i in seen or seen.add(v.i))]
 
 
-def _toll_phrases(trigger: Token) -> Iterator[tuple[str, Magnitude]]:
+def toll_phrases(trigger: Token) -> Iterator[tuple[str, Magnitude]]:
     """ "the death toll rose to 40", "a toll of 12 dead" in the trigger's sentence."""
     for token in trigger.sent:
         if token.lemma_.lower() not in _TOLL_NOUNS:

@@ -50,7 +50,14 @@ def merge_events(events: list[Event]) -> list[Event]:
     Two events are one happening when they have the same id, or when one sentence states the same type between
     the same actors twice ("officials met in Islamabad to discuss a ceasefire": "met" and "discuss" are one
     meeting) — whatever the mode, theme or how precisely each trigger was placed. The second adds no mention:
-    it is the same report."""
+    it is the same report.  Then a one-sided event that restates part of another is folded into it
+    (``_fold_partial``): in one sentence ("were convicted and sentenced"), or later in the document ("Petrenko
+    visited Vientiane ... during Petrenko's visit"), where it adds a report and a mention; so is a dyad of two named
+    people told again in a later sentence (headline and lead).  The first report stays the evidence."""
+    return _fold_partial(_merge_same(events))
+
+
+def _merge_same(events: list[Event]) -> list[Event]:
     survivors: dict[str, Event] = {}
     in_sentence: dict[tuple, str] = {}
     for event in events:
@@ -67,6 +74,90 @@ def merge_events(events: list[Event]) -> list[Event]:
             continue
         survivors[event.event_id] = _combined(kept, event, add_mentions=True)
     return list(survivors.values())
+
+
+def _fold_partial(events: list[Event]) -> list[Event]:
+    """Fold an event with at most one actor into an earlier event of the same type, polarity and modality that
+    has that actor too (by identity or a shared proper name: "Minister Ivan Petrenko's visit" restates "visiting
+    Defence Minister Ivan Petrenko"), at a compatible place and date.  An event with both actors is folded only
+    when it retells a dyad of two named people (``_retold_dyad``): other dyads are statements to keep."""
+    kept: list[Event] = []
+    for event in events:
+        if event.actor1 is None or event.actor2 is None:
+            host = next((k for k in kept if _restates(event, k)), None)
+        else:
+            host = next((k for k in kept if _retold_dyad(event, k)), None)
+        if host is None:
+            kept.append(event)
+            continue
+        same_sentence = host.sentence.start == event.sentence.start
+        kept[kept.index(host)] = _combined(host, event, add_mentions=not same_sentence)
+    return kept
+
+
+def _restates(event: Event, earlier: Event) -> bool:
+    """Whether ``event`` (one actor at most) tells again part of ``earlier``."""
+    if (event.event_type, event.negated, event.modality) != (earlier.event_type, earlier.negated, earlier.modality):
+        return False
+    if not _compatible_places(event.location, earlier.location):
+        return False
+    if event.date_source == "text" and earlier.date_source == "text" and event.date != earlier.date:
+        return False
+    own = [a for a in (event.actor1, event.actor2) if a is not None]
+    theirs = [a for a in (earlier.actor1, earlier.actor2) if a is not None]
+    if not own:  # no actor at all: only within one sentence ("were convicted and sentenced")
+        return earlier.sentence.start == event.sentence.start
+    if earlier.sentence.start == event.sentence.start:
+        return any(actor_key(own[0]) == actor_key(a) for a in theirs)
+    return any(_same_party(own[0], a) for a in theirs)
+
+
+def _retold_dyad(event: Event, earlier: Event) -> bool:
+    """A dyad between two named parties told again in a later sentence, the headline and the lead ("Calder calls
+    on Brandt to resign" / "Ruth Calder on Monday called on Tom Brandt to resign"): same type, polarity and
+    modality, each side the same person by a shared proper name, compatible place and date.  Unnamed parties
+    ("Iraqi forces", "the rebels") are never folded: two attacks between them are often two attacks."""
+    if earlier.actor1 is None or earlier.actor2 is None or earlier.sentence.start == event.sentence.start:
+        return False
+    if (event.event_type, event.negated, event.modality) != (earlier.event_type, earlier.negated, earlier.modality):
+        return False
+    if not _compatible_places(event.location, earlier.location):
+        return False
+    if event.date_source == "text" and earlier.date_source == "text" and event.date != earlier.date:
+        return False
+    assert event.actor1 is not None and event.actor2 is not None  # _fold_partial asks only of dyads
+    pairs = ((event.actor1, earlier.actor1), (event.actor2, earlier.actor2))
+    return all(_name_headed(a) and _name_headed(b) and _proper_names(a) & _proper_names(b) for a, b in pairs)
+
+
+def _compatible_places(a: EventLocation | None, b: EventLocation | None) -> bool:
+    if a is None or b is None or a.precision != "exact" or b.precision != "exact":
+        return True
+    return (a.geonames_id or a.name) == (b.geonames_id or b.name)
+
+
+def _same_party(a: Actor, b: Actor) -> bool:
+    """One actor named twice: the same identity, or a shared proper name that is not a title ("Petrenko")."""
+    if actor_key(a) == actor_key(b):
+        return True
+    if not (_name_headed(a) and _name_headed(b)):  # "Iraqi forces" and "Iraqi officials" are two parties
+        return False
+    return bool(_proper_names(a) & _proper_names(b))
+
+
+def _name_headed(actor: Actor) -> bool:
+    words = actor.text.split()
+    return bool(words) and words[-1][:1].isupper()
+
+
+def _proper_names(actor: Actor) -> set[str]:
+    titles = vocabulary("open_titles") | vocabulary("name_titles")
+    found = set()
+    for word in (actor.name or actor.text).replace("\u2019", "'").split():
+        word = word.removesuffix("'s").strip(".,'\"()")
+        if len(word) > 2 and word[0].isupper() and not word.isupper() and word.lower() not in titles:
+            found.add(word.lower())
+    return found
 
 
 def _sentence_happening(event: Event) -> tuple | None:
@@ -107,6 +198,71 @@ def _precision_rank(location: EventLocation | None) -> int:
     if location is None or location.precision not in _PRECISION_ORDER:
         return len(_PRECISION_ORDER)
     return _PRECISION_ORDER.index(location.precision)
+
+
+def collapse_appositions(actors: list[Actor], text: str, offset: int = 0) -> list[Actor]:
+    """Actors whose spans touch with only blanks between are one party named twice, title and name ("founding
+    president Kenji Mori"): one actor spanning both, so that no event pairs a person with himself and no
+    expansion repeats his deed.  Coordinated actors ("Iran and Syria", "Iran, Syria") are kept apart.  ``text``
+    starts at document offset ``offset`` (a sentence's text and its ``start_char``)."""
+    ordered = sorted((a for a in actors if a.start is not None), key=_placed_start)
+    merged: list[Actor] = []
+    for actor in ordered:
+        last = merged[-1] if merged else None
+        if last is None:
+            merged.append(actor)
+            continue
+        # ordered actors have a start, and so has each one merged from them; an actor with a start has an end
+        assert actor.start is not None and last.start is not None and last.end is not None
+        between = text[last.end - offset : actor.start - offset]
+        if last.end <= actor.start and not between.strip() and actor.start - last.end < 3:
+            assert actor.end is not None
+            merged[-1] = Actor(
+                start=last.start,
+                end=actor.end,
+                text=text[last.start - offset : actor.end - offset],
+                name=last.name or actor.name,
+                country=last.country or actor.country,
+                sector=last.sector or actor.sector,
+                country_inferred=last.country_inferred if last.country else actor.country_inferred,
+            )
+            continue
+        merged.append(actor)
+    if len(merged) == len(ordered):
+        return actors
+    return merged + [a for a in actors if a.start is None]
+
+
+def collapse_lists(actors: list[Actor], text: str, offset: int = 0) -> list[Actor]:
+    """A list of three or more actors of which at most a third have an identity (a name, country or sector) is a
+    tally or a description ("12 farmers, six traders and four teachers were admitted"):
+    one actor spanning the list, so that one happening gives one event, not one per item.  Lists of parties
+    ("the president, prime minister and foreign minister of the Czech Republic") keep one event per party."""
+    placed = sorted((a for a in actors if a.start is not None), key=_placed_start)
+    if len(placed) < 3:
+        return actors
+    known = [a for a in placed if a.name or a.country or a.sector]
+    if len(known) * 3 > len(placed):
+        return actors
+    first, last = placed[0], placed[-1]
+    lead = known[0] if known else first
+    assert first.start is not None and last.end is not None  # placed actors have a start, and so an end
+    whole = Actor(
+        start=first.start,
+        end=last.end,
+        text=text[first.start - offset : last.end - offset],
+        name=None,
+        country=lead.country,
+        sector=lead.sector,
+        country_inferred=lead.country_inferred,
+    )
+    return [whole] + [a for a in actors if a.start is None]
+
+
+def _placed_start(actor: Actor) -> int:
+    """Sort key of an actor that has a span (callers sort only those)."""
+    assert actor.start is not None
+    return actor.start
 
 
 def actor_key(actor: Actor | None) -> str:

@@ -20,6 +20,12 @@ PLAN_NOUNS = words("plan_nouns")
 PROSPECTIVE_MODIFIERS = words("prospective_modifiers")
 NEGATING_NOUNS = words("negating_nouns")
 CANCELLING_VERBS = words("cancelling_verbs")
+PLAN_VERBS = words("plan_verbs")
+"""Verbs whose object or infinitive is planned, not done ("scheduled a meeting", "is preparing to visit")."""
+REQUEST_NOUNS = words("request_nouns")
+CLAIM_NOUNS = words("claim_nouns")
+"""Nouns whose clause is alleged, not asserted by the report ("accusations that X harassed Y")."""
+"""Nouns whose infinitive is asked for ("a call for X to accept refugees")."""
 """(Word classes from ``data/vocabulary.json``.)"""
 
 
@@ -90,7 +96,58 @@ def modality_of(trigger: Token) -> str:
         clause = head
     if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children):
         return "hypothetical"
-    return embedded_modality(trigger, clause)
+    found = embedded_modality(trigger, clause)
+    return found if found != "asserted" else governing_modality(trigger)
+
+
+_UPWARD = frozenset({"xcomp", "conj", "pcomp", "pobj", "prep", "dobj", "nsubjpass", "advcl", "acl"})
+"""Edges through which a deed inherits the mood of what governs it; not ccomp (a report: "he said X attacked")
+nor relcl (a description of a participant)."""
+
+
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def governing_modality(trigger: Token) -> str:
+    """The mood a deed takes from the clause that governs it, several steps up: "he would fly to the capital to
+    meet the president" (a purpose infinitive under "would"), "a pact for cooperation would be signed" (an event
+    noun in the subject of "would"), "has scheduled a meeting" and "looks forward to working" (plans), "did not
+    require the officials to cooperate" (a deed under a negated verb), "a call for Canada to accept refugees" (an
+    infinitive of a request noun), "accusations that a deputy bribed voters" (the content of a claim), "in the
+    event the talks fail".  Conditional and purpose clauses (advcl) pass the mood only as
+    infinitives; reports (ccomp) and relative clauses stop the walk."""
+    node = trigger
+    for _ in range(8):
+        head = node.head
+        if head is not node and head.pos_ == "NOUN" and node.dep_ in ("acl", "relcl", "ccomp", "appos"):
+            lemma = head.lemma_.lower()
+            if lemma in CLAIM_NOUNS:
+                return "hypothetical"  # "accusations that a deputy had bribed voters"
+            if lemma in ("event", "case") and head.head.lower_ == "in":
+                return "hypothetical"  # "in the event the talks fail", "in case the army attacks"
+        if head is node or node.dep_ not in _UPWARD:
+            return "asserted"
+        if node.dep_ in ("advcl", "acl") and not _infinitive(node):
+            return "asserted"
+        lemma = head.lemma_.lower()
+        if head.pos_ in ("VERB", "AUX"):
+            for child in head.children:
+                if child.dep_ in ("aux", "auxpass"):
+                    if child.lower_ in FUTURE_AUX:
+                        return "future"
+                    if child.lower_ in HYPOTHETICAL_AUX:
+                        return "hypothetical"
+            if node.dep_ in ("xcomp", "dobj", "advcl", "pcomp") and any(c.dep_ == "neg" for c in head.children):
+                return "hypothetical"  # "did not require X to cooperate", "never managed to meet"
+            if node.dep_ in ("xcomp", "dobj", "advcl") and lemma in PLAN_VERBS:
+                return "future"  # "scheduled a meeting", "plans to visit"
+            if lemma == "look" and any(c.lower_ == "forward" for c in head.children):
+                return "future"
+        elif head.pos_ == "NOUN" and node.dep_ in ("acl", "advcl") and lemma in PLAN_NOUNS | REQUEST_NOUNS:
+            return "hypothetical" if lemma in REQUEST_NOUNS else "future"
+        node = head
+    return "asserted"
 
 
 def embedded_modality(trigger: Token, clause: Token) -> str:

@@ -38,6 +38,8 @@ from eventscope.events.arguments import (
     complement_triggers,
     copula_subject,
     copula_targets,
+    destinations,
+    dispatched_forces,
     expand_conjuncts,
     hyphen_sides,
     included,
@@ -58,26 +60,48 @@ from eventscope.events.arguments import (
 )
 from eventscope.events.coded import CodedEvent, claimed_by, confidence, magnitudes, modality, theme_of
 from eventscope.events.conflict import (
+    burnt_property,
     casualty_reports,
     claimed_attacker,
     deadly_outcome,
+    explosions,
+    labour_strike,
     misparsed_resultatives,
     suffered_casualties,
+    unnamed_parties,
 )
 from eventscope.events.discards import discarded_sentence
 from eventscope.events.lexicon import Lexicon, RelationEntry, TriggerEntry
+from eventscope.events.merge import collapse_appositions, collapse_lists
 from eventscope.events.modality import is_negated
 from eventscope.events.ontology import load_ontology
 from eventscope.events.senses import (
+    adopted_measure,
+    campaign_contest,
+    campaign_rally,
+    citation,
     court_plea,
     criticized_idea,
     figurative_adjective,
+    figurative_fight,
+    figurative_seizure,
+    habitual_present,
+    name_calling,
+    naming_call,
     natural_adversary,
+    no_comment,
     non_political_compound,
     non_political_object,
+    opinion_agreement,
+    poll_sense,
+    private_parties,
     question_sense,
+    road_accident,
+    sent_message,
     speech_sense,
+    speech_to_audience,
     sport_sense,
+    verbal_attack,
 )
 from eventscope.records import Actor, Quote
 from eventscope.vocabulary import word_map, words
@@ -93,6 +117,8 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 ATTITUDE_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 """Verbal stances whose object may be a deed or document standing for its author."""
 RECIPROCAL_TYPES = frozenset({"CONSULT"})
+COLLECTIVE_TYPES = frozenset({"PROTEST"})
+"""Acts a crowd does together: co-agents are one party of one event, not partners cooperating."""
 """Coordinated subjects with no target meet each other: "the Prime Minister and President Hollande met"."""
 JOINT_FAMILIES = frozenset({"material_conflict", "material_cooperation"})
 """Deeds whose coordinated actors are partners: re3d marks "X, Y and Z launched the offensive" as AlliesOf."""
@@ -202,7 +228,12 @@ class Candidate:
     @property
     def reciprocal(self) -> bool:
         args = self.arguments
-        return len(args.sources) >= 2 and not args.targets and self.entry.event_type in RECIPROCAL_TYPES
+        if len(args.sources) < 2 or args.targets:
+            return False
+        # "AIADMK and DMK cadres clashed": coordinated subjects of a two-sided fighting word fight each other
+        return self.entry.event_type in RECIPROCAL_TYPES or (
+            self.entry.event_type == "ASSAULT" and self.token.lemma_.lower() in words("war_nouns")
+        )
 
 
 def run_frame(steps: tuple[Rule, ...], frame: Frame) -> Frame:
@@ -420,6 +451,121 @@ VETOES: tuple[Rule, ...] = (
         E("The former Iraqi minister pleaded guilty to corruption charges.", "pleaded", None),
         E("The former Iraqi minister pleaded not guilty to murder.", "pleaded", None),
     ),
+    rule(
+        "speech_to_audience",
+        '"told the crowd", "told detectives", "spoke to voters": a speech or a statement to an audience is '
+        "no CONSULT (events/senses.py).",
+        speech_to_audience,
+        E("The senator told the crowd in Ohio that the plant would stay open.", "told", None),
+        E("The mayor told reporters and voters in Leeds that taxes would fall.", "told", None),
+    ),
+    rule(
+        "campaign_rally",
+        '"held rallies in Ohio", "at a campaign rally": a candidate\'s or an office-holder\'s rally is a campaign '
+        "event, not a PROTEST (events/senses.py).",
+        campaign_rally,
+        E("The Democratic candidate's campaign said Senator Smith held rallies in Denver on Monday.", "rallies", None),
+        E("In the election campaign, the Iowa governor held rallies before large crowds.", "rallies", None),
+    ),
+    rule(
+        "road_accident",
+        '"a crash injures two women", "the van struck a lorry": injuries in a traffic accident are no '
+        "ASSAULT (events/senses.py).",
+        road_accident,
+        E("A four-car collision on the freeway critically injured a Nigerian diplomat.", "injured", None),
+        E("The truck driver struck a police officer at the intersection in Lagos.", "struck", None),
+    ),
+    rule(
+        "private_parties",
+        '"the retailer offers its staff money", "tenants joining a recycling scheme": a verbal or cooperative '
+        "event between companies and private people only is no political event (events/senses.py).",
+        private_parties,
+        E("The retailer offers employees extra money to cover the cost of driving.", "offers", None),
+        E("Local residents signed an agreement with the bakery in the village.", "signed", None),
+    ),
+    rule(
+        "habitual_present",
+        '"the committee, which provides funding": a deed in the simple present with no date, after the headline, '
+        "describes a habit or a function, not a happening (events/senses.py).",
+        habitual_present,
+        E("Iran is a big country. Its ministry provides funding to Syrian schools.", "provides", None),
+        E("The EU is a union. It cooperates with Turkey on migration.", "cooperates", None),
+    ),
+    rule(
+        "naming_call",
+        '"calling it a distraction", "she is called a liar": "call" with a predicate noun names or describes a '
+        "thing; no phone call, no REQUEST (events/senses.py).",
+        naming_call,
+        E("The Iraqi opposition leader is called a traitor in Baghdad.", "called", None),
+        E("Kenyan officials called the election result a fraud on Monday.", "called", None),
+    ),
+    rule(
+        "no_comment",
+        '"declined to comment": a reporter\'s formula, no REJECT (events/senses.py).',
+        no_comment,
+        E("Through a spokesman, the Iraqi minister declined to comment.", "declined", None),
+        E("The Turkish embassy refused to elaborate on the talks.", "refused", None),
+    ),
+    rule(
+        "figurative_fight",
+        '"their uphill battle", "firms fighting to keep their market": a fight with no one '
+        "fought, no armed party and no weapon or wound is a struggle, no ASSAULT (events/senses.py).",
+        figurative_fight,
+        E("The Kenyan senator acknowledged their uphill battle.", "battle", None),
+        E("The Egyptian companies are fighting to protect their business.", "fighting", None),
+    ),
+    rule(
+        "poll_sense",
+        '"5 percent prefer one rival and 1 percent support another": support measured by a poll is opinion, no SUPPORT '
+        "event (events/senses.py).",
+        poll_sense,
+        E("The poll shows that 40 percent of Iraqis support the prime minister.", "support", None),
+        E("In the survey, most Kenyans backed the opposition leader.", "backed", None),
+    ),
+    rule(
+        "figurative_seizure",
+        '"seized on the tax plan as a weapon": "seize on" takes up an idea, nothing is taken by force '
+        "(events/senses.py).",
+        figurative_seizure,
+        E("The Iranian hardliners seized on the nuclear deal as a weapon against the president.", "seized", None),
+        E("The Russian opposition seized upon the scandal before the vote.", "seized", None),
+    ),
+    rule(
+        "adopted_measure",
+        '"the council approved a resolution", "signed the bill into law": adopting a measure is procedure with no '
+        "party supported, no SUPPORT (events/senses.py).",
+        adopted_measure,
+        E("The Kenyan city council unanimously approved a resolution on parking.", "approved", None),
+        E("The Nigerian president signed the bill into law on Monday.", "signed", None),
+    ),
+    rule(
+        "citation",
+        '"the daily quoted the minister as saying", "to quote a poet": quoting reports words, no CONSULT or '
+        "AGREE (events/senses.py).",
+        citation,
+        E("The daily Pravda quoted the Russian minister as saying that talks would resume.", "quoted", None),
+        E("The Iraqi newspaper quoted President Obama on the war.", "quoted", None),
+    ),
+    rule(
+        "opinion_agreement",
+        '"agrees with the mayor that taxes should fall": agreeing that something is so is an opinion, not '
+        "PLOVER's AGREE to do something (events/senses.py).",
+        opinion_agreement,
+        E("The police chief agrees with the mayor that the force should grow.", "agrees", None),
+        E("The Iraqi minister agreed that the border was safe.", "agreed", None),
+    ),
+    rule(
+        "campaign_contest",
+        '"beat back a challenge from a rival": in an election story a contest won is no ASSAULT or COERCE, '
+        "unless weapons or wounds are named (events/senses.py).",
+        campaign_contest,
+        E(
+            "In the election campaign, the candidate beat the Texas senator in the primary after the campaign.",
+            "beat",
+            None,
+        ),
+        E("The election campaign ended and the governor defeated the Republican candidate.", "defeated", None),
+    ),
 )
 
 
@@ -543,6 +689,16 @@ def _promised_deed_object(f: Frame) -> None:
         for o in c.children
         if o.dep_ == "nsubj"
     )
+
+
+def _dispatch_destination(f: Frame) -> None:
+    verbs = [f.trigger, *(x for x in f.trigger.children if x.dep_ == "xcomp")]
+    for verb in verbs:
+        forces = dispatched_forces(verb)
+        places = destinations(verb) if forces else []
+        if places:
+            f.targets = [t for t in f.targets if t not in forces and t not in expand_conjuncts(forces)] + places
+            return
 
 
 def _included_member(f: Frame) -> None:
@@ -683,6 +839,15 @@ VERB_FRAME: tuple[Rule, ...] = (
         _promised_deed_object,
         E("Germany pledged to help the Iraqi government.", "pledged", "AGREE", "Germany", "government"),
         E("Russia threatened to punish Ukraine.", "threatened", "THREATEN", "Russia", "Ukraine"),
+        role="target",
+    ),
+    rule(
+        "dispatch_destination",
+        '"sent troops to Uganda", "refused to send peacekeepers to Iraq", "withdrew peacekeepers from Sinai": the '
+        "forces sent are the actor's own; the place they go to or leave is the target.",
+        _dispatch_destination,
+        E("Japan is sending troops to South Sudan.", "sending", "AID", "Japan", "Sudan"),
+        E("Canada withdrew its peacekeepers from Haiti in May.", "withdrew", "RETREAT", "Canada", "Haiti"),
         role="target",
     ),
     rule(
@@ -942,6 +1107,42 @@ def _object_owner(c: Candidate, frame: Frame) -> list[Actor]:
     )[:1]
 
 
+def _light_verb_phrase(c: Candidate, frame: Frame) -> list[Actor]:
+    host = measured_noun(c.token)
+    if c.token.pos_ != "NOUN" or host.dep_ != "dobj" or not is_light_verb(host.head):
+        return []
+    return first_prep_targets(host.head, c.state.actors)
+
+
+def _dative_phrase(c: Candidate, frame: Frame) -> list[Actor]:
+    recipients = [o for d in c.token.children if d.dep_ == "dative" and d.pos_ == "ADP" for o in d.children]
+    return c.state.actors.resolve_all(expand_conjuncts(o for o in recipients if o.dep_ == "pobj"))
+
+
+def _demanded_subject(c: Candidate, frame: Frame) -> list[Actor]:
+    if c.entry.event_type != "REQUEST" or c.token.tag_ == "VBG" or c.token.dep_ in ("advcl", "acl", "relcl"):
+        return []  # "protested, demanding that ...": the demand is the protest's content, not a request of its own
+    clauses = [x for x in c.token.children if x.dep_ == "ccomp" and any(m.lower_ == "that" for m in x.children)]
+    clauses += [x for x in c.token.children if x.dep_ == "ccomp" and x.tag_ == "VB"]  # subjunctive: "that X step down"
+    return c.state.actors.resolve_all(
+        expand_conjuncts(s for x in clauses[:1] for s in x.children if s.dep_ in ("nsubj", "nsubjpass"))
+    )
+
+
+def _complement_phrase(c: Candidate, frame: Frame) -> list[Actor]:
+    if c.entry.event_type not in VERBAL_COMMITMENTS:
+        return []
+    for deed in (x for x in c.token.children if x.dep_ == "xcomp" and x.pos_ == "VERB"):
+        found = first_prep_targets(deed, c.state.actors) or c.state.actors.resolve_all(
+            expand_conjuncts(o for d in deed.children if d.dep_ == "dative" for o in d.children if o.dep_ == "pobj")
+        )
+        objects = [o for o in deed.children if o.dep_ == "dobj"]
+        found = found or c.state.actors.resolve_all(expand_conjuncts([p for o in objects for p in prep_objects(o)][:1]))
+        if found:
+            return found
+    return []
+
+
 TARGET_FALLBACKS: tuple[Rule, ...] = (
     rule(
         "target_phrase",
@@ -977,6 +1178,56 @@ TARGET_FALLBACKS: tuple[Rule, ...] = (
             "president",
             "chief",
         ),
+    ),
+    rule(
+        "light_verb_phrase",
+        '"filed charges against the president", "opened an investigation into the bank": the target phrase '
+        "of an event noun's light verb.",
+        _light_verb_phrase,
+        E("Brazilian police filed new charges against the former minister.", "charges", "ACCUSE", "police", "minister"),
+        E(
+            "The German authorities opened fraud investigations against dozens of banks.",
+            "investigations",
+            "ACCUSE",
+            "authorities",
+            "banks",
+        ),
+    ),
+    rule(
+        "dative_phrase",
+        '"provided $2 million in aid to Fiji", "granted a pardon to the publisher": the recipient of a thing '
+        'given (the parser tags this "to" as a dative, not a preposition).',
+        _dative_phrase,
+        E(
+            "Germany has provided its annual donations to the Palestinians.",
+            "provided",
+            "AID",
+            "Germany",
+            "Palestinians",
+        ),
+        E("Norway sent more resources to Colombia.", "sent", "AID", "Norway", "Colombia"),
+    ),
+    rule(
+        "demanded_subject",
+        '"demanded that the minister step down", "urged that Iran release them": the subject of the demanded '
+        "clause is the one asked.",
+        _demanded_subject,
+        E(
+            "The opposition demanded that the prime minister step down.",
+            "demanded",
+            "REQUEST",
+            "opposition",
+            "minister",
+        ),
+        E("Britain demanded that Iran release the sailors.", "demanded", "REQUEST", "Britain", "Iran"),
+    ),
+    rule(
+        "complement_phrase",
+        '"agreed to lend $1 billion to Indonesia", "refused to accept a request from Russia": a pledge, threat or '
+        "refusal whose deed names no actor object is about the party of the deed's phrase.",
+        _complement_phrase,
+        E("Japan agreed to lend $2 billion to Indonesia.", "agreed", "AGREE", "Japan", "Indonesia"),
+        E("The court refused to accept a request from Russia.", "refused", "REJECT", "court", "Russia"),
     ),
     rule(
         "object_owner",
@@ -1091,6 +1342,14 @@ RETYPES: tuple[Rule, ...] = (
         E("Farmers blocked the main roads into Paris.", "blocked", "PROTEST", "Farmers"),
     ),
     rule(
+        "labour_strike",
+        '"went on strike", "called a 12-hour strike": a strike one goes on, calls or observes is a work '
+        "stoppage, PROTEST/strike, whoever strikes (events/conflict.py).",
+        labour_strike,
+        E("Lawyers in the district courts went on strike over the new rules.", "strike", "PROTEST", "Lawyers"),
+        E("Police constables in Punjab went on strike over unpaid salaries.", "strike", "PROTEST", "constables"),
+    ),
+    rule(
         "material_support_is_aid",
         "SUPPORT given with material means, or between armed actors, is AID.",
         _material_support,
@@ -1104,6 +1363,35 @@ RETYPES: tuple[Rule, ...] = (
         criticized_idea,
         E("The French president attacked the policy of the German government.", "attacked", "ACCUSE", "president"),
         E("Iran attacked the American proposal on Monday.", "attacked", "ACCUSE", "Iran"),
+    ),
+    rule(
+        "name_calling",
+        '"the president called the envoy a fool": a party calling another names disapproves of it, ACCUSE '
+        "disapprove (events/senses.py).",
+        name_calling,
+        E("The Iranian president called the Saudi king a traitor.", "called", "ACCUSE", "president", "king"),
+        E("Russia called the Ukrainian president a criminal on Monday.", "called", "ACCUSE", "Russia", "president"),
+    ),
+    rule(
+        "sent_message",
+        '"sent the premier a letter", "sent messages to the prime minister": sending a message is communication, '
+        "CONSULT, not AID (events/senses.py).",
+        sent_message,
+        E("The Iranian president sent the Pope a letter on Monday.", "sent", "CONSULT", "president"),
+        E("Senior EU officials sent messages to the Israeli prime minister.", "sent", "CONSULT", "officials"),
+    ),
+    rule(
+        "verbal_attack",
+        '"the senator attacked her rival", "an attack on the governor": in an election story violent words against a '
+        "rival, with no weapon or wound named, are ACCUSE disapprove (events/senses.py).",
+        verbal_attack,
+        E(
+            "In the election campaign, Senator Smith attacked the Republican candidate on Monday.",
+            "attacked",
+            "ACCUSE",
+            "Smith",
+        ),
+        E("The campaign said the candidate attacked President Obama over his election record.", "attacked", "ACCUSE"),
     ),
     rule(
         "deadly_outcome",
@@ -1146,14 +1434,43 @@ class DyadInput:
 def _reciprocal_meeting(d: DyadInput) -> list[Dyad]:
     if not d.reciprocal:
         return []
-    return [Dyad(a, b, d.entry) for i, a in enumerate(d.sources) for b in d.sources[i + 1 :]]
+    pairs = [Dyad(a, b, d.entry) for i, a in enumerate(d.sources) for b in d.sources[i + 1 :] if not same_span(a, b)]
+    if d.entry.event_type != "ASSAULT":
+        return pairs
+    if not pairs:  # "Hamas and Fatah supporters clashed": one collapsed actor, the sides unnamed apart
+        return [
+            Dyad(a, None, d.entry) for i, a in enumerate(d.sources) if not any(same_span(a, b) for b in d.sources[:i])
+        ]
+    return [event for pair in pairs for event in (pair, Dyad(pair.target, pair.source, d.entry))]
 
 
 def _each_pair(d: DyadInput) -> list[Dyad]:
     if d.reciprocal:
         return []
     sources = d.sources or ([] if d.partners else [None])
+    if d.entry.event_type in COLLECTIVE_TYPES and len(sources) >= 3:
+        sources = [_coalition(sources, d.candidate.state.sentence)]
     return [Dyad(a, b, d.entry) for a in sources for b in d.targets or [None]]
+
+
+def _coalition(actors: list[Actor], sentence: Span) -> Actor:
+    """One actor spanning a list of three or more co-protesters: one protest by a coalition is one event."""
+    placed = sorted((a for a in actors if a.start is not None and a.end is not None), key=lambda a: a.start or 0)
+    if len(placed) < 3:
+        return actors[0]
+    first, last = placed[0], placed[-1]
+    lead = next((a for a in placed if a.country or a.sector), first)
+    start, end = first.start or 0, last.end or 0
+    offset = sentence.start_char
+    return Actor(
+        start=start,
+        end=end,
+        text=sentence.text[start - offset : end - offset],
+        name=None,
+        country=lead.country,
+        sector=lead.sector,
+        country_inferred=lead.country_inferred,
+    )
 
 
 def _alongside(d: DyadInput) -> list[Dyad]:
@@ -1169,6 +1486,8 @@ def _mutual_fight(d: DyadInput) -> list[Dyad]:
 
 
 def _joint_deed(d: DyadInput) -> list[Dyad]:
+    if d.reciprocal or d.entry.event_type in COLLECTIVE_TYPES:  # sides of a fight; co-protesters: one protest
+        return []
     token = d.candidate.token
     try:
         family = load_ontology().family(d.entry.event_type)
@@ -1184,10 +1503,13 @@ def _joint_deed(d: DyadInput) -> list[Dyad]:
 EXPANSIONS: tuple[Rule, ...] = (
     rule(
         "reciprocal_meeting",
-        '"Karim and Sadiq met": coordinated subjects of a meeting meet each other.',
+        '"Karim and Sadiq met", "the two factions clashed": coordinated subjects of a meeting meet each other, '
+        "of a two-sided fight fight each other (both ways), and do not cooperate.",
         _reciprocal_meeting,
         E("The Prime Minister and President Hollande met in Paris.", "met", "CONSULT", "Prime", "Hollande"),
         E("Putin and Erdogan met on Friday.", "met", "CONSULT", "Putin", "Erdogan"),
+        E("Hamas fighters and Fatah supporters clashed in Gaza on Sunday.", "clashed", "ASSAULT", "Fatah", "Hamas"),
+        E("Hezbollah and Amal fought in Beirut in 1988.", "fought", "ASSAULT", "Amal", "Hezbollah"),
     ),
     rule(
         "each_pair",
@@ -1195,6 +1517,12 @@ EXPANSIONS: tuple[Rule, ...] = (
         _each_pair,
         E("Iran and Syria condemned the Israeli strike.", "condemned", "ACCUSE", "Syria"),
         E("Turkish and Iraqi troops attacked Kurdish rebels.", "attacked", "ASSAULT", "Iraqi", "rebels"),
+        E(
+            "Labour, the Greens, the unions and students protested against the tuition fees.",
+            "protested",
+            "PROTEST",
+            "Greens",
+        ),
     ),
     rule(
         "alongside",
@@ -1260,7 +1588,15 @@ def _trigger_events(state: SentenceState) -> list[CodedEvent]:
             if changed is not entry:
                 entry = changed
                 names.append(retype.name)
-        d = DyadInput(c, entry, args.sources, args.targets, actors.resolve_all(co_actors(token)), c.reciprocal)
+        sentence, offset = state.sentence.text, state.sentence.start_char
+        d = DyadInput(
+            c,
+            entry,
+            collapse_lists(collapse_appositions(args.sources, sentence, offset), sentence, offset),
+            collapse_lists(collapse_appositions(args.targets, sentence, offset), sentence, offset),
+            actors.resolve_all(co_actors(token)),
+            c.reciprocal,
+        )
         dyads = [
             replace(dyad, rules=(*names, expansion.name)) for expansion in EXPANSIONS for dyad in expansion.apply(d)
         ]
@@ -1474,6 +1810,7 @@ GENERATORS: tuple[Rule, ...] = (
         casualty_reports,
         E("Two members of a village security team were injured in a gun attack.", "injured", "ASSAULT", "-", "members"),
         E("A bomb exploded, injuring several volunteers.", "injuring", "ASSAULT", "-", "volunteers"),
+        E("A village headman was axed to death near the market.", "axed", "ASSAULT", "-", "headman"),
     ),
     rule(
         "misparsed_resultative",
@@ -1491,6 +1828,32 @@ GENERATORS: tuple[Rule, ...] = (
         suffered_casualties,
         E("Three people received burn injuries in a bomb attack in Jessore.", "attack", "ASSAULT", "-", "people"),
         E("A soldier died in a blast near the border on Friday.", "blast", "ASSAULT", "-", "soldier"),
+    ),
+    rule(
+        "unnamed_party",
+        '"INC leaders held a protest", "two communities clashed", "protests were held in X": a protest, riot or '
+        "clash dropped only because its doers are an unnamed group (or unnamed) is still reported "
+        "(events/conflict.py).",
+        unnamed_parties,
+        E("Rickshaw pullers staged a protest over the new fares.", "protest", "PROTEST", "pullers", "-"),
+        E("Two communities clashed over the road in the town.", "clashed", "ASSAULT", "communities", "-"),
+        E("Protest demonstrations were held in Srinagar on Friday.", "demonstrations", "PROTEST", "-", "-"),
+    ),
+    rule(
+        "explosion",
+        '"two bombs went off", "crude bombs were exploded", "pickets hurled bombs at a bus": a device that goes off '
+        "or is thrown is an attack, by its thrower or by nobody named (events/conflict.py).",
+        explosions,
+        E("Two bombs went off near the mosque in the evening.", "went", "ASSAULT", "-", "-"),
+        E("Pickets hurled crude bombs at a bus near the station.", "hurled", "ASSAULT", "Pickets", "bus"),
+    ),
+    rule(
+        "burnt_property",
+        '"five buses were torched", "blockaders set alight five vehicles": arson or wreckage of property by an '
+        "unnamed group, or by nobody named, is an attack on it (events/conflict.py).",
+        burnt_property,
+        E("Five buses were torched in the city on Monday.", "torched", "ASSAULT", "-", "buses"),
+        E("Alleged blockaders set alight five vehicles in the district.", "set", "ASSAULT", "blockaders", "vehicles"),
     ),
 )
 

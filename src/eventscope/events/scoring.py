@@ -9,8 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
-from eventscope.events.classifier import NO_EVENT_THRESHOLD  # the model's own "no event" line, for the fallback
-from eventscope.events.coded import CodedEvent
+from eventscope.actors.lookup import same_actor
+from eventscope.events.classifier import (  # NO_EVENT_THRESHOLD: the model's own "no event" line
+    MODALITY_MIN,
+    NO_EVENT_THRESHOLD,
+    object_of,
+    subject_of,
+)
+from eventscope.events.coded import CodedEvent, magnitudes, modality
+from eventscope.events.modality import is_negated
 
 DERIVED_TYPES = frozenset(
     {"joint_deed", "party_word", "feeling", "hyphen_war_sides", "protest_sense", "material_support_is_aid"}
@@ -23,6 +30,8 @@ CASUALTY_RULES = frozenset({"casualty_report", "suffered_casualty"})
 """Rules (events/conflict.py) whose events are victim-only by construction: never vetoed for a missing source."""
 CLASSIFIER_RETYPE = "classifier_retype"
 """Added to ``CodedEvent.rules`` when the learned model replaced the coder's type (a diagnostic, not a rule)."""
+CLASSIFIER_FALLBACK = "classifier_fallback"
+"""``CodedEvent.rules`` of an event the learned model coded itself in a sentence where the coder kept none."""
 
 
 @dataclass
@@ -70,6 +79,146 @@ def score_events(coded: list[CodedEvent], classifier, favor: str = "precision") 
     return kept
 
 
+def add_fallback_events(doc, kept: list[CodedEvent], classifier, actors, skip_ranges=()) -> list[CodedEvent]:
+    """``kept`` plus, in each sentence where it has no event, the event the model reads there when its sentence
+    head is sure enough of the type (``classifier.fallback_min``, chosen by training on the tune split; the trigger
+    is the word its trigger head finds likeliest to evoke that type): "X filed a lawsuit against Y",
+    "X launched a mediation effort", wordings the lexicon does not list. The trigger's clause gives the actors
+    (subject as source, object as target; ``fallback_event``); an event without an identified source
+    (``fallback_source``) is not coded. Events come back in sentence order."""
+    if getattr(classifier, "fallback_min", 2.0) > 1.0:
+        return kept
+    busy = {item.sentence.start for item in kept}
+    added = []
+    for sentence in doc.sents:
+        if sentence.start in busy or any(start <= sentence.start_char < end for start, end in skip_ranges):
+            continue
+        found = classifier.fallback_candidate(sentence, classifier.fallback_min)
+        if found is None:
+            continue
+        token, event_type, probabilities, sentence_probs = found
+        if sentence_probs[event_type] < classifier.fallback_min:
+            continue
+        event = fallback_event(sentence, token, event_type, probabilities, sentence_probs, classifier, actors)
+        if event is not None:
+            added.append(event)
+    if not added:
+        return kept
+    return sorted([*kept, *added], key=lambda item: item.sentence.start)  # stable: the coder's order within
+
+
+_EXPLETIVES = frozenset({"it", "this", "that", "there", "what"})
+
+
+_TARGET_PREPS = ("against", "on", "to", "with", "into", "upon", "from", "for", "over")
+
+
+def _governing_verb(token):
+    """The verb whose object an event noun is ("filed a *lawsuit*", "launched an *investigation* into")."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubjpass", "conj", "compound"):
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _prep_objects(token) -> list:
+    found: list[Any] = []
+    for prep in _TARGET_PREPS:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == prep:
+                found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+def fallback_actors(token, actors):
+    """Source and target of a model-coded event: the first actor that resolves among the trigger's subject (the
+    agent of a passive; for an event noun, the subject of its verb: "X *filed* a lawsuit against Y") and among its
+    object (its direct object, a passive subject, the object of "against / on / to / with ..." on the trigger or,
+    for a noun, on its verb); None where none resolves; one party is not both. "It" / "this" are not read as an
+    actor here ("it rained", "this shows"): the coder binds such pronouns only inside constructions it knows."""
+    verb = _governing_verb(token) if token.pos_ == "NOUN" else None
+    sources = [subject_of(token)] + ([subject_of(verb)] if verb is not None else [])
+    targets = [object_of(token), *_prep_objects(token)]
+    targets += [o for c in token.children if c.dep_ == "dobj" for o in _prep_objects(c)]  # "took action against"
+    if verb is not None:
+        targets += [c for c in verb.children if c.dep_ in ("dative", "iobj")] + _prep_objects(verb)
+    actor1 = _first_actor(sources, actors)
+    actor2 = _first_actor([t for t in targets if t is not None and t.i != token.i], actors)
+    if actor1 is not None and actor2 is not None and same_actor(actor1, actor2):
+        actor2 = None
+    return actor1, actor2
+
+
+def fallback_source(actor, doc) -> bool:
+    """An event the model codes itself needs a source identified by its own words: a country-bound actor
+    ("French police", "Germany") or a proper name ("the European Union"), not a pronoun or a description whose
+    name comes from elsewhere in the document ("he", "you", "the former president"). Real news states far more
+    non-events than event sets do; this keeps the model's own events to clauses about named political actors."""
+    if actor is None or actor.start is None or actor.end is None:
+        return False
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or not len(span) or all(t.pos_ == "PRON" for t in span if t.is_alpha):
+        return False
+    return bool(actor.country and not span.root.pos_ == "PRON") or any(t.pos_ == "PROPN" for t in span)
+
+
+def _first_actor(tokens, actors):
+    for token in tokens:
+        if token is None or token.lower_ in _EXPLETIVES:
+            continue
+        found = actors.resolve_all([token])
+        if found:
+            return found[0]
+    return None
+
+
+def fallback_event(
+    sentence, token, event_type: str, probabilities: dict, sentence_probs: dict, classifier, actors
+) -> CodedEvent | None:
+    """The ``CodedEvent`` of the model's own reading of a sentence (None: no actor resolves in its clause), with
+    the coder's modality and magnitudes, the model's modality when it is sure, and the calibrated confidence of a
+    fallback event, capped at the share of such events that were right on the tune split."""
+    actor1, actor2 = fallback_actors(token, actors)
+    if not fallback_source(actor1, token.doc):
+        return None
+    entry = classifier.entry_for(token, event_type)
+    mode, negated = modality(token, entry), is_negated(token)
+    judged = classifier.modality_probabilities(token)
+    best = max(judged, key=judged.get)
+    if mode == "asserted" and not negated and best != "asserted" and judged[best] >= MODALITY_MIN:
+        negated, mode = (True, mode) if best == "negated" else (negated, best)
+    actors_found = (actor1 is not None) + (actor2 is not None)
+    counts = magnitudes(token, event_type)  # "dead", "injured" and "size" only
+    return CodedEvent(
+        entry=entry,
+        trigger=token,
+        trigger_end=token.idx + len(token.text),
+        sentence=sentence,
+        actor1=actor1,
+        actor2=actor2,
+        claimed_by=None,
+        negated=negated,
+        modality=mode,
+        confidence=round(
+            min(
+                classifier.calibrated(
+                    probabilities, event_type, actors_found, fallback=True, sentence_probs=sentence_probs
+                ),
+                getattr(classifier, "fallback_confidence_max", 1.0),
+            ),
+            3,
+        ),
+        dead=counts.get("dead"),
+        injured=counts.get("injured"),
+        size=counts.get("size"),
+        rules=(CLASSIFIER_FALLBACK,),
+    )
+
+
 def _bound_by_no_event(coded: list[CodedEvent], classifier, favor: str) -> list[CodedEvent]:
     kept = []
     for item in coded:
@@ -85,4 +234,15 @@ def _shallow(item: CodedEvent) -> dict[str, Any]:
     return {f.name: getattr(item, f.name) for f in fields(CodedEvent)}
 
 
-__all__ = ["CASUALTY_RULES", "CLASSIFIER_RETYPE", "DERIVED_TYPES", "NO_EVENT_THRESHOLD", "score_events"]
+__all__ = [
+    "CASUALTY_RULES",
+    "CLASSIFIER_FALLBACK",
+    "CLASSIFIER_RETYPE",
+    "DERIVED_TYPES",
+    "NO_EVENT_THRESHOLD",
+    "add_fallback_events",
+    "fallback_actors",
+    "fallback_event",
+    "fallback_source",
+    "score_events",
+]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,16 +11,45 @@ from spacy.tokens import Doc
 
 from eventscope.geo import locate as _locate
 from eventscope.geo.gazetteer import Gazetteer
-from eventscope.geo.recognize import MIN_POPULATION_PREP_CUE, _sub_names, find_mentions, lookup_key
+from eventscope.geo.recognize import (
+    MIN_POPULATION_PREP_CUE,
+    PLACE_SUFFIXES,
+    _sub_names,
+    find_mentions,
+    lookup_key,
+)
 from eventscope.geo.resolve import Context, _scores, resolve
 from eventscope.records import EventLocation, Place
 
 # Mentions found only by context (not spaCy's place labels) are less certain; their confidence is scaled.
-CUE_CONFIDENCE = {"entity": 1.0, "cue": 0.9, "prep": 0.7, "discourse": 0.8, "capital": 0.6}
+CUE_CONFIDENCE = {"entity": 1.0, "cue": 0.9, "prep": 0.7, "discourse": 0.8, "org": 0.6, "capital": 0.6}
 # A mention the gazetteer lacks (a street, stadium, hamlet) is placed at the place it names or sits in, and says
 # so: no GeoNames id, this feature code, and a low confidence.  See ``_approximate``.
 NEAR_CODE = "NEAR"
 NEAR_CONFIDENCE = 0.3  # a fixed "rough guess" level, not tuned (no evaluation scores confidence)
+
+
+# Words that may stand between a place and the larger place that holds it: "Jugni village in Sadar upazila",
+# "Badapadar, in Kudumulagumma block of Malkangiri", "Dungkur village at Kalain in Cachar district".
+_CONTAINER_GAP = re.compile(r"^(?:[\s,]|\b(?:in|of|at|under|near|the|" + "|".join(sorted(PLACE_SUFFIXES)) + r")\b)*$")
+_CONTAINER_MAX_CHARS = 40
+
+
+def _container(text: str, p: Place, located: list[Place], starts: list[int]) -> Place | None:
+    """The known place right after an unknown one, joined only by kind words and prepositions ("X village in
+    Y district"), or right before it with a possessive ("Meghalaya's South Garo Hills"): where it lies.
+    ``located`` is sorted by start offset and ``starts`` are those offsets (bisection, not a scan)."""
+    k = bisect_left(starts, p.end)
+    if k < len(located):
+        q = located[k]
+        if q.start - p.end <= _CONTAINER_MAX_CHARS and _CONTAINER_GAP.match(text[p.end : q.start].lower()):
+            return q
+    k = bisect_left(starts, p.start) - 1
+    if k >= 0:
+        q = located[k]
+        if q.end <= p.start and p.start - q.end <= 3 and text[q.end : p.start].strip() in {"'s", "’s"}:
+            return q
+    return None
 
 
 class Geoparser:
@@ -49,12 +80,15 @@ class Geoparser:
                 places.append(None if m.cue == "capital" else Place(m.start, m.end, m.text, *[None] * 7, 0.0))
                 continue
             places.append(self._place(m.start, m.end, m.text, r.entry, r.confidence * CUE_CONFIDENCE[m.cue]))
-        anchor = _locate.main_place([p for p in places if p is not None and p.lat is not None])
+        located = sorted((p for p in places if p is not None and p.lat is not None), key=lambda p: p.start)
+        starts = [p.start for p in located]
+        text = doc.text  # built from the tokens on every access
+        anchor = _locate.main_place(located)
         known = {m.key for m, r in zip(mentions, resolutions, strict=True) if r.entry is not None}
         out = []
         for p in places:
             if p is not None and p.lat is None:
-                p = self._approximate(doc, p, ctx, known, anchor) or p
+                p = self._approximate(doc, p, ctx, known, _container(text, p, located, starts) or anchor) or p
             if p is not None:
                 out.append(p)
         return out
@@ -110,6 +144,9 @@ class Geoparser:
                 return self._place(None, None, None, gaz.country_entry[iso2], 0.5)
         return None
 
-    def locate(self, doc: Doc, trigger_index: int, places: list[Place]) -> EventLocation | None:
-        """Where the event at ``doc[trigger_index]`` happened; precision says how we know (see locate.py)."""
-        return _locate.locate(doc, trigger_index, places, self.country_place)
+    def locate(
+        self, doc: Doc, trigger_index: int, places: list[Place], every_place: list[Place] | None = None
+    ) -> EventLocation | None:
+        """Where the event at ``doc[trigger_index]`` happened; precision says how we know (see locate.py).
+        ``every_place``: all the document's places, when ``places`` leaves some out (actors' own places)."""
+        return _locate.locate(doc, trigger_index, places, self.country_place, every_place)

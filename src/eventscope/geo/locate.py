@@ -18,6 +18,11 @@ from eventscope.vocabulary import words
 LOCATIVE_PREPS = words("scene_prepositions")  # data/vocabulary.json
 # Prepositions whose object is a partner, source, cause or comparison, not the scene of the event.
 NON_LOCATIVE_PREPS = frozenset({"with", "from", "by", "against", "for", "about", "than", "like", "to", "of"})
+# Verbs of taking whose "from" names the scene, not a source: "arrested 40 activists from the CRB area",
+# "rounded up cadres from Sundhara" (common in South Asian English reports).
+FROM_SCENE_VERBS = frozenset(
+    {"arrest", "detain", "round", "recover", "seize", "abduct", "kidnap", "nab", "rescue", "evict", "pick"}
+)
 OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "pobj"})
 # Smaller places say more about where an event happened; lower rank wins.
 SPECIFICITY = {"PPL": 0, "PPLC": 0, "ADM2": 1, "ADM1": 2}
@@ -44,7 +49,11 @@ def _locative_scope(trigger: Token) -> set[int]:
     roots += [c for c in trigger.children if c.dep_ in {"dobj", "obj", "nsubjpass", "attr", "oprd", "xcomp"}]
     for root in roots:
         for child in root.children:
-            if child.dep_ == "prep" and (child.lower_ in LOCATIVE_PREPS or (root is trigger and child.lower_ == "of")):
+            if child.dep_ == "prep" and (
+                child.lower_ in LOCATIVE_PREPS
+                or (root is trigger and child.lower_ == "of")
+                or (child.lower_ == "from" and trigger.lemma_ in FROM_SCENE_VERBS)
+            ):
                 # a verb-attached "of" is an argument ("take control of the city of X")
                 scope.update(t.i for t in child.subtree)
             elif child.dep_ in {"compound", "nmod", "amod"} and root is trigger:
@@ -81,6 +90,8 @@ def _non_locative(doc: Doc, tokens: range, stop: Token) -> bool:
         if node is stop or node.head is node:
             return False
         if node.dep_ == "prep":
+            if node.lower_ == "from" and stop.lemma_ in FROM_SCENE_VERBS:
+                return False
             return node.lower_ in NON_LOCATIVE_PREPS
         node = node.head
     return False
@@ -104,11 +115,30 @@ def to_location(p: Place, precision: str) -> EventLocation:
 
 
 def _best(cands: list[tuple[Place, range]], trigger: Token) -> Place:
+    """Most specific first; among equals, a place named as a scene ("in Anantnag district") before one that
+    only modifies a participant ("a Jammu police constable"), then the nearest to the trigger."""
+
     def dist(item: tuple[Place, range]) -> int:
         rng = item[1]
         return min(abs(t - trigger.i) for t in rng) if len(rng) else 10_000
 
-    return min(cands, key=lambda it: (_specificity(it[0]), dist(it)))[0]
+    return min(cands, key=lambda it: (_specificity(it[0]), not _after_scene_prep(trigger.doc, it[1]), dist(it)))[0]
+
+
+def _after_scene_prep(doc: Doc, tokens: range) -> bool:
+    """The place hangs from a scene preposition ("in", "at", "near"), through at most a few nouns."""
+    if not len(tokens):
+        return False
+    node = doc[tokens[0]]
+    for t in tokens:
+        if doc[t].head.i not in tokens:
+            node = doc[t]
+            break
+    for _ in range(4):
+        if node.dep_ == "prep" or node.head is node:
+            break
+        node = node.head
+    return node.dep_ == "prep" and node.lower_ in LOCATIVE_PREPS
 
 
 def main_place(places: list[Place]) -> Place | None:
@@ -122,22 +152,51 @@ def main_place(places: list[Place]) -> Place | None:
     return next(p for p in local if counts[(p.name, p.lat, p.lon)] == best)
 
 
-def locate(doc: Doc, trigger_index: int, places: list[Place], country_place) -> EventLocation | None:
-    """See module docstring; ``country_place`` maps an alpha-3 code to a country Place for the last step."""
+def locate(
+    doc: Doc, trigger_index: int, places: list[Place], country_place, every_place: list[Place] | None = None
+) -> EventLocation | None:
+    """See module docstring; ``country_place`` maps an alpha-3 code to a country Place for the last step.
+
+    ``places`` are the candidates for this event (the pipeline leaves out places that name its source actor,
+    "U.S. forces"); ``every_place`` are all the document's places.  When no candidate gives a document or
+    local place, the document's places named inside actors give one ("Chittagong district police detained
+    40 activists"): where the actors come from is the best guess left of where they acted."""
     resolved = [p for p in places if p.lat is not None]
+    found = _in_sentence(doc, trigger_index, resolved)
+    if found is not None:
+        return found
+    everywhere = [p for p in every_place or places if p.lat is not None]
+    main = main_place(resolved) or main_place(everywhere)
+    if main is not None:
+        return to_location(main, "document")
+    return _main_country(resolved, country_place) or _main_country(everywhere, country_place)
+
+
+def _in_sentence(doc: Doc, trigger_index: int, resolved: list[Place]) -> EventLocation | None:
+    """A place in the trigger's locative argument ("exact"), else one in its sentence ("sentence")."""
     trigger = doc[trigger_index]
     sent = trigger.sent
     in_sent = [(p, _place_tokens(doc, p)) for p in resolved if sent.start_char <= p.start < sent.end_char]
     scope = _locative_scope(trigger)
     exact = [(p, r) for p, r in in_sent if any(t in scope for t in r)]
-    if exact:
-        return to_location(_best(exact, trigger), "exact")
     sentence = [(p, r) for p, r in in_sent if not _non_locative(doc, r, trigger)]
+    if exact:
+        best = _best(exact, trigger)
+        # a place that only names a participant ("a Jammu police constable was shot ... in Anantnag district")
+        # yields to an equally specific scene phrase elsewhere in the sentence
+        if not any(p is best and _after_scene_prep(doc, r) for p, r in exact):
+            scenes = [(p, r) for p, r in sentence if _after_scene_prep(doc, r)]
+            scenes = [(p, r) for p, r in scenes if _specificity(p) <= _specificity(best)]
+            if scenes:
+                return to_location(_best(scenes, trigger), "sentence")
+        return to_location(best, "exact")
     if sentence:
         return to_location(_best(sentence, trigger), "sentence")
-    main = main_place(resolved)
-    if main is not None:
-        return to_location(main, "document")
+    return None
+
+
+def _main_country(resolved: list[Place], country_place) -> EventLocation | None:
+    """The document's most often named country: its own mention, else its representative point."""
     countries = Counter(p.country for p in resolved if p.country)
     if not countries:
         return None

@@ -18,7 +18,8 @@ from eventscope.vocabulary import words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels under which a proper-noun run may still be a misread place.
-OVERRIDABLE_LABELS = frozenset({"", "PERSON", "ORG", "NORP"})
+# PRODUCT, EVENT and WORK_OF_ART: the small model calls unfamiliar towns these too ("fighting in Gwadar").
+OVERRIDABLE_LABELS = frozenset({"", "PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
 PLACE_NOUNS = words("place_name_heads")  # data/vocabulary.json
 # Nouns that follow a name and make it a place ("Maysan province").
 PLACE_SUFFIXES = frozenset(
@@ -38,8 +39,69 @@ PLACE_SUFFIXES = frozenset(
         "borough",
         "prefecture",
         "oblast",
+        # plural kind words: "Paba and Tanore upazilas", "Awaran and Khuzdar districts"
+        "districts",
+        "provinces",
+        "villages",
+        "towns",
+        "areas",
+        # "the Shabqadar area", "Kazipara area": news of local events names neighbourhoods this way
+        "area",
+        # General administrative words of South and Southeast Asia, where small conflict events are reported
+        # by their sub-district: upazila/zila (Bangladesh), tehsil/taluka/taluk/mandal/block (India,
+        # Pakistan), agency (Pakistan's tribal areas), division, municipality.
+        "upazila",
+        "upazilas",
+        "upazilla",
+        "zila",
+        "zilla",
+        "tehsil",
+        "tehsils",
+        "taluka",
+        "taluk",
+        "mandal",
+        "block",
+        "agency",
+        "division",
+        "subdivision",
+        "municipality",
     }
 )
+# Nouns before "of" that make the following name a place ("residents of Kota", "the outskirts of Quetta").
+# People nouns are a weaker cue than kind nouns ("supporters of Khan"), so they need a sizeable place.
+OF_PLACE_NOUNS = frozenset(
+    {"area", "areas", "outskirts", "suburbs", "parts", "part", "section", "heart", "vicinity", "streets"}
+)
+# Lower-case nouns after a name that make it the place whose institution they are ("the Hyderabad police").
+# ("the Bush administration" is a person's, so "administration" is not one of them.)
+LOCAL_BODY_NOUNS = frozenset({"police", "authorities", "municipality", "university"})
+# Words between a preposition and a name that keep the preposition's cue: "in Old Dhaka", "in central Kolkata".
+SCENE_MODIFIERS = frozenset(
+    {
+        "old",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "upper",
+        "lower",
+        "greater",
+        "downtown",
+        "neighbouring",
+        "neighboring",
+        "nearby",
+    }
+)
+OF_PEOPLE_NOUNS = frozenset({"residents", "people", "villagers", "inhabitants", "citizens", "natives", "locals"})
 LOCATIVE_PREPS = words("place_cue_prepositions")  # data/vocabulary.json
 # A run after a locative preposition alone is accepted only for well-known places (population of its best
 # candidate); 20k was chosen on GeoWebNews+LGL dev (evaluate_geo): lower let in surnames, higher lost towns.
@@ -216,7 +278,7 @@ class Mention:
     end: int
     text: str
     key: str
-    cue: str  # "entity" | "cue" | "prep" | "discourse" | "capital"
+    cue: str  # "entity" | "cue" | "prep" | "discourse" | "org" | "capital"
     label: str
 
 
@@ -294,21 +356,23 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 key = None  # a facility named after a place, or a personal name that is an alternate spelling
                 if not is_feature:
                     continue
+            if key is not None and _false_acronym(gaz, part, key):
+                continue
             take(part, key or name_key(part.text), "entity", ent.label_)
 
     known = {m.key for m in mentions if gaz.candidates(m.key)}
+    place_tokens = frozenset(i for i, t in enumerate(taken) if t)
     runs = _proper_noun_runs(doc, taken)
     deferred: list[tuple[Span, str]] = []
     for run in runs:
         label = run[0].ent_type_
         if label not in OVERRIDABLE_LABELS:
             continue
-        key = lookup_key(gaz, run)
-        if key is None or key in gaz.demonyms or not _plausible(gaz, key):
+        found = _run_name(gaz, run)
+        if found is None:
             continue
-        if len(run) == 1 and run[0].lower_ in GENERIC_WORDS:
-            continue
-        cue = _context_cue(doc, run, gaz, key)
+        run, key = found
+        cue = _context_cue(doc, run, gaz, key, place_tokens)
         if cue:
             run, key = _with_crossing(doc, run, gaz, key)
             take(run, key, cue, label)
@@ -326,10 +390,26 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         # One sense per discourse, unless the name is more often a person's in this document.
         if key in known and not _titled(doc, run) and place_votes.get(key, 0) >= person_votes.get(key, 0):
             take(run, key, "discourse", run[0].ent_type_)
+    mentions.extend(_org_place_mentions(doc, gaz, taken))
     mentions.extend(_qualifier_mentions(doc, gaz, mentions, taken))
     mentions.extend(_capital_mentions(doc, taken))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _run_name(gaz: Gazetteer, run: Span) -> tuple[Span, str] | None:
+    """The run (or the run without a leading "Old"/"Central") and its key when it may name a place."""
+    key = lookup_key(gaz, run)
+    if key is None and len(run) > 1 and run[0].lower_ in SCENE_MODIFIERS:
+        run = run[1:]  # "Old Dhaka", "Central Kolkata" when the gazetteer lacks the whole
+        key = lookup_key(gaz, run)
+    if key is None or key in gaz.demonyms or not _plausible(gaz, key):
+        return None
+    if len(run) == 1 and run[0].lower_ in GENERIC_WORDS:
+        return None
+    if _false_acronym(gaz, run, key):
+        return None
+    return run, key
 
 
 def _extend_to_known_name(gaz: Gazetteer, span: Span) -> Span:
@@ -345,6 +425,25 @@ def _extend_to_known_name(gaz: Gazetteer, span: Span) -> Span:
         if key is not None and key not in gaz.demonyms and _plausible(gaz, key):
             return longer
     return span
+
+
+MAX_ACRONYM_LETTERS = 3
+
+
+def _false_acronym(gaz: Gazetteer, span: Span, key: str) -> bool:
+    """A short all-capital word is an organisation's initials far more often than a place ("BNP", "the FE",
+    "DC office"): it is a place only as a country code ("UK", "UAE"), or as a state abbreviation written
+    with periods ("B.C."), after a comma ("Washington, DC") or after a locative preposition ("in WA")."""
+    text = span.text.replace(".", "")
+    if len(span) != 1 or not text.isupper() or len(text) > MAX_ACRONYM_LETTERS:
+        return False
+    cands = gaz.candidates(key)
+    if any(gaz.fc[i] == "PCLI" for i in cands):
+        return False
+    if not any(gaz.fc[i] == "ADM1" for i in cands):
+        return True
+    prev = _previous_word(span.doc, span.start)
+    return not ("." in span.text or (prev is not None and (prev.text == "," or prev.lower_ in LOCATIVE_PREPS)))
 
 
 def _plausible(gaz: Gazetteer, key: str) -> bool:
@@ -435,7 +534,9 @@ def _with_crossing(doc: Doc, run: Span, gaz: Gazetteer, key: str) -> tuple[Span,
     return run, key
 
 
-def _context_cue(doc: Doc, run: Span, gaz: Gazetteer, key: str) -> str | None:
+def _context_cue(
+    doc: Doc, run: Span, gaz: Gazetteer, key: str, places_before: frozenset[int] = frozenset()
+) -> str | None:
     """Why a non-entity run is a place: kind noun before/after, or a locative preposition."""
     if _titled(doc, run):
         return None
@@ -443,16 +544,107 @@ def _context_cue(doc: Doc, run: Span, gaz: Gazetteer, key: str) -> str | None:
         return "cue"
     if run.end + 1 < len(doc) and doc[run.end].lower_ == "border" and doc[run.end + 1].lower_ in CROSSING_WORDS:
         return "cue"
-    if run.end < len(doc) and doc[run.end].lower_ in {"'s", "’s"} and run[0].ent_type_ == "PERSON":
+    if _holds_a_district(doc, run):
+        return "cue"  # "in Pattani's Nongchik district": a name that holds a named district is a region
+    person = run[0].ent_type_ == "PERSON"
+    if run.end < len(doc) and doc[run.end].lower_ in {"'s", "’s"} and person:
         return None
-    if run.start >= 2 and doc[run.start - 1].lower_ == "of" and doc[run.start - 2].lower_ in PLACE_NOUNS:
-        return "cue"
-    if run.start >= 1 and doc[run.start - 1].lower_ in LOCATIVE_PREPS - {"of", "to", "from", "between"}:
-        best = max((gaz.pop[i] for i in gaz.candidates(key)), default=0)
-        top_is_region = any(gaz.fc[i] in {"PCLI", "ADM1", "CONT"} for i in gaz.candidates(key))
-        if top_is_region or best >= MIN_POPULATION_PREP_CUE:
+    if run.end < len(doc) and doc[run.end].lower_ in LOCAL_BODY_NOUNS and _org_worthy(gaz, key) and not person:
+        return "org"  # "the Hyderabad police", "Karachi university": a big city's own institution
+    prev = _previous_word(doc, run.start)
+    if prev is not None and prev.lower_ in SCENE_MODIFIERS:
+        prev = _previous_word(doc, prev.i)  # "in Old Dhaka", "in central Kolkata"
+    before = _previous_word(doc, prev.i) if prev is not None else None
+    if prev is not None and prev.text == "," and before is not None and _is_name_token(before):
+        if any(gaz.fc[i] in {"ADM1", "PCLI"} and name_key(gaz.name[i]) == key for i in gaz.candidates(key)):
+            return "cue"  # a region or country qualifying the name before it: "Ghizer, Gilgit Baltistan"
+    if prev is not None and prev.lower_ in {"'s", "’s"} and before is not None and before.i in places_before:
+        return "cue"  # "Meghalaya's South Garo Hills", "south Kashmir's Anantnag": a place inside a place
+    if prev is not None and prev.lower_ == "of" and before is not None:
+        if before.lower_ in PLACE_NOUNS or before.lower_ in OF_PLACE_NOUNS:
+            return "cue"
+        if before.lower_ in OF_PEOPLE_NOUNS and _sizeable(gaz, key):
             return "prep"
+    if prev is not None and prev.lower_ in LOCATIVE_PREPS - {"of", "to", "from", "between"} and _sizeable(gaz, key):
+        return "prep"
     return None
+
+
+def _holds_a_district(doc: Doc, run: Span) -> bool:
+    """ "X's Y district": a possessive name followed by up to three names and a kind word."""
+    if run.end + 2 >= len(doc) or doc[run.end].lower_ not in {"'s", "’s"}:
+        return False
+    j = run.end + 1
+    while j < len(doc) and j - run.end <= 3 and _is_name_token(doc[j]):
+        j += 1
+    return j > run.end + 1 and j < len(doc) and doc[j].lower_ in PLACE_SUFFIXES
+
+
+def _sizeable(gaz: Gazetteer, key: str) -> bool:
+    """A region, or a place big enough to be named after a bare preposition (MIN_POPULATION_PREP_CUE)."""
+    best = max((gaz.pop[i] for i in gaz.candidates(key)), default=0)
+    top_is_region = any(gaz.fc[i] in {"PCLI", "ADM1", "CONT"} for i in gaz.candidates(key))
+    return top_is_region or best >= MIN_POPULATION_PREP_CUE
+
+
+def _previous_word(doc: Doc, i: int):
+    """The token before ``doc[i]``, skipping whitespace tokens (a doubled space: "in  Chuadanga")."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    return doc[j] if j >= 0 else None
+
+
+ORG_LABELS = frozenset({"ORG", "FAC"})
+
+
+def _org_place_mentions(doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[Mention]:
+    """A sizeable place that opens or closes an organisation's or building's name: "the Peshawar Press Club",
+    "Chennai Corporation", "University of Dhaka".  Local news names the scene through such names ("protested
+    outside the Hyderabad Press Club") and they tell the story's country; cue "org" (least sure)."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ORG_LABELS:
+            continue
+        span = _clean_entity(ent)
+        if len(span) < 2 or any(taken[t.i] for t in span) or _titled(doc, span):
+            continue
+        for sub in _org_place_parts(span):
+            key = lookup_key(gaz, sub)
+            if key is None or key in gaz.demonyms or not _org_worthy(gaz, key):
+                continue
+            if len(sub) == 1 and (sub[0].lower_ in GENERIC_WORDS or _false_acronym(gaz, sub, key)):
+                continue
+            out.append(Mention(sub.start_char, sub.end_char, sub.text, key, "org", ent.label_))
+            for t in sub:
+                taken[t.i] = True
+            break
+    return out
+
+
+# A name inside an organisation's name is taken only when it is the main name of a city this big, of a
+# country or of an admin1 region: words that start names ("National", "Union", "Air") are small towns too.
+MIN_POPULATION_IN_NAME = 100_000
+
+
+def _org_worthy(gaz: Gazetteer, key: str) -> bool:
+    for i in gaz.candidates(key):
+        if name_key(gaz.name[i]) != key:
+            continue
+        if gaz.fc[i] in {"PCLI", "ADM1"} or gaz.pop[i] >= MIN_POPULATION_IN_NAME:
+            return True
+    return False
+
+
+def _org_place_parts(span: Span) -> list[Span]:
+    """Candidate place names in a name: its first 3/2/1 words, and what follows its last "of"."""
+    parts = [span[:n] for n in (3, 2, 1) if n < len(span) and all(_is_name_token(t) for t in span[:n])]
+    ofs = [t.i for t in span if t.lower_ == "of"]
+    if ofs and ofs[-1] + 1 < span.end:
+        tail = span.doc[ofs[-1] + 1 : span.end]
+        if all(_is_name_token(t) for t in tail) and len(tail) <= 3:
+            parts.append(tail)
+    return parts
 
 
 def _qualifier_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken: list[bool]) -> list[Mention]:

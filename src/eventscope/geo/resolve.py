@@ -46,6 +46,14 @@ SPATIAL_TEMPERATURE = 4.0
 SPATIAL_CELL_DEG = 1.0  # grid cell; a candidate's neighbourhood is its cell and the 8 around it (~100-300 km)
 SPATIAL_MAX_CANDIDATES = 60  # per name, best context-free first; bounds the cost on "Springfield"-like names
 _POINT_KINDS = frozenset({"PPL", "PPLC", "ADM2"})
+# A small town abroad is a worse reading than "a place the gazetteer lacks" when every other place of the
+# story is in one country and far from it ("Sadar upazila in Chuadanga" is not Sadar in Java: upazilas and
+# villages are missing from cities500).  Such a reading is dropped (the geoparser then places the mention
+# near the story's main place).  "Small" and "far" keep famous namesakes and border towns.
+STRAY_MAX_POPULATION = 100_000
+STRAY_MIN_KM = 1_000.0
+STRAY_MIN_SHARE = 0.75  # the share of the other places' countries that the story's country must have
+STRAY_MAX_MENTIONS = 200
 
 
 @dataclass
@@ -234,8 +242,47 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str) -> tuple[list[Re
     first = run(None)
     ctx = build_context(gaz, first, mentions)
     ctx.spatial = spatial_support(gaz, [m.key for m in mentions if m.cue != "capital" and m.key])
-    second = run(ctx)
+    second = _drop_strays(gaz, mentions, run(ctx))
     if ctx.main_country and ctx.main_country in gaz.capital:
         cap = gaz.capital[ctx.main_country]
         second = [Resolution(cap, 0.5) if m.cue == "capital" else r for m, r in zip(mentions, second, strict=True)]
     return second, build_context(gaz, second, mentions)
+
+
+def _km(gaz: Gazetteer, i: int, j: int) -> float:
+    """Great-circle distance between two entries (km)."""
+    la1, lo1, la2, lo2 = map(math.radians, (gaz.lat[i], gaz.lon[i], gaz.lat[j], gaz.lon[j]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _drop_strays(gaz: Gazetteer, mentions: list[Mention], resolved: list[Resolution]) -> list[Resolution]:
+    """Unresolve small towns in a foreign country far from all the story's other places (``STRAY_*``).
+
+    Smallest first, and a dropped reading no longer counts as evidence, so that of two lone readings in two
+    countries only the weaker goes.  A name the story repeats is its subject, not a stray.  Long stories
+    (over ``STRAY_MAX_MENTIONS``) have context enough and are left alone, which also bounds the cost."""
+    out = list(resolved)
+    if len(mentions) > STRAY_MAX_MENTIONS:
+        return out
+    times = Counter(m.key for m in mentions)
+    votes = Counter(gaz.cc[r.entry] for r in out if r.entry is not None and gaz.cc[r.entry])
+    order = sorted(range(len(resolved)), key=lambda n: gaz.pop[e] if (e := resolved[n].entry) is not None else 0)
+    for n in order:
+        i = out[n].entry
+        if i is None or gaz.fc[i] != "PPL" or times[mentions[n].key] > 1:
+            continue
+        if gaz.pop[i] >= STRAY_MAX_POPULATION and _main_name(gaz, i, mentions[n].key):
+            continue  # a big town under its own name is no stray (one under an old or foreign name may be)
+        others = votes - Counter([gaz.cc[i]]) if gaz.cc[i] else votes
+        if not others:
+            continue
+        country, count = others.most_common(1)[0]
+        if country == gaz.cc[i] or count < STRAY_MIN_SHARE * sum(others.values()):
+            continue
+        near = (o.entry for k, o in enumerate(out) if k != n and o.entry is not None and gaz.fc[o.entry] != "PCLI")
+        if all(_km(gaz, i, j) >= STRAY_MIN_KM for j in near if gaz.cc[j]):
+            out[n] = Resolution(None, 0.0)
+            if gaz.cc[i]:
+                votes[gaz.cc[i]] -= 1
+    return out

@@ -1,0 +1,177 @@
+"""Rule-based coreference for actor mentions: pronouns and short definite mentions to their antecedents.
+
+"Russia said on Friday *it* had expelled three diplomats", "Obama met Putin in Paris. *He* said ...": the actor
+of a pronoun is the mention it stands for.  The mention that proves the actor stays the pronoun (its span is the
+evidence); the antecedent gives the identity (name, country, sector).  The choice is a small, documented order
+(a simplified Hobbs/centering search), not a learned model:
+
+1. only mentions before the pronoun, of a compatible kind and number: he/she -> a person (named, or titled with a
+   country: "the Iraqi prime minister"), not one whose honorific, title or common first name says the other
+   gender (anywhere in the text: "Mrs. Clinton" marks every mention of her); they -> an
+   organisation or a plural group; it -> an organisation or a country;
+2. the pronoun's own sentence first, nearest mention first ("Russia said *it*", "the parties and *their*
+   supporters"), then each earlier sentence, its subjects first, then its other mentions in reading order (the
+   first-named party of a sentence is the one it is about: "Obama met Putin. *He* said" is Obama);
+3. "it" looks back at most ``THING_WINDOW`` sentences and person/group pronouns ``PERSON_WINDOW``: farther
+   back a guess is more often wrong than right, and an unresolved pronoun keeps its span without an identity.
+
+Resolved pronouns are mentions themselves, so a chain ("Obama ... He met Putin. He said") keeps to its party.
+The module knows nothing of the knowledge base: mentions carry a resolution with ``kind``, ``plural``, ``name``,
+``country``, ``sector`` and ``titles`` (``resolver._Res``), and the resolver asks here which one to use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
+
+from spacy.tokens import Doc, Token
+
+PERSON_WINDOW = 4
+"""Sentences a he/she/they pronoun looks back (its own sentence is 0)."""
+THING_WINDOW = 2
+"""Sentences an "it" looks back: "it" is often a thing or a clause, so only a near party counts."""
+
+MALE_WORDS = frozenset({"mr", "mr.", "sir", "king", "prince", "lord", "sheikh", "emir", "sultan", "father", "brother"})
+FEMALE_WORDS = frozenset(
+    {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "madame", "queen", "princess", "lady", "dame", "mother", "sister"}
+)
+FEMALE_NAMES = frozenset(
+    {
+        "angela", "anne", "ann", "barbara", "betty", "carly", "catherine", "christine", "condoleezza", "dilma",
+        "elizabeth", "emily", "hillary", "indira", "jacinda", "jane", "janet", "jennifer", "julia", "julie", "karen",
+        "kamala", "laura", "linda", "margaret", "maria", "marine", "mary", "melania", "michelle", "nancy", "nicola",
+        "nikki", "patricia", "sarah", "sheikh hasina", "susan", "theresa", "ursula", "yulia", "aung", "benazir",
+        "golda", "ellen", "sonia", "tsai", "ivanka", "chelsea", "leslie", "samantha", "sheila", "kristalina",
+    }
+)  # fmt: skip
+"""First names that say "she" in news text (a short list of common ones; an unknown name says nothing)."""
+MALE_NAMES = frozenset(
+    {
+        "barack", "bill", "boris", "david", "donald", "emmanuel", "francois", "george", "jacob", "james", "joe",
+        "john", "justin", "mahmoud", "michael", "mike", "mohammed", "muhammad", "narendra", "nicolas", "recep",
+        "robert", "sergei", "tony", "vladimir", "xi", "ashraf", "benjamin", "bashar", "hassan", "ali", "ahmed",
+        "abdel", "kim", "shinzo", "paul", "peter", "richard", "ronald", "thomas", "william", "tim", "ted", "bernie",
+        "chris", "mitch", "keith", "terence", "jeb", "marco", "rand", "ben", "gary", "mark", "steve", "scott",
+    }
+)  # fmt: skip
+"""First names that say "he"."""
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f"}
+PRONOUN_GENDER["herself"] = "f"
+
+
+class MentionLike(Protocol):
+    """What coreference needs of a mention: its head token, its character span and its resolution."""
+
+    token_i: int
+    start_char: int
+    end_char: int
+    res: Any
+
+
+def compatible(role: str, res: Any) -> bool:
+    """Whether a resolution can be what a pronoun of ``role`` ("person", "group", "thing") refers to."""
+    if res is None:
+        return False
+    known = bool(res.name or res.country or res.sector)
+    if role == "person":
+        return res.kind == "person" and (bool(res.name) or bool(res.titles and res.country))
+    if role == "group":
+        return res.kind not in ("person", "country") and (res.plural or res.kind == "org") and known
+    if role == "thing":
+        return res.kind in ("org", "country") and not res.plural
+    return False
+
+
+def mention_gender(doc: Doc, mention: MentionLike) -> str | None:
+    """ "m"/"f" when an honorific or title in or just before the mention says so ("Mrs May", "Queen Rania")."""
+    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+    if span is None:
+        return None
+    words = [t.lower_ for t in span]
+    if span.start > 0:
+        words.append(doc[span.start - 1].lower_)
+    if any(w in FEMALE_WORDS for w in words):
+        return "f"
+    if any(w in MALE_WORDS for w in words):
+        return "m"
+    return name_gender(getattr(mention.res, "name", None))
+
+
+def name_gender(name: str | None) -> str | None:
+    """ "f"/"m" from a person's first name when it is a common one ("Hillary Clinton", "Barack Obama")."""
+    first = name.split()[0].lower() if name and " " in name else None
+    if first in FEMALE_NAMES:
+        return "f"
+    if first in MALE_NAMES:
+        return "m"
+    return None
+
+
+def is_subject(token: Token) -> bool:
+    """A clause subject, or a member coordinated with one ("Iran and *Syria* said")."""
+    node = token
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    return node.dep_ in SUBJECT_DEPS
+
+
+def ordered_candidates(doc: Doc, pronoun: Token, mentions: Sequence[MentionLike], window: int) -> list[MentionLike]:
+    """Mentions before ``pronoun`` in the order they are tried (see the module docstring, point 2)."""
+    sentences = {sent.start: n for n, sent in enumerate(doc.sents)}
+    here = sentences[pronoun.sent.start]
+    by_sentence: dict[int, list[MentionLike]] = {}
+    for mention in mentions:
+        if mention.end_char > pronoun.idx or mention.token_i == pronoun.i:
+            continue
+        token = doc[mention.token_i]
+        if mention.start_char <= pronoun.idx < mention.end_char:
+            continue  # the pronoun sits inside the mention's phrase ("*their* supporters")
+        distance = here - sentences[token.sent.start]
+        if 0 <= distance <= window:
+            by_sentence.setdefault(distance, []).append(mention)
+    ordered: list[MentionLike] = sorted(by_sentence.pop(0, []), key=lambda m: -m.start_char)
+    for distance in sorted(by_sentence):
+        group = sorted(by_sentence[distance], key=lambda m: m.start_char)
+        ordered += [m for m in group if is_subject(doc[m.token_i])]
+        ordered += [m for m in group if not is_subject(doc[m.token_i])]
+    return ordered
+
+
+def pronoun_antecedent(doc: Doc, pronoun: Token, role: str, mentions: Sequence[MentionLike]) -> Any | None:
+    """The resolution a personal pronoun stands for, or None (see the module docstring)."""
+    if role not in ("person", "group", "thing"):
+        return None
+    window = THING_WINDOW if role == "thing" else PERSON_WINDOW
+    gender = PRONOUN_GENDER.get(pronoun.lower_)
+    genders = name_genders(doc, mentions) if gender is not None else {}
+    candidates = [m for m in ordered_candidates(doc, pronoun, mentions, window) if compatible(role, m.res)]
+    said = {id(m): mention_gender(doc, m) or genders.get(m.res.name) for m in candidates if m.res.kind == "person"}
+    if gender is not None:
+        candidates = [m for m in candidates if said.get(id(m)) in (None, gender)]
+    return candidates[0].res if candidates else None
+
+
+def name_genders(doc: Doc, mentions: Sequence[MentionLike]) -> dict[str, str]:
+    """Gender of each named person that some mention of the document marks ("Mrs. Clinton" makes every mention
+    of Hillary Clinton female); a name marked both ways is left out.  Cached per document and mention count."""
+    cached = doc.user_data.get("coref_genders")
+    if cached is not None and cached[0] == len(mentions):
+        return cached[1]
+    found: dict[str, set[str]] = {}
+    for mention in mentions:
+        name = getattr(mention.res, "name", None)
+        if name and mention.res.kind == "person":
+            said = mention_gender(doc, mention)
+            if said is not None:
+                found.setdefault(name, set()).add(said)
+    genders = {name: next(iter(said)) for name, said in found.items() if len(said) == 1}
+    doc.user_data["coref_genders"] = (len(mentions), genders)
+    return genders
+
+
+def nearest_first(mentions: Iterable[MentionLike], start_char: int) -> list[MentionLike]:
+    """Mentions that end before ``start_char``, most recent first (the order for short definite mentions:
+    "the group", "the ministry", "the Israeli leader" take the nearest earlier party of their kind)."""
+    return sorted((m for m in mentions if m.end_char <= start_char), key=lambda m: -m.end_char)

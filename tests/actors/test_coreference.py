@@ -1,0 +1,150 @@
+"""Pronoun and short-mention coreference (actors/coreference.py) on short texts written for these tests.
+
+The pronoun keeps its own span (the evidence); its name, country and sector come from the antecedent."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope.actors.coreference import compatible, is_subject, mention_gender
+
+
+def sig(actor):
+    return None if actor is None else (actor.name, actor.country, actor.sector)
+
+
+def test_pronoun_keeps_its_span_and_takes_the_identity(resolve):
+    text = "Russia said on Friday it had expelled three diplomats."
+    actor = resolve(text, "it")
+    assert actor is not None
+    assert actor.text == "it"
+    assert (actor.start, actor.end) == (text.index(" it ") + 1, text.index(" it ") + 3)
+    assert actor.name == "Russia" and actor.country == "RUS"
+
+
+def test_he_prefers_the_subject_of_the_previous_sentence(resolve):
+    text = "Barack Obama met Vladimir Putin in Paris on Monday. He said the talks had been useful."
+    assert resolve(text, "He").name == "Barack Obama"
+
+
+def test_pronoun_chain_keeps_its_party(resolve):
+    text = (
+        "Barack Obama flew to Paris on Monday. He met Vladimir Putin at the embassy. He said the meeting had gone well."
+    )
+    assert resolve(text, "He", occurrence=1).name == "Barack Obama"
+
+
+def test_she_skips_a_man(resolve):
+    text = "Mr Hassan Rouhani greeted Mrs Angela Merkel in Tehran. She said trade would grow."
+    actor = resolve(text, "She")
+    assert actor is not None and actor.name != "Hassan Rouhani"
+
+
+def test_they_takes_a_group_not_a_person(resolve):
+    text = "The Taliban attacked a checkpoint near Kandahar. They killed four police officers."
+    actor = resolve(text, "They")
+    assert actor is not None and actor.sector == "REB"
+
+
+def test_it_takes_a_country_or_organisation_nearby(resolve):
+    text = "NATO met in Brussels. It agreed to send more advisers."
+    assert resolve(text, "It").name is not None
+
+
+def test_it_does_not_reach_far_back(resolve):
+    text = (
+        "Iran condemned the vote. The debate lasted three days. Many speeches were made. "
+        "Delegates left early. Later it was adjourned again."
+    )
+    actor = resolve(text, "it")
+    assert actor is None or actor.name != "Iran"
+
+
+def test_titled_person_with_a_country_is_an_antecedent(resolve):
+    text = "The Iraqi prime minister visited Washington on Monday. He asked for more aid."
+    actor = resolve(text, "He")
+    assert actor is not None and actor.country == "IRQ"
+
+
+def test_unresolvable_pronoun_has_no_identity(resolve):
+    actor = resolve("He said the talks would resume.", "He")
+    assert actor is None or not (actor.name or actor.country or actor.sector)
+
+
+def test_the_minister_takes_the_titled_person(resolve):
+    text = "Foreign Minister Sergei Lavrov arrived in Ankara. The minister said talks would go on."
+    actor = resolve(text, "minister")
+    assert actor is not None and actor.country == "RUS"
+
+
+def test_the_group_takes_the_named_organisation(resolve):
+    text = "Hezbollah fired rockets at the border. The group said it was retaliating."
+    assert resolve(text, "group").name == "Hezbollah"
+
+
+# --- the pieces on their own -------------------------------------------------------------------------------------
+
+
+class _Res:
+    def __init__(self, kind, plural=False, name=None, country=None, sector=None, titles=()):
+        self.kind, self.plural, self.name, self.country, self.sector, self.titles = (
+            kind,
+            plural,
+            name,
+            country,
+            sector,
+            titles,
+        )
+
+
+@pytest.mark.parametrize(
+    ("role", "res", "expected"),
+    [
+        ("person", _Res("person", name="Ali Khan"), True),
+        ("person", _Res("person", country="IRQ", titles=("prime minister",)), True),
+        ("person", _Res("person", titles=("spokesman",)), False),
+        ("person", _Res("org", name="Hamas"), False),
+        ("group", _Res("org", name="Hamas"), True),
+        ("group", _Res("group", plural=True, country="AFG", sector="MIL"), True),
+        ("group", _Res("country", name="Iran", country="IRN"), False),
+        ("thing", _Res("country", name="Iran", country="IRN"), True),
+        ("thing", _Res("group", plural=True, sector="REB"), False),
+    ],
+)
+def test_compatible(role, res, expected):
+    assert compatible(role, res) is expected
+
+
+def test_subjects_and_gender_words(nlp):
+    doc = nlp("Queen Rania and the king met the envoy.")
+    rania = next(t for t in doc if t.text == "Rania")
+    king = next(t for t in doc if t.text == "king")
+    assert is_subject(rania) or is_subject(king)
+
+    class M:
+        def __init__(self, start, end):
+            self.start_char, self.end_char, self.token_i, self.res = start, end, 0, None
+
+    assert mention_gender(doc, M(6, 11)) == "f"
+    assert mention_gender(doc, M(16, 24)) == "m"
+
+
+def test_an_honorific_elsewhere_in_the_text_gives_the_gender(resolve):
+    text = (
+        "Mrs. Angela Merkel spoke in Berlin. Later Merkel and Mr. Recep Tayyip Erdogan met in Ankara. "
+        "Erdogan praised Merkel. She said the talks went well."
+    )
+    actor = resolve(text, "She")
+    assert actor is not None and actor.name == "Angela Merkel"
+
+
+def test_a_common_first_name_gives_the_gender(resolve):
+    text = "Hillary Clinton met Barack Obama in Chicago. She said the campaign was going well."
+    assert resolve(text, "She").name == "Hillary Clinton"
+
+
+def test_an_honorific_rules_out_a_namesake_of_the_other_gender(resolve):
+    text = "Bill Clinton spoke in Ohio. Mrs. Clinton has embraced the plan."
+    assert resolve(text, "Clinton", occurrence=1).name != "Bill Clinton"
+    text = "Bill Clinton spoke in Ohio. Mr. Clinton left early."
+    assert resolve(text, "Clinton", occurrence=1).name == "Bill Clinton"
