@@ -97,3 +97,16 @@ def test_organisation_named_beside_a_common_noun_joins_its_span(lookup) -> None:
     doc, actors = lookup("The Islamist group al Shabaab attacked a base.")
     found = actors.resolve_argument(_token(doc, "group"))
     assert found and found[0].text.endswith("Shabaab")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "sector"),
+    [
+        ("Law enforcers detained 30 people.", "enforcers", "POL"),
+        ("Two jawans were hurt in the blast.", "jawans", "MIL"),
+    ],
+)
+def test_regional_names_of_state_agents_have_their_sector(lookup, text, word, sector) -> None:
+    doc, actors = lookup(text)
+    actor = actors.actor_for(_token(doc, word))
+    assert actor is not None and actor.sector == sector

@@ -34,6 +34,8 @@ def test_common_words_and_contractions_are_no_places(nlp, geoparser):
     [
         # the small model labels some towns PRODUCT or EVENT; the preposition still makes them places
         ("Two soldiers were killed during a gunfight with rebels in Gwadar.", "Gwadar", "PAK"),
+        # ... or LANGUAGE, next to a state named after a language
+        ("Police arrested five men in Sangrur, Punjab on Monday.", "Sangrur", "IND"),
         # the administrative words of the region make a name a place
         ("Unknown men threw a grenade at a school in Shabqadar tehsil overnight.", "Shabqadar", "PAK"),
         ("Houses were burnt in the Shabqadar area of Charsadda on Monday.", "Charsadda", "PAK"),

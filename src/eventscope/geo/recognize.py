@@ -18,8 +18,9 @@ from eventscope.vocabulary import words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels under which a proper-noun run may still be a misread place.
-# PRODUCT, EVENT and WORK_OF_ART: the small model calls unfamiliar towns these too ("fighting in Gwadar").
-OVERRIDABLE_LABELS = frozenset({"", "PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
+# PRODUCT, EVENT, WORK_OF_ART and LANGUAGE: the small model calls unfamiliar towns these too ("fighting in Gwadar",
+# "in Sangrur, Punjab").
+OVERRIDABLE_LABELS = frozenset({"", "PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE"})
 PLACE_NOUNS = words("place_name_heads")  # data/vocabulary.json
 # Nouns that follow a name and make it a place ("Maysan province").
 PLACE_SUFFIXES = frozenset(
