@@ -95,13 +95,18 @@ def _fold_partial(events: list[Event]) -> list[Event]:
     return kept
 
 
-def _restates(event: Event, earlier: Event) -> bool:
-    """Whether ``event`` (one actor at most) tells again part of ``earlier``."""
+def _same_telling(event: Event, earlier: Event) -> bool:
+    """Same type, polarity and modality, compatible place, and no two different dates written in the text."""
     if (event.event_type, event.negated, event.modality) != (earlier.event_type, earlier.negated, earlier.modality):
         return False
     if not _compatible_places(event.location, earlier.location):
         return False
-    if event.date_source == "text" and earlier.date_source == "text" and event.date != earlier.date:
+    return not (event.date_source == "text" and earlier.date_source == "text" and event.date != earlier.date)
+
+
+def _restates(event: Event, earlier: Event) -> bool:
+    """Whether ``event`` (one actor at most) tells again part of ``earlier``."""
+    if not _same_telling(event, earlier):
         return False
     own = [a for a in (event.actor1, event.actor2) if a is not None]
     theirs = [a for a in (earlier.actor1, earlier.actor2) if a is not None]
@@ -119,11 +124,7 @@ def _retold_dyad(event: Event, earlier: Event) -> bool:
     ("Iraqi forces", "the rebels") are never folded: two attacks between them are often two attacks."""
     if earlier.actor1 is None or earlier.actor2 is None or earlier.sentence.start == event.sentence.start:
         return False
-    if (event.event_type, event.negated, event.modality) != (earlier.event_type, earlier.negated, earlier.modality):
-        return False
-    if not _compatible_places(event.location, earlier.location):
-        return False
-    if event.date_source == "text" and earlier.date_source == "text" and event.date != earlier.date:
+    if not _same_telling(event, earlier):
         return False
     assert event.actor1 is not None and event.actor2 is not None  # _fold_partial asks only of dyads
     pairs = ((event.actor1, earlier.actor1), (event.actor2, earlier.actor2))

@@ -209,11 +209,7 @@ def criticized_idea(c: Any, entry: TriggerEntry) -> TriggerEntry:
     objects = [ch for ch in c.token.children if ch.dep_ in ("dobj", "nsubjpass")]
     if not objects or not all(o.lemma_.lower() in words("criticized_ideas") for o in objects):
         return entry
-    try:
-        cameo: str | None = load_ontology().cameo_for("ACCUSE", "disapprove")
-    except (KeyError, ValueError):
-        cameo = entry.cameo
-    return replace(entry, event_type="ACCUSE", mode="disapprove", cameo=cameo)
+    return _retyped(entry, "ACCUSE", "disapprove")
 
 
 POLITICAL_SECTORS = frozenset(
@@ -373,11 +369,7 @@ def verbal_attack(c: Any, entry: TriggerEntry) -> TriggerEntry:
         return entry
     if not _campaign_story(c.state.sentence.doc) or _violent_sentence(c.state.sentence):
         return entry
-    try:
-        cameo: str | None = load_ontology().cameo_for("ACCUSE", "disapprove")
-    except (KeyError, ValueError):
-        cameo = entry.cameo
-    return replace(entry, event_type="ACCUSE", mode="disapprove", cameo=cameo)
+    return _retyped(entry, "ACCUSE", "disapprove")
 
 
 HABITUAL_TYPES = frozenset({"AID", "COOPERATE", "CONSULT", "AGREE", "RETREAT", "CONCEDE", "MOBILIZE"})
@@ -433,11 +425,7 @@ def name_calling(c: Any, entry: TriggerEntry) -> TriggerEntry:
     minister a traitor") disapproves of it: ACCUSE disapprove, no phone call."""
     if not _naming(c.token) or not _named_party(c):
         return entry
-    try:
-        cameo: str | None = load_ontology().cameo_for("ACCUSE", "disapprove")
-    except (KeyError, ValueError):
-        cameo = entry.cameo
-    return replace(entry, event_type="ACCUSE", mode="disapprove", cameo=cameo)
+    return _retyped(entry, "ACCUSE", "disapprove")
 
 
 def no_comment(c: Any) -> bool:
@@ -514,8 +502,13 @@ def sent_message(c: Any, entry: TriggerEntry) -> TriggerEntry:
     objects = [ch for ch in c.token.children if ch.dep_ == "dobj"]
     if not objects or not all(o.lemma_.lower() in words("message_nouns") for o in objects):
         return entry
+    return _retyped(entry, "CONSULT", None)
+
+
+def _retyped(entry: TriggerEntry, event_type: str, mode: str | None) -> TriggerEntry:
+    """The entry with another type and mode, and the CAMEO code the ontology gives them (else the old one)."""
     try:
-        cameo: str | None = load_ontology().cameo_for("CONSULT", None)
+        cameo: str | None = load_ontology().cameo_for(event_type, mode)
     except (KeyError, ValueError):
         cameo = entry.cameo
-    return replace(entry, event_type="CONSULT", mode=None, cameo=cameo)
+    return replace(entry, event_type=event_type, mode=mode, cameo=cameo)
