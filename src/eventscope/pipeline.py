@@ -140,7 +140,9 @@ class Pipeline:
         coded = fold_casualties(self._score(self.coder.code(doc, doc_actors, quotes, skip)))
         coded = add_fallback_events(doc, coded, self.classifier, self.coder.argument_actors(doc_actors), skip)
         deadline.check("event coding")
-        places = self.geoparser.find_places(doc) if self.geoparser else []
+        # the actors' country stands for the story's when no place names it ("clashes in the capital")
+        actor_country = document_country((), (a for item in coded for a in (item.actor1, item.actor2)))
+        places = self.geoparser.find_places(doc, actor_country) if self.geoparser else []
         deadline.check("geoparsing")
         dates = DateResolver(source.date)
         sources_by_sentence: dict[int, list] = {}

@@ -31,6 +31,8 @@ SENSE_VETOES = {
     "poll_sense",
     "figurative_seizure",
     "adopted_measure",
+    "intangible_gift",
+    "discourse_tell",
 }
 
 
@@ -64,6 +66,13 @@ def _on(doc, events, word: str):
         ("The Syrian army seized the airport on Monday.", "seized", "COERCE"),
         ("The Kenyan opposition party endorsed the candidate on Monday.", "endorsed", "SUPPORT"),
         ("Norway sent more weapons to the Kurdish fighters.", "sent", "AID"),
+        ("The Kenyan army shared intelligence with the Ugandan army.", "shared", "COOPERATE"),
+        ("The United Nations provided food to Syrian refugees.", "provided", "AID"),
+        ("Germany provided $5 million to the Iraqi government.", "provided", "AID"),
+        ("Iran provided fake passports, safe houses and rifles to the Syrian rebels.", "provided", "AID"),
+        ("The Kenyan president thanked Uganda for its support to the army.", "support", "SUPPORT"),
+        ("The Red Cross sent its doctors to the Syrian refugees.", "sent", "AID"),
+        ("The Iraqi minister told the Turkish envoy that the border was closed.", "told", "CONSULT"),
     ],
 )
 def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type: str) -> None:
@@ -83,6 +92,12 @@ def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type:
         ("Croatia beat Ukraine 3-1 in Zagreb.", "beat"),
         ("The Liberian senator told the crowd that the plant would stay open.", "told"),
         ("The Colombian police issued a press release on the case.", "release"),
+        ("The Peruvian chef shares tips for cooking rice.", "shares"),
+        ("The Iraqi minister's wife shares her top tips of how to cook rice.", "shares"),
+        ("The Kenyan president's support among young voters still lags.", "support"),
+        ("Our hope is that together we may provide a better tomorrow for mothers in need.", "provide"),
+        ("The Afghan volunteer shared what it is like to work on the hotline.", "shared"),
+        ('"Let me tell you, the Syrian army is strong," the Russian minister said.', "tell"),
     ],
 )
 def test_other_sense_is_dropped(run_coder, text: str, trigger: str) -> None:

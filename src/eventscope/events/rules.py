@@ -82,10 +82,12 @@ from eventscope.events.senses import (
     citation,
     court_plea,
     criticized_idea,
+    discourse_tell,
     figurative_adjective,
     figurative_fight,
     figurative_seizure,
     habitual_present,
+    intangible_gift,
     name_calling,
     naming_call,
     natural_adversary,
@@ -395,6 +397,23 @@ VETOES: tuple[Rule, ...] = (
         non_political_object,
         E("Microsoft released a new version of Windows for its business customers.", "released", None),
         E("The ministry released a photo of the minister.", "released", None),
+    ),
+    rule(
+        "intangible_gift",
+        '"shares tips for baking", "the topic provided an opening", "send out a thank you": a giving verb whose '
+        "object is no aid, goods, arms, message, money or people is no AID or COOPERATE (events/senses.py).",
+        intangible_gift,
+        E("The Kenyan minister shared tips for cookie decorating with the Ugandan minister.", "shared", None),
+        E("For the Iraqi president, the debate provided an opening to talk about jobs.", "provided", None),
+        E("The Nigerian governor wanted to send out a special thank you to the volunteers.", "send", None),
+    ),
+    rule(
+        "discourse_tell",
+        '"I\'ll tell you", "tell me what you will do": telling the listener or the reporter in a quote is a turn of '
+        "phrase, no CONSULT (events/senses.py).",
+        discourse_tell,
+        E('"I will tell you, the Iraqi people are tired," the Iraqi minister said.', "tell", None),
+        E('"Mr. President, tell me what you are going to do about Syria," the senator said.', "tell", None),
     ),
     rule(
         "non_political_compound",

@@ -464,6 +464,8 @@ def poll_sense(c: Any) -> bool:
     SUPPORT or ACCUSE event.  Outside a poll sentence "the party endorsed the senator" stays."""
     if c.token.lemma_.lower() not in words("opinion_verbs"):
         return False
+    if c.token.pos_ == "NOUN" and any(ch.dep_ == "prep" and ch.lower_ == "among" for ch in c.token.children):
+        return True  # "her support among millennials lags": standing with a group of people, measured, not an act
     return any(t.lower_ in words("poll_words") or t.lemma_.lower() in words("poll_words") for t in c.state.sentence)
 
 
@@ -512,3 +514,90 @@ def _retyped(entry: TriggerEntry, event_type: str, mode: str | None) -> TriggerE
     except (KeyError, ValueError):
         cameo = entry.cameo
     return replace(entry, event_type=event_type, mode=mode, cameo=cameo)
+
+
+def _given_things(token: Token) -> list[Token]:
+    """What a giving verb gives: its direct objects; where there is none, a determiner-led noun the parser took for
+    an adverbial ("provide a better tomorrow"), or a wh-clause ("shared what it is like")."""
+    found = [ch for ch in token.children if ch.dep_ == "dobj"]
+    if found:
+        return found
+    found = [
+        ch
+        for ch in token.children
+        if ch.dep_ == "npadvmod" and ch.pos_ == "NOUN" and any(d.dep_ == "det" for d in ch.children)
+    ]
+    found += [
+        ch
+        for ch in token.children
+        if ch.dep_ == "ccomp" and any(w.tag_ in ("WP", "WDT", "WRB") and w.i < ch.i for w in ch.subtree)
+    ]
+    return found
+
+
+def _material(token: Token, c: Any) -> bool:
+    """A thing that can be aid or shared cooperation: aid goods, weapons, messages, sums of money, event nouns."""
+    lemma = token.lemma_.lower()
+    if lemma in words("material_means") | words("transfer_goods") | words("weapon_nouns") | words("message_nouns"):
+        return True
+    if token.ent_type_ == "MONEY" or token.like_num:
+        return True
+    if is_event_noun(token, c.state.lexicon, c.state.relations):
+        return True
+    people = words("person_nouns") | words("captive_nouns") | words("crowd_nouns")
+    if token.pos_ == "NOUN" and lemma not in people and any(ch.dep_ == "poss" for ch in token.children):
+        # "her top tips": the resolver reads the possessor; "its doctors" is an actor named by the noun itself
+        owners = {
+            (a.country, a.sector)
+            for p in token.children
+            if p.dep_ == "poss"
+            for a in c.state.actors.resolve_argument(p)
+        }
+        found = c.state.actors.resolve_argument(token)
+        return any((a.sector or a.country) and (a.country, a.sector) not in owners for a in found)
+    return actor_like(token, c)
+
+
+def intangible_gift(c: Any) -> bool:
+    """Veto: providing, sharing or sending something that is neither aid, goods, arms, a message nor people is no
+    AID or COOPERATE ("shares tips for cookie decorating", "the topic provided an opening", "send out a thank you",
+    "provide a better tomorrow", "shared what it is like").  "Provided weapons", "shared intelligence", "sent
+    troops", "provided $5 million" keep their event."""
+    token = c.token
+    if token.pos_ != "VERB" or token.lemma_.lower() not in words("giving_verbs"):
+        return False
+    things = _given_things(token)
+    if not things:
+        return False
+    # "sent more resources to Colombia": a thing sent to a state or a government is a transfer between parties
+    recipients = [
+        o
+        for p in token.children
+        if p.dep_ in ("dative", "prep") and p.lower_ == "to"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    if any(o.ent_type_ in ("GPE", "NORP") for o in recipients):
+        return False
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        return False
+    for thing in things:
+        if thing.dep_ == "ccomp":
+            continue
+        # "false passports, safe houses, weapons and money": any conjunct that is material keeps the event
+        listed = [thing, *thing.conjuncts]
+        if any(_material(h, c) for t in listed for h in _object_heads(t)):
+            return False
+    return True
+
+
+def discourse_tell(c: Any) -> bool:
+    """Veto: "I'll tell you", "tell me what you're going to do", "let me assure you": a speaker addressing the
+    reporter or the listener is a turn of phrase in a quote, no CONSULT between parties."""
+    token = c.token
+    if c.entry.event_type != "CONSULT" or token.lemma_.lower() not in words("formula_verbs"):
+        return False
+    if token.tag_ not in ("VB", "VBP"):
+        return False  # "he told me with a shrug" reports a past exchange; the formula is in the present
+    addressed = [ch for ch in token.children if ch.dep_ in ("dobj", "dative")]
+    return bool(addressed) and all(a.lower_ in words("discourse_addressees") for a in addressed)

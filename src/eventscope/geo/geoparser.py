@@ -18,7 +18,7 @@ from eventscope.geo.recognize import (
     find_mentions,
     lookup_key,
 )
-from eventscope.geo.resolve import Context, _scores, resolve
+from eventscope.geo.resolve import REFERRING_CUES, Context, _scores, resolve
 from eventscope.records import EventLocation, Place
 
 # Mentions found only by context (not spaCy's place labels) are less certain; their confidence is scaled.
@@ -69,21 +69,27 @@ class Geoparser:
             self._gaz = Gazetteer.load(self._cache_dir)
         return self._gaz
 
-    def find_places(self, doc: Doc) -> list[Place]:
-        """Every toponym mention in ``doc``, resolved where the gazetteer knows it (ids null otherwise)."""
+    def find_places(self, doc: Doc, country: str | None = None) -> list[Place]:
+        """Every toponym mention in ``doc``, resolved where the gazetteer knows it (ids null otherwise).
+        ``country`` (alpha-3, e.g. from the story's actors) stands for the story's country when no place says
+        it ("clashes in the capital")."""
         gaz = self.gazetteer
         mentions = find_mentions(doc, gaz)
-        resolutions, ctx = resolve(gaz, mentions, doc.text)
+        iso2 = next((cc for cc, code in gaz.iso3.items() if code == country), None) if country else None
+        resolutions, ctx = resolve(gaz, mentions, doc.text, iso2)
         places: list[Place | None] = []
         for m, r in zip(mentions, resolutions, strict=True):
             if r.entry is None:
-                places.append(None if m.cue == "capital" else Place(m.start, m.end, m.text, *[None] * 7, 0.0))
+                places.append(None if m.cue in REFERRING_CUES else Place(m.start, m.end, m.text, *[None] * 7, 0.0))
                 continue
             places.append(self._place(m.start, m.end, m.text, r.entry, r.confidence * CUE_CONFIDENCE[m.cue]))
         located = sorted((p for p in places if p is not None and p.lat is not None), key=lambda p: p.start)
         starts = [p.start for p in located]
         text = doc.text  # built from the tokens on every access
-        anchor = _locate.main_place(located)
+        # an unknown place sits in the story's main place, but not in the town of the hospital it sent its
+        # wounded to ("injured in X village ... died at Rangpur Medical College Hospital") if it has another
+        scenes = [p for p in located if not _locate._medical(doc, _locate._place_tokens(doc, p))]
+        anchor = _locate.main_place(scenes) or _locate.main_place(located)
         known = {m.key for m, r in zip(mentions, resolutions, strict=True) if r.entry is not None}
         out = []
         for p in places:

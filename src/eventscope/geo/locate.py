@@ -29,6 +29,36 @@ SPECIFICITY = {"PPL": 0, "PPLC": 0, "ADM2": 1, "ADM1": 2}
 BROAD = frozenset({"PCLI", "CONT"})
 
 
+# Where the wounded are treated or die is not where they were hurt: "injured in an attack in A ... died at
+# B Medical College Hospital", "taken to a hospital in B".
+MEDICAL_WORDS = frozenset({"hospital", "hospitals", "clinic", "medical", "infirmary", "dispensary"})
+TREATMENT_PREPS = frozenset({"at", "to", "in", "into", "inside"})
+
+
+def _medical(doc: Doc, tokens: range) -> bool:
+    """The place names or holds a hospital that someone was taken to or treated at (the hospital word is
+    the object of "at"/"to"/"in"), not one that was attacked ("shelled a hospital in X", "an attack on
+    the X hospital")."""
+    if not len(tokens):
+        return False
+    ward = None
+    j = tokens[-1] + 1
+    while j < len(doc) and j <= tokens[-1] + 4 and doc[j].pos_ in {"PROPN", "NOUN"}:
+        if doc[j].lower_ in MEDICAL_WORDS:
+            ward = doc[j]
+            break
+        j += 1
+    if ward is None:
+        head = next((doc[t] for t in tokens if doc[t].head.i not in tokens), doc[tokens[0]])
+        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.lower_ in MEDICAL_WORDS:
+            ward = head.head.head
+    if ward is None:
+        return False
+    while ward.dep_ in {"compound", "amod", "nmod"} and ward.head is not ward:
+        ward = ward.head  # "Medical" in "Medical College Hospital"
+    return ward.dep_ == "pobj" and ward.head.lower_ in TREATMENT_PREPS
+
+
 def _specificity(p: Place) -> int:
     if p.feature_code in SPECIFICITY:
         return SPECIFICITY[p.feature_code]
@@ -162,11 +192,13 @@ def locate(
     local place, the document's places named inside actors give one ("Chittagong district police detained
     40 activists"): where the actors come from is the best guess left of where they acted."""
     resolved = [p for p in places if p.lat is not None]
-    found = _in_sentence(doc, trigger_index, resolved)
+    scenes = [p for p in resolved if not _medical(doc, _place_tokens(doc, p))]
+    found = _in_sentence(doc, trigger_index, scenes)
     if found is not None:
         return found
     everywhere = [p for p in every_place or places if p.lat is not None]
-    main = main_place(resolved) or main_place(everywhere)
+    elsewhere = [p for p in everywhere if not _medical(doc, _place_tokens(doc, p))]
+    main = main_place(scenes) or main_place(elsewhere) or main_place(resolved) or main_place(everywhere)
     if main is not None:
         return to_location(main, "document")
     return _main_country(resolved, country_place) or _main_country(everywhere, country_place)

@@ -394,6 +394,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     mentions.extend(_org_place_mentions(doc, gaz, taken))
     mentions.extend(_qualifier_mentions(doc, gaz, mentions, taken))
     mentions.extend(_capital_mentions(doc, taken))
+    # the model sometimes labels a bare "capital" a place of its own: it is "the capital" all the same
+    mentions = [
+        Mention(m.start, m.end, m.text, "", "capital", m.label) if m.key in {"capital", "the capital"} else m
+        for m in mentions
+    ]
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -670,16 +675,22 @@ def _qualifier_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken
 
 
 def _capital_mentions(doc: Doc, taken: list[bool]) -> list[Mention]:
-    """ "the capital" used on its own refers to the capital of the story's country (resolved later)."""
+    """ "the capital" used on its own (or a bare "capital's Banani area") refers to the capital of the story's
+    country (resolved later).  "the city" is left alone: gold toponym sets do not count it a place name, and
+    short reports that use it rarely name a city or a country to refer it to."""
     out = []
     for tok in doc:
-        if tok.lower_ != "capital" or taken[tok.i] or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+        if tok.lower_ != "capital" or taken[tok.i] or tok.i == 0:
             continue
+        prev = doc[tok.i - 1]
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is not None and (nxt.lower_ in {"of", ",", "city"} or nxt.pos_ in {"PROPN", "NOUN"}):
+        possessive = nxt is not None and nxt.lower_ in {"'s", "’s"}
+        if prev.lower_ != "the" and not (possessive and not prev.text[:1].isupper()):
+            continue
+        if not possessive and nxt is not None and (nxt.lower_ in {"of", ",", "city"} or nxt.pos_ in {"PROPN", "NOUN"}):
             continue
         if tok.dep_ == "compound" or tok.pos_ != "NOUN":
             continue
-        span = doc[tok.i - 1 : tok.i + 1]
+        span = doc[tok.i - 1 : tok.i + 1] if prev.lower_ == "the" else doc[tok.i : tok.i + 1]
         out.append(Mention(span.start_char, span.end_char, span.text, "", "capital", ""))
     return out

@@ -223,14 +223,20 @@ def build_context(gaz: Gazetteer, resolved: list[Resolution], mentions: list[Men
     return Context(share, admin1, main)
 
 
-def resolve(gaz: Gazetteer, mentions: list[Mention], text: str) -> tuple[list[Resolution], Context]:
-    """Resolve all mentions of one document (two passes, see module docstring)."""
+REFERRING_CUES = frozenset({"capital"})  # "the capital": a place the story implies but does not name
+
+
+def resolve(
+    gaz: Gazetteer, mentions: list[Mention], text: str, fallback_country: str | None = None
+) -> tuple[list[Resolution], Context]:
+    """Resolve all mentions of one document (two passes, see module docstring).  ``fallback_country`` (ISO
+    alpha-2, e.g. from the story's actors) is the story's country when its places name none."""
     qual_index = _qualifiers(mentions, text)
 
     def run(ctx: Context | None) -> list[Resolution]:
         out = []
         for m, q in zip(mentions, qual_index, strict=True):
-            if m.cue == "capital":
+            if m.cue in REFERRING_CUES:
                 out.append(Resolution(None, 0.0))
                 continue
             other, is_qualifier = q
@@ -241,12 +247,74 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str) -> tuple[list[Re
 
     first = run(None)
     ctx = build_context(gaz, first, mentions)
-    ctx.spatial = spatial_support(gaz, [m.key for m in mentions if m.cue != "capital" and m.key])
-    second = _drop_strays(gaz, mentions, run(ctx))
-    if ctx.main_country and ctx.main_country in gaz.capital:
-        cap = gaz.capital[ctx.main_country]
-        second = [Resolution(cap, 0.5) if m.cue == "capital" else r for m, r in zip(mentions, second, strict=True)]
+    ctx.spatial = spatial_support(gaz, [m.key for m in mentions if m.cue not in REFERRING_CUES and m.key])
+    # org words first: a misread "Juba League" must not outvote the story's own towns as strays
+    second = _drop_org_words(gaz, mentions, run(ctx), fallback_country, text)
+    second = _drop_strays(gaz, mentions, second)
+    country = build_context(gaz, second, mentions).main_country if second != first else ctx.main_country
+    second = _refer(gaz, mentions, second, country or fallback_country)
     return second, build_context(gaz, second, mentions)
+
+
+# Heads of political organisations' names, which a place's word may open without the group being there.
+MOVEMENT_WORDS = frozenset(
+    {"league", "party", "front", "dal", "movement", "alliance", "army", "brigade", "tigers", "sena", "parishad"}
+)
+
+
+# Sub-district names that only say "the headquarters one" ("Sadar upazila", "Kotwali thana"): every district
+# has one, so a namesake elsewhere in the world is no reading of them.
+GENERIC_UNIT_NAMES = frozenset({"sadar", "sadr", "kotwali", "kotowali", "model"})
+UNIT_WORDS = frozenset({"upazila", "upazilla", "thana", "tehsil", "tahsil", "taluk", "mandal", "block", "district"})
+
+
+def _generic_unit(m: Mention, text: str) -> bool:
+    words = m.text.lower().split()
+    if not words or words[0] not in GENERIC_UNIT_NAMES:
+        return False
+    after = text[m.end : m.end + 20].split()
+    return (len(words) > 1 and words[-1] in UNIT_WORDS) or bool(after and after[0].lower() in UNIT_WORDS)
+
+
+def _drop_org_words(
+    gaz: Gazetteer, mentions: list[Mention], resolved: list[Resolution], fallback_country: str | None, text: str
+) -> list[Resolution]:
+    """A city read from the first word of an organisation's name ("Juba League", "Lahore Press Club") stands
+    only when the story's other places agree on its country, or it has no other place to go by: "a leader of
+    Juba League ... in Sonagazi Upazila in Feni" is no story from South Sudan, even when the gazetteer lacks
+    Sonagazi.  The actors' country (``fallback_country``) counts as agreement.  A generic sub-district name
+    ("Sadar upazila") stands only on the same terms, alone or not (``GENERIC_UNIT_NAMES``)."""
+    others = [
+        r
+        for m, r in zip(mentions, resolved, strict=True)
+        if m.cue not in REFERRING_CUES | {"org"} and not _generic_unit(m, text)
+    ]
+    countries = {gaz.cc[r.entry] for r in others if r.entry is not None} | {fallback_country}
+    out = []
+    for m, r in zip(mentions, resolved, strict=True):
+        i = r.entry
+        if i is not None and _generic_unit(m, text) and gaz.cc[i] not in countries:
+            r = Resolution(None, 0.0)  # placed later in the unit's district ("... in Chuadanga"), if named
+        if not others:
+            out.append(r)
+            continue
+        if m.cue == "org" and i is not None and gaz.fc[i].startswith("PPL") and gaz.cc[i] not in countries:
+            # a party or league is no institution with an address, as a university or a press club is
+            after = text[m.end : m.end + 30].split()
+            if after and after[0].lower().strip(".,;:") in MOVEMENT_WORDS:
+                r = Resolution(None, 0.0)
+        out.append(r)
+    return out
+
+
+def _refer(
+    gaz: Gazetteer, mentions: list[Mention], resolved: list[Resolution], country: str | None
+) -> list[Resolution]:
+    """ "the capital" is the capital of the story's country."""
+    cap = gaz.capital.get(country) if country else None
+    if cap is None:
+        return resolved
+    return [Resolution(cap, 0.5) if m.cue == "capital" else r for m, r in zip(mentions, resolved, strict=True)]
 
 
 def _km(gaz: Gazetteer, i: int, j: int) -> float:
