@@ -141,7 +141,8 @@ class Pipeline:
         coded = add_fallback_events(doc, coded, self.classifier, self.coder.argument_actors(doc_actors), skip)
         deadline.check("event coding")
         # the actors' country stands for the story's when no place names it ("clashes in the capital")
-        actor_country = document_country((), (a for item in coded for a in (item.actor1, item.actor2)))
+        actors = [a for item in coded for a in (item.actor1, item.actor2)]
+        actor_country = document_country((), actors)
         places = self.geoparser.find_places(doc, actor_country) if self.geoparser else []
         deadline.check("geoparsing")
         dates = DateResolver(source.date)
@@ -154,7 +155,7 @@ class Pipeline:
         text = doc.text  # built from the tokens on every access: once per document, not per sentence or event
         free_places = {start: _free_places(places, busy, text) for start, busy in sources_by_sentence.items()}
         # unnamed state agents of an event with no located country take the document's country
-        country = document_country(places, (a for item in coded for a in (item.actor1, item.actor2)))
+        country = document_country(places, actors)
         events = [
             deadline.check(
                 "locating",

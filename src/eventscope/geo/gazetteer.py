@@ -274,6 +274,7 @@ class Gazetteer:
         self.fc: list[str] = cols["fc"]
         self.keys: dict[str, tuple[int, ...]] = tables["keys"]
         self.iso3: dict[str, str] = tables["iso3"]
+        self.iso2: dict[str, str] = {code: cc for cc, code in self.iso3.items()}  # alpha-3 -> alpha-2 (one-to-one)
         self.country_entry: dict[str, int] = tables["country_entry"]
         self.admin1_names: dict[str, str] = tables["admin1_names"]
         self.admin1_entry: dict[str, int] = tables["admin1_entry"]

@@ -75,7 +75,7 @@ class Geoparser:
         it ("clashes in the capital")."""
         gaz = self.gazetteer
         mentions = find_mentions(doc, gaz)
-        iso2 = next((cc for cc, code in gaz.iso3.items() if code == country), None) if country else None
+        iso2 = gaz.iso2.get(country) if country else None
         resolutions, ctx = resolve(gaz, mentions, doc.text, iso2)
         places: list[Place | None] = []
         for m, r in zip(mentions, resolutions, strict=True):
@@ -145,10 +145,10 @@ class Geoparser:
     def country_place(self, iso3: str) -> Place | None:
         """The country entry (representative point) for an alpha-3 code, without a text span."""
         gaz = self.gazetteer
-        for iso2, code in gaz.iso3.items():
-            if code == iso3 and iso2 in gaz.country_entry:
-                return self._place(None, None, None, gaz.country_entry[iso2], 0.5)
-        return None
+        iso2 = gaz.iso2.get(iso3)
+        if iso2 is None or iso2 not in gaz.country_entry:
+            return None
+        return self._place(None, None, None, gaz.country_entry[iso2], 0.5)
 
     def locate(
         self, doc: Doc, trigger_index: int, places: list[Place], every_place: list[Place] | None = None

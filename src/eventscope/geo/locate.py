@@ -49,7 +49,7 @@ def _medical(doc: Doc, tokens: range) -> bool:
             break
         j += 1
     if ward is None:
-        head = next((doc[t] for t in tokens if doc[t].head.i not in tokens), doc[tokens[0]])
+        head = _range_head(doc, tokens)
         if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.lower_ in MEDICAL_WORDS:
             ward = head.head.head
     if ward is None:
@@ -57,6 +57,11 @@ def _medical(doc: Doc, tokens: range) -> bool:
     while ward.dep_ in {"compound", "amod", "nmod"} and ward.head is not ward:
         ward = ward.head  # "Medical" in "Medical College Hospital"
     return ward.dep_ == "pobj" and ward.head.lower_ in TREATMENT_PREPS
+
+
+def _range_head(doc: Doc, tokens: range) -> Token:
+    """The token of a non-empty range whose head lies outside it (the first one), else its first token."""
+    return next((doc[t] for t in tokens if doc[t].head.i not in tokens), doc[tokens[0]])
 
 
 def _specificity(p: Place) -> int:
@@ -108,11 +113,7 @@ def _non_locative(doc: Doc, tokens: range, stop: Token) -> bool:
     """True when the place is only the object of a non-locative preposition or a possessor."""
     if not len(tokens):
         return True
-    head = doc[tokens[0]]
-    for t in tokens:
-        if doc[t].head.i not in tokens:
-            head = doc[t]
-            break
+    head = _range_head(doc, tokens)
     if head.dep_ == "poss":
         return True
     node = head
@@ -159,11 +160,7 @@ def _after_scene_prep(doc: Doc, tokens: range) -> bool:
     """The place hangs from a scene preposition ("in", "at", "near"), through at most a few nouns."""
     if not len(tokens):
         return False
-    node = doc[tokens[0]]
-    for t in tokens:
-        if doc[t].head.i not in tokens:
-            node = doc[t]
-            break
+    node = _range_head(doc, tokens)
     for _ in range(4):
         if node.dep_ == "prep" or node.head is node:
             break
