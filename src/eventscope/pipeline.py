@@ -116,6 +116,8 @@ class Pipeline:
                 continue
             to_parse.append((position, source, paragraphs, _blank_duplicates(source.text, paragraphs)))
         parsed = self.nlp.pipe((item[3] for item in to_parse), batch_size=self.settings.batch_size)
+        if to_parse:
+            self._load_models()
         for (position, source, paragraphs, _), doc in zip(to_parse, parsed, strict=True):
             try:
                 results[position] = self._annotate_doc(source, paragraphs, doc, _Deadline(self.settings, source))
@@ -125,6 +127,13 @@ class Pipeline:
                 message = str(ProcessingError(f"{type(exc).__name__}: {exc} in {source.origin}"))
                 results[position] = _error_record(source, message)
         return [r for r in results if r is not None]
+
+    def _load_models(self) -> None:
+        """Load the lazily built models before any document's time budget starts: a first run on a fresh
+        machine builds the gazetteer cache (~9 s), which is no document's cost."""
+        _ = self.coder, self.classifier, self.ontology
+        if self.geoparser is not None:
+            _ = self.geoparser.gazetteer
 
     # -- stages -----------------------------------------------------------------------------
 
