@@ -41,25 +41,41 @@ class StandInPipeline:
                 yield AnnotatedDocument(**base, duplicate_of=original)
                 continue
             end = source.text.find(".") + 1 or len(source.text)
-            event = Event(
-                event_id=hashlib.sha1(source.text[:end].encode()).hexdigest()[:16],
-                event_type="ASSAULT",
-                mode=None,
-                context=(),
-                cameo="190",
-                actor1=None,
-                actor2=None,
-                claimed_by=None,
-                location=None,
+            event = assault_event(
+                hashlib.sha1(source.text[:end].encode()).hexdigest()[:16],
+                source.doc_id,
                 date=source.date,
-                date_precision=None,
-                date_source=None,
-                sentence=SentenceSpan(0, end),
-                trigger=TextSpan(0, 5, source.text[:5]),
-                negated=False,
-                modality="asserted",
-                confidence=0.9,
-                mentions=1,
-                reports=(Report(source.doc_id, 0, end),),
+                sentence=(0, end),
+                trigger=(0, 5, source.text[:5]),
             )
             yield AnnotatedDocument(**base, events=(event,))
+
+
+def assault_event(
+    event_id: str,
+    doc_id: str,
+    date: str | None,
+    sentence: tuple[int, int],
+    trigger: tuple[int, int, str],
+) -> Event:
+    """One asserted ASSAULT with no actors or place, reported once by ``doc_id``: the event the fault tests store."""
+    return Event(
+        event_id=event_id,
+        event_type="ASSAULT",
+        mode=None,
+        context=(),
+        cameo="190",
+        actor1=None,
+        actor2=None,
+        claimed_by=None,
+        location=None,
+        date=date,
+        date_precision=None,
+        date_source=None,
+        sentence=SentenceSpan(*sentence),
+        trigger=TextSpan(*trigger),
+        negated=False,
+        modality="asserted",
+        confidence=0.9,
+        reports=(Report(doc_id, *sentence),),
+    )

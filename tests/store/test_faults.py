@@ -16,32 +16,14 @@ import duckdb
 import pytest
 
 from eventscope.errors import StoreBusy, StoreError, StoreUnreadable, StoreWriteFailed
-from eventscope.records import AnnotatedDocument, Event, Report, SentenceSpan, TextSpan
+from eventscope.records import AnnotatedDocument
 from eventscope.store import EventStore
+from stand_ins import assault_event
 
 
 def _record(i: int, size: int = 200) -> AnnotatedDocument:
     text = f"Report {i}: fighters attacked a post at dawn. " + "x" * size
-    event = Event(
-        event_id=f"ev{i:05d}",
-        event_type="ASSAULT",
-        mode=None,
-        context=(),
-        cameo="190",
-        actor1=None,
-        actor2=None,
-        claimed_by=None,
-        location=None,
-        date=None,
-        date_precision=None,
-        date_source=None,
-        sentence=SentenceSpan(0, 44),
-        trigger=TextSpan(21, 29, "attacked"),
-        negated=False,
-        modality="asserted",
-        confidence=0.9,
-        reports=(Report(f"d{i}", 0, 44),),
-    )
+    event = assault_event(f"ev{i:05d}", f"d{i}", date=None, sentence=(0, 44), trigger=(21, 29, "attacked"))
     return AnnotatedDocument(doc_id=f"d{i}", title=None, date=None, url=None, source=None, text=text, events=(event,))
 
 
