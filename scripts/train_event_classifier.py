@@ -182,9 +182,11 @@ from eventscope.events.classifier import (  # noqa: E402
     ARTEFACT_NAME,
     ARTEFACT_VERSION,
     DENSE_SLOTS,
+    DERIVED_RULES,
     MODALITIES,
     NONE_LABEL,
     SENTENCE_DENSE_SCALE,
+    STANCE_RULES,
     VECTORS_NAME,
     EventClassifier,
     StaticEmbeddings,
@@ -199,6 +201,7 @@ from eventscope.events.classifier import (  # noqa: E402
 )
 from eventscope.events.lexicon import load_lexicon  # noqa: E402
 from eventscope.events.modality import is_negated, modality_of  # noqa: E402
+from eventscope.events.scoring import stated_commitment  # noqa: E402
 
 
 @dataclass
@@ -567,6 +570,8 @@ def choose_override(records: list) -> dict:
         for threshold in OVERRIDE_GRID:
             gain = 0
             for sentence, item, probabilities, best, in_senses, _ in records:
+                if keeps_coder_type(item):
+                    continue
                 if best != item.entry.event_type and probabilities[best] >= threshold and (in_senses or scope == "any"):
                     gain += int(_correct(sentence, item, best)) - int(_correct(sentence, item, item.entry.event_type))
             if gain > best_gain:
@@ -580,11 +585,18 @@ RETYPE_MIN_GAIN = 10
 on the first coder it gained 1-3 and cost one re3d tune dyad, so it stays off unless the data call for it."""
 
 
+def keeps_coder_type(item) -> bool:
+    """Events whose type the model's override does not change at run time: a type derived from the arguments
+    (``score_events`` restores it) or a stated refusal / offer (``score_events`` sets it after the model)."""
+    return bool((DERIVED_RULES | STANCE_RULES).intersection(item.rules))
+
+
 def overridden(record, policy: dict) -> str:
     """The type of a coded event after the model's override (``EventClassifier._override``)."""
     _, item, probabilities, best, in_senses, _ = record
     if (
-        best != item.entry.event_type
+        not keeps_coder_type(item)
+        and best != item.entry.event_type
         and probabilities[best] >= policy["override_min"]
         and (in_senses or policy["override_scope"] == "any")
     ):
@@ -632,7 +644,7 @@ def effective_types(records: list, policy: dict) -> list[str]:
     return types
 
 
-FALLBACK_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+FALLBACK_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 FALLBACK_PRECISION = 0.7
 """An event the model codes itself must be right this often on the tune sentences (out-of-fold): real news has
 far more sentences that state no event than these sets, so the bar is set above the coder's own precision."""
@@ -821,6 +833,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue  # vetoed in precision mode: never shown with a confidence
             best = max((c for c in classes if c != NONE_LABEL), key=probabilities.get)
             senses = {alt.event_type for alt in lexicon.alternatives(item.entry)}
+            item = stated_commitment(item, item.entry.event_type, lexicon) or item  # as score_events does
             sentence_probs = sentence_probabilities_of(item.sentence)
             records.append((sentence, item, probabilities, best, best in senses, sentence_probs))
             kept += 1
@@ -844,6 +857,7 @@ def main(argv: list[str] | None = None) -> int:
                 actors,
                 best == event_type,
                 p_sentence=sentence_probs.get(event_type, 0.5),
+                rules=tuple(item.rules),
             )
         )
         calibration_y.append(int(_correct(sentence, item, event_type)))
@@ -928,6 +942,9 @@ def main(argv: list[str] | None = None) -> int:
                 "one actor",
                 "model top type == type",
                 "model-coded (fallback)",
+                "logit p(type) of the sentence head",
+                "type derived from the arguments (DERIVED_RULES)",
+                "stance stated by the clause (STANCE_RULES: refusal, willingness)",
             ],
             "events": len(calibration_y),
         },

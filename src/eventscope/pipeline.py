@@ -151,7 +151,7 @@ class Pipeline:
         deadline.check("event coding")
         # the actors' country stands for the story's when no place names it ("clashes in the capital")
         actors = [a for item in coded for a in (item.actor1, item.actor2)]
-        actor_country = document_country((), actors)
+        actor_country = document_country((), actors, source.text)
         places = self.geoparser.find_places(doc, actor_country) if self.geoparser else []
         deadline.check("geoparsing")
         dates = DateResolver(source.date)
@@ -164,7 +164,7 @@ class Pipeline:
         text = doc.text  # built from the tokens on every access: once per document, not per sentence or event
         free_places = {start: _free_places(places, busy, text) for start, busy in sources_by_sentence.items()}
         # unnamed state agents of an event with no located country take the document's country
-        country = document_country(places, actors)
+        country = document_country(places, actors, text)
         events = [
             deadline.check(
                 "locating",

@@ -148,3 +148,10 @@ def test_an_honorific_rules_out_a_namesake_of_the_other_gender(resolve):
     assert resolve(text, "Clinton", occurrence=1).name != "Bill Clinton"
     text = "Bill Clinton spoke in Ohio. Mr. Clinton left early."
     assert resolve(text, "Clinton", occurrence=1).name == "Bill Clinton"
+
+
+def test_a_known_surname_with_another_first_name_is_another_person(resolve):
+    text = "Keron Blair, a teachers' union organiser, called for more school funding."
+    assert sig(resolve(text, "Keron Blair")) == ("Keron Blair", None, None)
+    text = "Prime Minister Blair met the Iraqi president in London."
+    assert sig(resolve(text, "Blair"))[:2] == ("Tony Blair", "GBR")

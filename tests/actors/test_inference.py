@@ -69,3 +69,13 @@ def test_a_named_police_force_takes_the_place_country_but_a_named_army_does_not(
     assert inferred is not None and inferred.country == "AFG" and inferred.country_inferred
     army = Actor(0, 21, "People's Defence Army", "People's Defence Army", None, "MIL")
     assert with_place_country(army, _place("AFG")) == army
+
+
+def test_administrative_words_of_one_country_say_the_document_country():
+    assert document_country([], [], "Police detained three men in Jugni village under Sadar upazila.") == "BGD"
+    assert document_country([], [], "The gram panchayat office was set on fire by a mob.") == "IND"
+    # places and named actors come first; words shared by several countries say nothing
+    assert document_country([_at("IND")], [], "a rally in the upazila town") == "IND"
+    assert document_country([], [], "Police dispersed the protesters in the district.") is None
+    # two countries' words: no clear country
+    assert document_country([], [], "The upazila chairman met the panchayat head.") is None

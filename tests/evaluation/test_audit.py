@@ -93,6 +93,19 @@ def test_sheet_round_trips_and_scores(tmp_path):
     assert result["precision"] == 0.4
     assert set(result["kinds"]) == set(VERDICTS)
     assert result["kinds"]["not_event"]["n"] == 1
+    # a wrong actor is still a real event of the right type (the reading)
+    assert result["real_right_type"] == 0.6
+
+
+def test_counted_events_leave_out_flagged_ones():
+    rows = [
+        {"verdict": "right", "event_type": "AID", "source": "x", "article": "a", "modality": "asserted"},
+        {"verdict": "not_event", "event_type": "AID", "source": "x", "article": "a", "modality": "hypothetical"},
+        {"verdict": "not_event", "event_type": "AID", "source": "x", "article": "a", "negated": True},
+        {"verdict": "wrong_actor", "event_type": "AID", "source": "x", "article": "a", "modality": "asserted"},
+    ]
+    counted = score_sheet(rows)["counted"]
+    assert counted == {"n": 2, "precision": 0.5, "real_right_type": 1.0}
 
 
 def test_unknown_verdict_is_refused():

@@ -115,4 +115,9 @@ def test_carrying_on_and_talking_to_the_press_are_not_events(code):
         for e in code("The army will press on with the offensive, a general told reporters.")
         if e.event_type in ("REQUEST", "CONSULT")
     ] == []
-    assert _one(code("The general told the defence minister that the offensive had stalled."), "CONSULT")
+    # what was said is the news, not a meeting; a call or a meeting named with it makes it one
+    told = code("The general told the defence minister that the offensive had stalled.")
+    assert [e for e in told if e.event_type == "CONSULT"] == []
+    assert _one(
+        code("In a phone call, the general told the defence minister that the offensive had stalled."), "CONSULT"
+    )

@@ -33,6 +33,7 @@ SENSE_VETOES = {
     "adopted_measure",
     "intangible_gift",
     "discourse_tell",
+    "danger_sense",
 }
 
 
@@ -48,7 +49,7 @@ def _on(doc, events, word: str):
         ("Hamas released the Israeli soldier after talks in Cairo.", "released", "RETREAT"),
         ("Russia recalled its ambassador from Kiev.", "recalled", "SANCTION"),
         ("Iran asked the United Nations to intervene.", "asked", "REQUEST"),
-        ("The Syrian minister told the Russian envoy that the army would stay.", "told", "CONSULT"),
+        ("The Syrian minister told the Russian envoy in a phone call that the army would stay.", "told", "CONSULT"),
         ("Russia launched an attack on Ukraine.", "attack", "ASSAULT"),
         ("Israeli jets struck Hezbollah positions in southern Lebanon.", "struck", "ASSAULT"),
         ("The United States offered Iraq $5 million in aid.", "offered", "AGREE"),
@@ -56,7 +57,15 @@ def _on(doc, events, word: str):
         ("Rebels exploded 2-3 crude bombs near the Syrian army post.", "exploded", "ASSAULT"),
         ("Taliban fighters opened fire on the Afghan police post.", "opened", "ASSAULT"),
         ("The gang leader said he was asked by the PPP to attack rivals.", "asked", "REQUEST"),
-        ("The Turkish general told the Iraqi defence minister that the border was closed.", "told", "CONSULT"),
+        (
+            "At their meeting the Turkish general told the Iraqi defence minister that the border was closed.",
+            "told",
+            "CONSULT",
+        ),
+        ("The Turkish general briefed the Iraqi defence minister on Monday.", "briefed", "CONSULT"),
+        ("The Taliban issued a threat against the Afghan election commission.", "threat", "THREATEN"),
+        ("Pakistan repeated its threat to close the border with Afghanistan.", "threat", "THREATEN"),
+        ("The Kenyan judges received death threats from the militia.", "threats", "THREATEN"),
         ("Opposition supporters held a rally against the Kenyan government in Nairobi.", "rally", "PROTEST"),
         ("Taliban gunmen shot dead a Pakistani police officer on the highway near the truck.", "shot", "ASSAULT"),
         ("Striking workers blocked the road to the Egyptian ministry.", "blocked", "PROTEST"),
@@ -72,7 +81,6 @@ def _on(doc, events, word: str):
         ("Iran provided fake passports, safe houses and rifles to the Syrian rebels.", "provided", "AID"),
         ("The Kenyan president thanked Uganda for its support to the army.", "support", "SUPPORT"),
         ("The Red Cross sent its doctors to the Syrian refugees.", "sent", "AID"),
-        ("The Iraqi minister told the Turkish envoy that the border was closed.", "told", "CONSULT"),
     ],
 )
 def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type: str) -> None:
@@ -91,6 +99,9 @@ def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type:
         ("The Syrian minister told Capital Download that the army would stay.", "told"),
         ("Croatia beat Ukraine 3-1 in Zagreb.", "beat"),
         ("The Liberian senator told the crowd that the plant would stay open.", "told"),
+        ("The Iraqi minister told the Turkish envoy that the border was closed.", "told"),
+        ('"The border is closed," the Iraqi minister told the Turkish envoy.', "told"),
+        ("North Korea remains a threat to Japan and South Korea.", "threat"),
         ("The Colombian police issued a press release on the case.", "release"),
         ("The Peruvian chef shares tips for cooking rice.", "shares"),
         ("The Iraqi minister's wife shares her top tips of how to cook rice.", "shares"),
@@ -149,6 +160,19 @@ def test_attacking_people_stays_assault(run_coder) -> None:
             False,
         ),
         ("NATO stressed its eagerness to support the Tunisian army.", "support", "future", False),
+        # purposes and infinitives of nouns are intended or possible deeds, not reported ones
+        ("The Turkish envoy met Kurdish leaders to discuss the ceasefire.", "discuss", "future", False),
+        ("The army sent two brigades north to retake the border town.", "retake", "future", False),
+        ("Critics listed many ways to attack the Chinese government.", "attack", "hypothetical", False),
+        # ... except the purpose of a means of force, a ranked noun's infinitive, and the deed itself
+        ("Kenyan police fired tear gas to disperse the protesters in Nairobi.", "disperse", "asserted", False),
+        ("Moon was the first South Korean leader to visit Pyongyang.", "visit", "asserted", False),
+        ("The Turkish envoy met Kurdish leaders to discuss the ceasefire.", "met", "asserted", False),
+        ("The new law requires Kenyan police to inform the ministry of every arrest.", "inform", "hypothetical", False),
+        ("North Korea is capable of attacking the American bases in Japan.", "attacking", "hypothetical", False),
+        # foiling or preventing a deed negates it
+        ("The Syrian army foiled a plot to attack the airport.", "attack", None, True),
+        ("Indian troops prevented the rebels from attacking the border post.", "attacking", None, True),
     ],
 )
 def test_embedded_modality(run_coder, text: str, trigger: str, modality: str | None, negated: bool) -> None:

@@ -9,6 +9,7 @@ The record marks such a country with ``country_inferred``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -23,6 +24,28 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "POL", "JUD", "LEG"})
 NAMED_LOCAL_SECTOR = "POL"
 #: Share of the document's country evidence that one country needs to be "the document's country".
 DOMINANT_SHARE = 0.6
+#: Words for administrative units and offices that exist in one country only: a report that speaks of an
+#: upazila is about Bangladesh even when it names no place the gazetteer knows ("in Jugni village in Sadar
+#: upazila").  Only official terms of one state's administration, not words shared across a region
+#: ("district", "tehsil", "hartal", "bandh" are used in several countries).
+COUNTRY_WORDS = {
+    "upazila": "BGD",
+    "upazilas": "BGD",
+    "upazilla": "BGD",
+    "pourashava": "BGD",
+    "union parishad": "BGD",
+    "panchayat": "IND",
+    "gram panchayat": "IND",
+    "collectorate": "IND",
+    "taluk": "IND",
+    "tambon": "THA",
+    "amphoe": "THA",
+    "changwat": "THA",
+    "village development committee": "NPL",
+    "khasadar": "PAK",
+    "khasadars": "PAK",
+}
+_COUNTRY_WORD = re.compile(r"\b(" + "|".join(sorted(COUNTRY_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 def with_place_country(
@@ -52,16 +75,23 @@ def _own_place_country(actor: Actor, places: Iterable[Place]) -> str | None:
     return inside[0] if inside else None
 
 
-def document_country(places: Iterable[Place], actors: Iterable[Actor | None] = ()) -> str | None:
+def document_country(places: Iterable[Place], actors: Iterable[Actor | None] = (), text: str = "") -> str | None:
     """The country a document is about, when one clearly dominates (``DOMINANT_SHARE``).
 
     Its resolved places say it first ("a clash in Rajshahi ... taken to Dhaka"); with no place, the
-    countries of its named actors do ("activists of the Bangladesh Nationalist Party").  Inferred countries
-    are not evidence (they came from here)."""
+    countries of its named actors do ("activists of the Bangladesh Nationalist Party"); with neither, the
+    words of one country's administration in ``text`` (``COUNTRY_WORDS``: "... in Sadar upazila").
+    Inferred countries are not evidence (they came from here)."""
     votes = Counter(p.country for p in places if p.country and p.lat is not None)
     if not votes:
         votes = Counter(a.country for a in actors if a is not None and a.country and not a.country_inferred)
     if not votes:
-        return None
+        return text_country(text)
     country, n = votes.most_common(1)[0]
     return country if n >= DOMINANT_SHARE * sum(votes.values()) else None
+
+
+def text_country(text: str) -> str | None:
+    """The one country whose administrative words (``COUNTRY_WORDS``) the text uses; None for none or several."""
+    found = {COUNTRY_WORDS[m.group(1).lower()] for m in _COUNTRY_WORD.finditer(text)} if text else set()
+    return found.pop() if len(found) == 1 else None

@@ -40,6 +40,7 @@ GOV_COLLECTIVES = words("government_collectives")  # data/vocabulary.json
 OPEN_TITLES = words("open_titles")
 NAME_DEPS = {"compound", "flat"}
 GOV_FAMILY = {"GOV", "POL", "MIL", "LEG", "JUD"}
+HONORIFICS = MALE_WORDS | FEMALE_WORDS | {"dr", "doctor", "president", "general", "senator", "minister"}
 
 
 @dataclass(frozen=True)
@@ -269,6 +270,8 @@ class DocumentActors:
                     if entry is not None:
                         found = (seg[0][2], seg[-1][2], entry, length)
                         break
+            if found is not None and self._other_first_name(found[0], found[2]):
+                found = None
             if found is None:
                 p += 1
                 continue
@@ -276,6 +279,21 @@ class DocumentActors:
                 out.append(found[:3])
             p += found[3]
         return out
+
+    def _other_first_name(self, first: int, entry: KBEntry) -> bool:
+        """A known person's surname inside a PERSON name with another first name ("Keron Blair" is not Tony
+        Blair): the name before the match is a capitalised word, not a title or an honorific ("Mr. Blair",
+        "Prime Minister Blair")."""
+        if entry.kind != "person" or first == 0:
+            return False
+        ent = self._ent_of.get(first)
+        if ent is None or ent.label_ != "PERSON" or ent.start >= first:
+            return False
+        before = self.doc[first - 1]
+        if not (before.is_alpha and before.is_title and len(before) > 1):
+            return False  # "George W. Bush", "Mr. Blair"
+        key = _clean_piece(before.text)
+        return key not in self.kb.titles and key not in HONORIFICS
 
     def _generic(self, root: Token, table: dict[str, str | None]) -> tuple[str, str | None] | None:
         """Longest generic phrase ("security forces", "Prime Minister", "ministry of interior")."""

@@ -225,12 +225,26 @@ def score_sheet(rows: Iterable[dict]) -> dict[str, Any]:
         total = sum(counts.values())
         return round(counts["right"] / total, 4) if total else 0.0
 
+    real_typed = kinds["right"] + kinds["wrong_actor"]
+    counted = [r for r in judged if r.get("modality", "asserted") == "asserted" and not r.get("negated")]
+    counted_kinds = Counter(r["verdict"] for r in counted)
     return {
         "events": len(rows),
         "judged": len(judged),
         "articles": len({r["article"] for r in judged}),
         "precision": precision(kinds),
         "precision_95ci": wilson_interval(kinds["right"], len(judged)),
+        # the reading: a real event of the right type, whatever its actors
+        "real_right_type": round(real_typed / len(judged), 4) if judged else 0.0,
+        "real_right_type_95ci": wilson_interval(real_typed, len(judged)),
+        # only the events counted as happened (asserted, not negated): what a table of events counts
+        "counted": {
+            "n": len(counted),
+            "precision": precision(counted_kinds),
+            "real_right_type": round((counted_kinds["right"] + counted_kinds["wrong_actor"]) / len(counted), 4)
+            if counted
+            else 0.0,
+        },
         "kinds": {k: {"n": kinds[k], "share": round(kinds[k] / len(judged), 4) if judged else 0.0} for k in VERDICTS},
         "by_type": {t: {"n": sum(c.values()), "precision": precision(c)} for t, c in sorted(by_type.items())},
         "by_source": {s: {"n": sum(c.values()), "precision": precision(c)} for s, c in sorted(by_source.items())},

@@ -40,7 +40,7 @@ from eventscope.events.lexicon import Lexicon, TriggerEntry, load_lexicon
 NONE_LABEL = "NONE"
 ARTEFACT_NAME = "event_classifier"
 VECTORS_NAME = "static_vectors"
-ARTEFACT_VERSION = "2.1"
+ARTEFACT_VERSION = "2.2"
 """Bumped whenever features or the artefact layout change; a mismatching artefact refuses to load."""
 MODALITIES = ("asserted", "future", "hypothetical", "negated")
 MODAL_AUX = {"will", "would", "could", "may", "might", "can", "should", "must", "shall"}
@@ -48,6 +48,20 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 SCORE = re.compile(r"(?<![\d.,/-])\d{1,2} ?[-\u2013] ?\d{1,2}(?![\d.,])")
 DENSE_SLOTS = ("trigger", "subject", "object", "head", "sentence")
+DERIVED_RULES = frozenset(
+    {"joint_deed", "party_word", "feeling", "hyphen_war_sides", "protest_sense", "material_support_is_aid"}
+)
+"""Coder rules (events/rules.py) whose event type is derived from the arguments or the relation, not the trigger
+word's sense (co-agents COOPERATE, workers' strike PROTEST): the model does not retype them, and the calibration
+knows them apart (``calibration_features`` ``derived``): "X and Y agreed to ..." also yields a COOPERATE of the
+pair, which is rarely the sentence's event, while two actors alone would rate it highly."""
+REFUSAL = "refusal"
+"""``CodedEvent.rules`` of a cooperative deed the source says it will not do ("X will not lift the ban"), coded as
+the refusal it states: REJECT, asserted (events/scoring.py ``commitment_stance``)."""
+WILLINGNESS = "willingness"
+"""``CodedEvent.rules`` of a cooperative deed the source says it is willing or ready to do ("X is ready to send
+troops"), coded as the offer it states: AGREE, asserted (events/scoring.py ``commitment_stance``)."""
+STANCE_RULES = frozenset({REFUSAL, WILLINGNESS})
 """The words whose static vectors make the dense features, in order (each ``dim`` wide)."""
 
 
@@ -315,12 +329,20 @@ def _logit(p: float) -> float:
 
 
 def calibration_features(
-    p_type: float, p_event: float, actors: int, agrees: bool, fallback: bool = False, p_sentence: float = 0.5
+    p_type: float,
+    p_event: float,
+    actors: int,
+    agrees: bool,
+    fallback: bool = False,
+    p_sentence: float = 0.5,
+    rules: tuple[str, ...] = (),
 ) -> np.ndarray:
     """What the calibrated confidence is a function of: the trigger head's belief in this type and in any event,
     how many actors the syntax found (0, 1, 2), whether the model's top type is this one, whether the model
-    coded the event itself (``fallback``: the coder kept nothing in the sentence), and the sentence head's belief
-    in this type (``p_sentence``: what the whole sentence reports)."""
+    coded the event itself (``fallback``: the coder kept nothing in the sentence), the sentence head's belief
+    in this type (``p_sentence``: what the whole sentence reports), and whether the coder's ``rules`` derived the
+    type from the arguments (``DERIVED_RULES``) or from the stance the clause states (``STANCE_RULES``: the
+    trigger head judges the deed's word, not the refusal or offer)."""
     return np.array(
         [
             _logit(p_type),
@@ -330,6 +352,8 @@ def calibration_features(
             float(agrees),
             float(fallback),
             _logit(p_sentence),
+            float(bool(DERIVED_RULES.intersection(rules))),
+            float(bool(STANCE_RULES.intersection(rules))),
         ],
         dtype=np.float64,
     )
@@ -481,10 +505,11 @@ class EventClassifier:
         actors: int,
         fallback: bool = False,
         sentence_probs: dict[str, float] | None = None,
+        rules: tuple[str, ...] = (),
     ) -> float:
         """Calibrated probability that an event of ``event_type`` with this many actors is right (``fallback``:
         an event the model coded itself in a sentence where the coder kept none; ``sentence_probs``: the sentence
-        head's view of the event's sentence)."""
+        head's view of the event's sentence; ``rules``: the coder rules that made it)."""
         best = max((label for label in probabilities if label != NONE_LABEL), key=lambda label: probabilities[label])
         p_sentence = (sentence_probs or {}).get(event_type, 0.5)
         x = calibration_features(
@@ -494,6 +519,7 @@ class EventClassifier:
             best == event_type,
             fallback,
             p_sentence,
+            tuple(rules),
         )
         return float(1.0 / (1.0 + np.exp(-(x @ self.calibration_coef + self.calibration_bias))))
 
@@ -524,7 +550,16 @@ class EventClassifier:
             type_probs=probabilities,
             modality=modality,
             modality_probs=modality_probs,
-            confidence=round(self.calibrated(probabilities, event_type, actors, sentence_probs=sentence_probs), 3),
+            confidence=round(
+                self.calibrated(
+                    probabilities,
+                    event_type,
+                    actors,
+                    sentence_probs=sentence_probs,
+                    rules=tuple(getattr(coded_event, "rules", ()) or ()),
+                ),
+                3,
+            ),
             sentence_probs=sentence_probs,
         )
 
@@ -569,7 +604,11 @@ class EventClassifier:
             actors = (item.actor1 is not None) + (item.actor2 is not None)
             item.confidence = round(
                 self.calibrated(
-                    judgement.type_probs, item.entry.event_type, actors, sentence_probs=judgement.sentence_probs
+                    judgement.type_probs,
+                    item.entry.event_type,
+                    actors,
+                    sentence_probs=judgement.sentence_probs,
+                    rules=tuple(getattr(item, "rules", ()) or ()),
                 ),
                 3,
             )
@@ -600,7 +639,14 @@ class EventClassifier:
             chosen.entry = self.entry_for(chosen.trigger, wanted)
             actors = (chosen.actor1 is not None) + (chosen.actor2 is not None)
             chosen.confidence = round(
-                self.calibrated(judgement.type_probs, wanted, actors, sentence_probs=sentence_probs), 3
+                self.calibrated(
+                    judgement.type_probs,
+                    wanted,
+                    actors,
+                    sentence_probs=sentence_probs,
+                    rules=tuple(getattr(chosen, "rules", ()) or ()),
+                ),
+                3,
             )
 
     def fallback_candidate(
@@ -630,13 +676,7 @@ class EventClassifier:
 
     def entry_for(self, token: Token, event_type: str) -> TriggerEntry:
         """The lexicon sense of ``event_type`` the token's word lists, else a bare entry of that type."""
-        hit = self.lexicon.lookup(token)
-        if hit is not None:
-            sense = next((alt for alt in self.lexicon.alternatives(hit[0]) if alt.event_type == event_type), None)
-            if sense is not None:
-                return sense
-        pos = "NOUN" if token.pos_ == "NOUN" else "VERB"
-        return TriggerEntry(lemma=token.lemma_.lower(), pos=pos, event_type=event_type, mode=None, cameo=None)
+        return sense_entry(self.lexicon, token, event_type)
 
     def _override(self, entry, judgement: Judgement):
         """The entry the model's type calls for, when it is confident: the word's lexicon sense of that type, or
@@ -648,6 +688,17 @@ class EventClassifier:
         if sense is None and self.override_any:
             sense = TriggerEntry(lemma=entry.lemma, pos=entry.pos, event_type=best, mode=None, cameo=None)
         return sense
+
+
+def sense_entry(lexicon: Lexicon, token: Token, event_type: str) -> TriggerEntry:
+    """The lexicon sense of ``event_type`` the token's word lists, else a bare entry of that type."""
+    hit = lexicon.lookup(token)
+    if hit is not None:
+        sense = next((alt for alt in lexicon.alternatives(hit[0]) if alt.event_type == event_type), None)
+        if sense is not None:
+            return sense
+    pos = "NOUN" if token.pos_ == "NOUN" else "VERB"
+    return TriggerEntry(lemma=token.lemma_.lower(), pos=pos, event_type=event_type, mode=None, cameo=None)
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:

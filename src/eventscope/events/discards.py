@@ -18,7 +18,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from eventscope.vocabulary import words
+
 _STORY_KEY = "eventscope_discarded_story"
+_SPORT_KEY = "eventscope_sport_story"
+SPORT_STORY = "sport story"
+"""What ``discarded`` answers for a document that reads as a sport report (``sport_story``)."""
 
 
 _WORD = re.compile(r"\w+")
@@ -121,9 +126,27 @@ def story_discarded(doc: Doc) -> str | None:
     return doc.user_data[_STORY_KEY] or None
 
 
+@lru_cache(maxsize=1)
+def _sport_pattern() -> re.Pattern[str]:
+    phrases = sorted(words("sport_story_words"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.IGNORECASE)
+
+
+def sport_story(doc: Doc) -> bool:
+    """A sport report: two or more different words that only sport reporting uses ("midfielder", "sent off",
+    "Premier League", "wickets"). PETRARCH's story discards name a few sports; match reports and club news
+    name none of them, and their "beat", "attack", "charge" and "trip" are games, not politics (cached)."""
+    if _SPORT_KEY not in doc.user_data:
+        found = {m.group(1).lower() for m in _sport_pattern().finditer(doc.text)}
+        doc.user_data[_SPORT_KEY] = len(found) >= 2
+    return bool(doc.user_data[_SPORT_KEY])
+
+
 def discarded(sentence: Span) -> str | None:
-    """Why a sentence is not coded: the sentence- or story-level discard phrase it (or its story) contains."""
-    return load_discards().sentence_match(sentence.text) or story_discarded(sentence.doc)
+    """Why a sentence is not coded: the sentence- or story-level discard phrase it (or its story) contains, or
+    its story being a sport report."""
+    found = load_discards().sentence_match(sentence.text) or story_discarded(sentence.doc)
+    return found or (SPORT_STORY if sport_story(sentence.doc) else None)
 
 
 def discarded_sentence(c: Any) -> bool:

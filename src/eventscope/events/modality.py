@@ -24,6 +24,8 @@ PLAN_VERBS = words("plan_verbs")
 """Verbs whose object or infinitive is planned, not done ("scheduled a meeting", "is preparing to visit")."""
 REQUEST_NOUNS = words("request_nouns")
 CLAIM_NOUNS = words("claim_nouns")
+MEANS_VERBS = words("means_verbs")
+"""Verbs of using a means, whose purpose infinitive is what was done ("used batons to disperse the crowd")."""
 """Nouns whose clause is alleged, not asserted by the report ("accusations that X harassed Y")."""
 """Nouns whose infinitive is asked for ("a call for X to accept refugees")."""
 """(Word classes from ``data/vocabulary.json``.)"""
@@ -38,7 +40,8 @@ def is_negated(trigger: Token) -> bool:
     head = trigger.head
     # only a complement that follows the denial ("denied sending"), not a fronted clause ("X accused Y, a
     # charge Z denied", where the accusation itself happened)
-    if trigger.dep_ in ("xcomp", "ccomp", "pcomp", "pobj") and head is not trigger and trigger.i > head.i:
+    complement = trigger.dep_ in ("xcomp", "ccomp", "pcomp", "pobj") or trigger.dep_ == "advcl" and _infinitive(trigger)
+    if complement and head is not trigger and trigger.i > head.i:
         if head.lemma_.lower() in DENIAL_HEADS:
             return True
         if head.dep_ == "prep" and head.head.lemma_.lower() in DENIAL_HEADS:
@@ -97,7 +100,13 @@ def modality_of(trigger: Token) -> str:
     if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children):
         return "hypothetical"
     found = embedded_modality(trigger, clause)
-    return found if found != "asserted" else governing_modality(trigger)
+    if found == "asserted":
+        found = governing_modality(trigger)
+    if found == "asserted" and _purpose(clause):
+        return "future"  # a purpose: "met the students to discuss the plan", "sent troops to retake the town"
+    if found == "asserted" and _infinitival_relative(clause):
+        return "hypothetical"  # "lessons to offer", "ways to attack the plan"
+    return found
 
 
 _UPWARD = frozenset({"xcomp", "conj", "pcomp", "pobj", "prep", "dobj", "nsubjpass", "advcl", "acl"})
@@ -107,6 +116,33 @@ nor relcl (a description of a participant)."""
 
 def _infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+ABILITY_ADJECTIVES = frozenset({"capable", "incapable"})
+RESULTATIVE_MODIFIERS = frozenset({"first", "last", "only", "next", "second", "third"})
+"""Modifiers of a noun whose infinitive tells a real deed: "the first leader to visit Pyongyang"."""
+
+
+def _purpose(clause: Token) -> bool:
+    """An infinitive of purpose: intended, not told as done; except after a means of force ("fired tear gas to
+    disperse them": the dispersal is what the firing did)."""
+    head = clause.head
+    return (
+        clause.dep_ == "advcl" and head is not clause and _infinitive(clause) and head.lemma_.lower() not in MEANS_VERBS
+    )
+
+
+def _infinitival_relative(clause: Token) -> bool:
+    """An infinitive that modifies a noun ("ways to attack", "lessons to offer"): a possibility, not a deed,
+    unless the noun is ranked ("the first leader to visit", "the largest force to enter")."""
+    head = clause.head
+    if clause.dep_ not in ("relcl", "acl") or head is clause or head.pos_ not in ("NOUN", "PRON") or clause.i < head.i:
+        return False
+    if not _infinitive(clause) or head.lemma_.lower() in PLAN_NOUNS | REQUEST_NOUNS | NEGATING_NOUNS:
+        return False
+    return not any(
+        c.dep_ in ("amod", "advmod") and (c.lower_ in RESULTATIVE_MODIFIERS or c.tag_ == "JJS") for c in head.children
+    )
 
 
 def governing_modality(trigger: Token) -> str:
@@ -126,6 +162,8 @@ def governing_modality(trigger: Token) -> str:
                 return "hypothetical"  # "accusations that a deputy had bribed voters"
             if lemma in ("event", "case") and head.head.lower_ == "in":
                 return "hypothetical"  # "in the event the talks fail", "in case the army attacks"
+        if node.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_.lower() in ABILITY_ADJECTIVES:
+            return "hypothetical"  # "capable of delivering warheads": an ability, no deed
         if head is node or node.dep_ not in _UPWARD:
             return "asserted"
         if node.dep_ in ("advcl", "acl") and not _infinitive(node):

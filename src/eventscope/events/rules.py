@@ -82,6 +82,7 @@ from eventscope.events.senses import (
     citation,
     court_plea,
     criticized_idea,
+    danger_sense,
     discourse_tell,
     figurative_adjective,
     figurative_fight,
@@ -322,10 +323,11 @@ VETOES: tuple[Rule, ...] = (
     rule(
         "discarded_sentence",
         "PETRARCH's discard list (data/discards.tsv): sport results, entertainment and "
-        "chronologies are not coded; a '+' phrase discards the whole story.",
+        "chronologies are not coded; a '+' phrase discards the whole story, and so do two sport-only words.",
         discarded_sentence,
         E("The striker scored twice as Brazil beat Croatia in the Asian Cup final.", "beat", None),
         E("Tiger Woods attacked the course on Sunday, and the army attacked the rebels.", "attacked", None),
+        E("The midfielder was sent off as Leeds attacked Hull in the Premier League.", "attacked", None),
     ),
     rule(
         "deed_under_commitment",
@@ -449,10 +451,11 @@ VETOES: tuple[Rule, ...] = (
     rule(
         "speech_sense",
         '"told police he had...", "recalled thinking": saying or remembering, with a clause, a '
-        "quote or no actor object, is no CONSULT and no recall of an envoy.",
+        "quote or no actor object, is no CONSULT and no recall of an envoy (unless a call or meeting is named).",
         speech_sense,
         E("The Iraqi minister told Capital Download on Wednesday that the army would stay.", "told", None),
         E("The Iranian president recalled meeting the Pope in Rome.", "recalled", None),
+        E("Two Afghan farmers told police that armed men had burned their crops.", "told", None),
     ),
     rule(
         "question_sense",
@@ -475,8 +478,8 @@ VETOES: tuple[Rule, ...] = (
         '"told the crowd", "told detectives", "spoke to voters": a speech or a statement to an audience is '
         "no CONSULT (events/senses.py).",
         speech_to_audience,
-        E("The senator told the crowd in Ohio that the plant would stay open.", "told", None),
-        E("The mayor told reporters and voters in Leeds that taxes would fall.", "told", None),
+        E("The senator spoke to the crowd in Ohio about the plant.", "spoke", None),
+        E("The mayor told reporters and voters in Leeds about the new taxes.", "told", None),
     ),
     rule(
         "campaign_rally",
@@ -548,6 +551,14 @@ VETOES: tuple[Rule, ...] = (
         figurative_seizure,
         E("The Iranian hardliners seized on the nuclear deal as a weapon against the president.", "seized", None),
         E("The Russian opposition seized upon the scandal before the vote.", "seized", None),
+    ),
+    rule(
+        "danger_sense",
+        '"poses a threat to the region", "Putin\'s threat to the Baltic states": a threat that someone is, not '
+        "one that is made, is no THREATEN (events/senses.py).",
+        danger_sense,
+        E("The Iranian missile programme poses a serious threat to Israel.", "threat", None),
+        E("Kenya is considered a threat to the Somali militants by the Ugandan army.", "threat", None),
     ),
     rule(
         "adopted_measure",

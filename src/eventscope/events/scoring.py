@@ -11,17 +11,19 @@ from typing import Any
 
 from eventscope.actors.lookup import same_actor
 from eventscope.events.classifier import (  # NO_EVENT_THRESHOLD: the model's own "no event" line
+    DERIVED_RULES,
     MODALITY_MIN,
     NO_EVENT_THRESHOLD,
+    REFUSAL,
+    WILLINGNESS,
     object_of,
+    sense_entry,
     subject_of,
 )
 from eventscope.events.coded import CodedEvent, magnitudes, modality
 from eventscope.events.modality import is_negated
 
-DERIVED_TYPES = frozenset(
-    {"joint_deed", "party_word", "feeling", "hyphen_war_sides", "protest_sense", "material_support_is_aid"}
-)
+DERIVED_TYPES = DERIVED_RULES
 """Rules (events/rules.py) whose event type is not the trigger word's sense but derived from the arguments or
 the relation (co-agents COOPERATE, workers' strike PROTEST, support with weapons AID): the model, which picks
 among a word's senses, does not retype those events ("Kenyan troops and their allies attacked": the allies'
@@ -32,6 +34,15 @@ CLASSIFIER_RETYPE = "classifier_retype"
 """Added to ``CodedEvent.rules`` when the learned model replaced the coder's type (a diagnostic, not a rule)."""
 CLASSIFIER_FALLBACK = "classifier_fallback"
 """``CodedEvent.rules`` of an event the learned model coded itself in a sentence where the coder kept none."""
+COOPERATIVE_DEEDS = frozenset({"AGREE", "AID", "CONCEDE", "CONSULT", "COOPERATE", "RETREAT", "SUPPORT"})
+"""Types whose refusal is a REJECT and whose offer is an AGREE (PLOVER: REJECT "all rejections and refusals", modes
+assist / yield / meet; AGREE "indicate willingness or commitment to cooperate"); a conflict deed one will not do
+("will not attack") is no rejection of anything."""
+REFUSAL_AUX = frozenset({"will", "wo", "would", "'ll", "shall"})
+"""Auxiliaries that make a negated deed a stated intention ("will not", "won't", "would not"); "did not" reports that a
+deed did not happen, "could not" an inability: those stay negated deeds."""
+WILLING_HEADS = frozenset({"willing", "ready", "prepared", "eager", "keen", "happy", "open"})
+"""Adjectives whose infinitive complement is a deed offered ("is ready to contribute troops")."""
 
 
 @dataclass
@@ -75,8 +86,73 @@ def score_events(coded: list[CodedEvent], classifier, favor: str = "precision") 
                 values["entry"] = before[id(draft)]
             else:  # the model chose another sense of the word: say so
                 values["rules"] = (*values["rules"], CLASSIFIER_RETYPE)
-        kept.append(CodedEvent(**values))
+        kept.append(_stated_commitment(CodedEvent(**values), before[id(draft)], classifier))
     return kept
+
+
+def commitment_stance(token, event_type: str) -> tuple[str, str] | None:
+    """(rule, type) when the clause of a cooperative deed states the source's stance on doing it rather than the
+    deed: "X will not lift the ban" / "said it would not withdraw" is a refusal, REJECT; "X is willing / ready to
+    send aid" is an offer, AGREE (and "is not willing to" a refusal). None otherwise: "did not lift" (a deed that did
+    not happen), "could not" (inability), a deed inside an "if" / "unless" clause, conflict deeds."""
+    if event_type not in COOPERATIVE_DEEDS or token.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in token.children):
+        return None
+    children = list(token.children)
+    if any(c.dep_ == "neg" for c in children) and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in REFUSAL_AUX for c in children
+    ):
+        return REFUSAL, "REJECT"
+    head = token.head
+    if token.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in WILLING_HEADS:
+        holder = head.head if head.dep_ == "acomp" else head
+        if any(c.dep_ == "neg" for c in (*head.children, *holder.children)):
+            return REFUSAL, "REJECT"
+        if event_type != "AGREE":
+            return WILLINGNESS, "AGREE"
+    return None
+
+
+def stated_commitment(item: CodedEvent, coded_type: str, lexicon) -> CodedEvent | None:
+    """``item`` as the refusal or offer its clause states (``commitment_stance`` of the coder's type ``coded_type``):
+    REJECT or AGREE (the word's lexicon sense of that type, else a bare entry), asserted and not negated, with the
+    deed's source and target, the rule named in ``rules``; None when the clause states no stance. Only deeds with a
+    source or a subject: a stance is someone's ("the ban will not be lifted" is not)."""
+    if item.actor1 is None and subject_of(item.trigger) is None:
+        return None
+    found = commitment_stance(item.trigger, coded_type)
+    if found is None:
+        return None
+    rule_name, event_type = found
+    values = _shallow(item)
+    values.update(
+        entry=sense_entry(lexicon, item.trigger, event_type),
+        negated=False,
+        modality="asserted",
+        rules=(*item.rules, rule_name),
+    )
+    return CodedEvent(**values)
+
+
+def _stated_commitment(item: CodedEvent, coded_entry, classifier) -> CodedEvent:
+    """``stated_commitment`` with the model's calibrated confidence of the new type (the coder's event unchanged
+    when the clause states no stance, or the model has no lexicon)."""
+    lexicon = getattr(classifier, "lexicon", None)
+    changed = stated_commitment(item, coded_entry.event_type, lexicon) if lexicon is not None else None
+    if changed is None:
+        return item
+    if hasattr(classifier, "calibrated"):
+        actors = (item.actor1 is not None) + (item.actor2 is not None)
+        confidence = classifier.calibrated(
+            classifier.type_probabilities(item.trigger),
+            changed.entry.event_type,
+            actors,
+            sentence_probs=classifier.sentence_probabilities(item.sentence),
+            rules=changed.rules,
+        )
+        changed = CodedEvent(**{**_shallow(changed), "confidence": round(confidence, 3)})
+    return changed
 
 
 def add_fallback_events(doc, kept: list[CodedEvent], classifier, actors, skip_ranges=()) -> list[CodedEvent]:

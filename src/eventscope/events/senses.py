@@ -164,8 +164,10 @@ def figurative_adjective(c: Any) -> bool:
 def speech_sense(c: Any) -> bool:
     """Veto: a verb of saying or remembering reports speech, not a CONSULT or a recall of envoys: "Keith recalled
     thinking" (a clause, a quote), "Schiff told Capital Download" (no actor-like recipient: an outlet the resolver
-    does not know).  A communication verb with an actor recipient stays an event ("the general told the minister
-    that ...", the coder's communication rule); "Russia recalled its ambassador" keeps its object and its event."""
+    does not know).  A communication verb with an actor recipient reports what was said when a clause or a quote
+    goes with it ("the general told the minister that ..."); it stays an event when the sentence names a call,
+    a meeting or talks ("told Mubarak in a phone call that ...") or when no clause follows ("briefed the
+    minister"); "Russia recalled its ambassador" keeps its object and its event."""
     token = c.token
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB" or lemma not in words("speech_verbs"):
@@ -174,8 +176,28 @@ def speech_sense(c: Any) -> bool:
     if not any(actor_like(o, c) for o in objects):
         return True
     if lemma in words("communication_verbs"):
-        return False
+        return _reported_speech(token) and not _over_a_channel(c.state.sentence)
     return any(ch.dep_ in ("ccomp", "xcomp", "parataxis") for ch in token.children)
+
+
+def _reported_speech(token: Token) -> bool:
+    """ "told deputies that ...", "'...,' he told the group": what was said is the news, not a meeting."""
+    if any(ch.dep_ in ("ccomp", "parataxis") for ch in token.children):
+        return True
+    head = token.head
+    return (
+        token.dep_ in ("parataxis", "ccomp")
+        and head is not token
+        and head.i < token.i
+        and any(t.is_quote for t in token.sent[: token.i - token.sent.start])
+    )
+
+
+def _over_a_channel(sentence: Any) -> bool:
+    """A call, a meeting or talks named in the sentence make the telling an exchange between parties ("told
+    Mubarak in a phone call that ...")."""
+    channel = words("channel_words")
+    return any(t.lemma_.lower() in channel for t in sentence)
 
 
 def question_sense(c: Any) -> bool:
@@ -479,6 +501,25 @@ def figurative_seizure(c: Any) -> bool:
     return any(ch.dep_ == "prep" and ch.lower_ in ("on", "upon") for ch in children) and not any(
         ch.dep_ == "dobj" for ch in children
     )
+
+
+def danger_sense(c: Any) -> bool:
+    """Veto: "poses a threat to the region", "is considered a threat", "Putin's threat to the Baltic states": a
+    threat as a danger someone or something is, no act of threatening.  A threat that is made ("issued a threat",
+    "repeated its threats"), says what it threatens ("a threat to invade", "the threat of a strike", "threats that
+    it would strike") or is a kind of act ("a bomb threat", "death threats") stays THREATEN."""
+    token = c.token
+    if c.entry.event_type != "THREATEN" or token.pos_ != "NOUN" or token.lemma_.lower() not in words("danger_nouns"):
+        return False
+    for child in token.children:
+        if child.dep_ in ("acl", "relcl", "ccomp") and child.i > token.i:
+            return False  # "a threat to invade", "threats that it would strike"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return False  # "the threat of a strike"
+        if child.dep_ == "compound":
+            return False  # "a bomb threat", "death threats"
+    head = token.head
+    return not (head is not token and token.dep_ == "dobj" and head.lemma_.lower() in words("threat_act_verbs"))
 
 
 def adopted_measure(c: Any) -> bool:

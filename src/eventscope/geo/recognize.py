@@ -102,6 +102,9 @@ SCENE_MODIFIERS = frozenset(
         "nearby",
     }
 )
+# Kind words before "of" that make the following name the place that holds it: "Wazirpur upazila of Barisal",
+# "ward 33 of Bhatpara" ("a division of", "a block of", "the agency of" are as often no places).
+OF_KIND_WORDS = (PLACE_SUFFIXES - {"division", "subdivision", "block", "agency", "crossing", "state"}) | {"ward"}
 OF_PEOPLE_NOUNS = frozenset({"residents", "people", "villagers", "inhabitants", "citizens", "natives", "locals"})
 LOCATIVE_PREPS = words("place_cue_prepositions")  # data/vocabulary.json
 # A run after a locative preposition alone is accepted only for well-known places (population of its best
@@ -316,6 +319,15 @@ def lookup_key(gaz: Gazetteer, span: Span) -> str | None:
     return None
 
 
+def _norp_place(gaz: Gazetteer, key: str | None) -> bool:
+    """A NORP span is a place only when it is itself a country or region name, never a demonym."""
+    return (
+        key is not None
+        and key not in gaz.demonyms
+        and any(gaz.fc[i] in {"PCLI", "ADM1", "RGN"} and name_key(gaz.name[i]) == key for i in gaz.candidates(key))
+    )
+
+
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """All toponym mentions in document order; see the module docstring for the rules."""
     mentions: list[Mention] = []
@@ -339,18 +351,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         is_feature = span[-1].lower_.rstrip(".") in FEATURE_HEADS and len(span) > 1
         parts = [span] if whole is not None or is_feature else _sub_names(gaz, span)
         for part in parts:
+            if not any(t.text[:1].isupper() for t in part):
+                continue  # "outside all metro stations": a place name has a capital letter
             key = lookup_key(gaz, part)
-            if ent.label_ == "NORP":
-                # A NORP span is taken only when it is itself a country/region name, never a demonym.
-                if (
-                    key is None
-                    or key in gaz.demonyms
-                    or not any(
-                        gaz.fc[i] in {"PCLI", "ADM1", "RGN"} and name_key(gaz.name[i]) == key
-                        for i in gaz.candidates(key)
-                    )
-                ):
-                    continue
+            if ent.label_ == "NORP" and not _norp_place(gaz, key):
+                continue
             if key is not None and key in gaz.demonyms and not _has_exact_country(gaz, key):
                 continue
             if key is not None and (is_feature or not _plausible(gaz, key)) and not _main_name_feature(gaz, key):
@@ -367,13 +372,15 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     deferred: list[tuple[Span, str]] = []
     for run in runs:
         label = run[0].ent_type_
-        if label not in OVERRIDABLE_LABELS:
-            continue
+        if label not in OVERRIDABLE_LABELS and not (label == "NORP" and _before_kind_word(doc, run.end)):
+            continue  # a nationality is no place, but "Shopian district" is one whatever the model says
         found = _run_name(gaz, run)
-        if found is None:
+        cut = _name_before_kind_word(gaz, run) if found is None else None
+        chosen = found or cut
+        if chosen is None:
             continue
-        run, key = found
-        cue = _context_cue(doc, run, gaz, key, place_tokens)
+        run, key = chosen
+        cue = "cue" if cut is not None and not _titled(doc, run) else _context_cue(doc, run, gaz, key, place_tokens)
         if cue:
             run, key = _with_crossing(doc, run, gaz, key)
             take(run, key, cue, label)
@@ -416,6 +423,30 @@ def _run_name(gaz: Gazetteer, run: Span) -> tuple[Span, str] | None:
     if _false_acronym(gaz, run, key):
         return None
     return run, key
+
+
+# Words after a name that say it is the main town's unit, not a town of its own name: "Lakshmipur Sadar upazila"
+# is the headquarters sub-district of Lakshmipur.
+UNIT_QUALIFIERS = frozenset({"sadar", "sadr"})
+
+
+def _before_kind_word(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].lower_ in PLACE_SUFFIXES
+
+
+def _name_before_kind_word(gaz: Gazetteer, run: Span) -> tuple[Span, str] | None:
+    """A known name that opens a longer run of names, cut at a kind word inside it: "Manikganj District Children
+    Affairs Officer" names Manikganj district, "Lakshmipur Sadar upazila" lies in Lakshmipur."""
+    for k in range(len(run) - 1, 0, -1):
+        if run[k].lower_ in PLACE_SUFFIXES:
+            found = _run_name(gaz, run[: k + 1])
+        elif run[k].lower_ in UNIT_QUALIFIERS:
+            found = _run_name(gaz, run[:k])
+        else:
+            continue
+        if found is not None:
+            return found
+    return None
 
 
 def _extend_to_known_name(gaz: Gazetteer, span: Span) -> Span:
@@ -492,7 +523,7 @@ def _sub_names(gaz: Gazetteer, span: Span) -> list[Span]:
                 key is not None
                 and key not in gaz.demonyms
                 and len(key) > 2
-                and (length > 1 or sub[0].lower_ not in GENERIC_WORDS)
+                and (length > 1 or (sub[0].lower_ not in GENERIC_WORDS and _well_known(gaz, key)))
             ):
                 parts.append(sub)
                 i += length
@@ -502,11 +533,31 @@ def _sub_names(gaz: Gazetteer, span: Span) -> list[Span]:
     return parts or [span]
 
 
+def _well_known(gaz: Gazetteer, key: str, min_population: int | None = None) -> bool:
+    """A single word inside a longer name is a place of its own only when it is well known: the main name of a
+    country, region or feature, or of a city of ``MIN_POPULATION_IN_NAME``.  Small namesakes are the common
+    words of names ("Line" of "Line of Control" is a Chinese village, "Port" of "Benapole Port Thana" a town in
+    Reunion, "Par" of "Siha Par Halt" an old name of Paris)."""
+    for i in gaz.candidates(key):
+        if name_key(gaz.name[i]) != key:
+            continue
+        if gaz.fc[i] not in {"PPL", "PPLC"} or gaz.pop[i] >= (min_population or MIN_POPULATION_IN_NAME):
+            return True
+    return False
+
+
+# A name before a possessive that the model calls a person is a place only when it is this big (or a region):
+# "Kolkata's", not "Lincoln's".
+MIN_POPULATION_POSSESSIVE = 1_000_000
+
+
 def _proper_noun_runs(doc: Doc, taken: list[bool]) -> list[Span]:
     """Maximal runs of capitalised proper nouns not already claimed by a place entity (max 4 tokens)."""
     runs, i, n = [], 0, len(doc)
     while i < n:
         if taken[i] or not _is_name_token(doc[i]):
+            if not taken[i] and _titled_word(doc[i]) and _before_kind_word(doc, i + 1):
+                runs.append(doc[i : i + 1])  # "Pabna district", "Shopian town": the tagger says ADJ or NOUN
             i += 1
             continue
         j = i
@@ -515,6 +566,11 @@ def _proper_noun_runs(doc: Doc, taken: list[bool]) -> list[Span]:
         runs.append(doc[i:j])
         i = j
     return runs
+
+
+def _titled_word(tok) -> bool:
+    """A capitalised word inside a sentence (not its first word), whatever its part of speech."""
+    return tok.is_title and tok.is_alpha and not tok.is_sent_start and tok.pos_ in {"ADJ", "NOUN", "PROPN", "VERB"}
 
 
 def _titled(doc: Doc, run: Span) -> bool:
@@ -554,7 +610,9 @@ def _context_cue(
         return "cue"  # "in Pattani's Nongchik district": a name that holds a named district is a region
     person = run[0].ent_type_ == "PERSON"
     if run.end < len(doc) and doc[run.end].lower_ in {"'s", "’s"} and person:
-        return None
+        # "Kolkata's municipal corporation", "Kampong Speu's provincial hall": a region or big city is a place
+        # whatever the model says; a smaller name before a possessive is a person's ("Khan's")
+        return "prep" if _well_known(gaz, key, MIN_POPULATION_POSSESSIVE) else None
     if run.end < len(doc) and doc[run.end].lower_ in LOCAL_BODY_NOUNS and _org_worthy(gaz, key) and not person:
         return "org"  # "the Hyderabad police", "Karachi university": a big city's own institution
     prev = _previous_word(doc, run.start)
@@ -566,14 +624,21 @@ def _context_cue(
             return "cue"  # a region or country qualifying the name before it: "Ghizer, Gilgit Baltistan"
     if prev is not None and prev.lower_ in {"'s", "’s"} and before is not None and before.i in places_before:
         return "cue"  # "Meghalaya's South Garo Hills", "south Kashmir's Anantnag": a place inside a place
+    if prev is not None and prev.text == "(" and before is not None and _in_parentheses(doc, run):
+        if (_is_name_token(before) or before.lower_ in PLACE_SUFFIXES) and _sizeable(gaz, key):
+            return "cue"  # "In Topkhana (Dhaka)", "Khanapara area (Guwahati)": the town that holds the place
     if prev is not None and prev.lower_ == "of" and before is not None:
-        if before.lower_ in PLACE_NOUNS or before.lower_ in OF_PLACE_NOUNS:
+        if before.lower_ in PLACE_NOUNS or before.lower_ in OF_PLACE_NOUNS or before.lower_ in OF_KIND_WORDS:
             return "cue"
         if before.lower_ in OF_PEOPLE_NOUNS and _sizeable(gaz, key):
             return "prep"
     if prev is not None and prev.lower_ in LOCATIVE_PREPS - {"of", "to", "from", "between"} and _sizeable(gaz, key):
         return "prep"
     return None
+
+
+def _in_parentheses(doc: Doc, run: Span) -> bool:
+    return run.end < len(doc) and doc[run.end].text == ")"
 
 
 def _holds_a_district(doc: Doc, run: Span) -> bool:

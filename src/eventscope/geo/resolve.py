@@ -38,6 +38,9 @@ QUALIFIER_WEIGHT = 6.0
 MIN_ADMIN_CONTEXT_CONFIDENCE = 0.6
 # How much a city's context-free resolution says about the story's country, versus an explicit country.
 CITY_EVIDENCE = 0.5
+# How much the story's country known from outside its places (its actors, its administrative words) says:
+# enough to choose between namesakes ("Hyderabad" in a story about Pakistani parties), not to outvote places.
+PRIOR_EVIDENCE = 0.5
 # Spatial support (one story, one area): a candidate near a candidate of another name in the document, or in
 # the admin1 region another name may denote, gains SPATIAL_WEIGHT x the other name's (tempered) probability
 # of meaning that nearby place, summed over the other names.  Chosen on GeoWebNews + LGL dev (evaluate_geo).
@@ -199,8 +202,14 @@ def spatial_support(gaz: Gazetteer, keys: list[str]) -> dict[int, float]:
     return out
 
 
-def build_context(gaz: Gazetteer, resolved: list[Resolution], mentions: list[Mention]) -> Context:
-    weights: Counter[str] = Counter()
+def build_context(
+    gaz: Gazetteer, resolved: list[Resolution], mentions: list[Mention], prior: str | None = None
+) -> Context:
+    """Country shares and admin1 regions of the resolved mentions; ``prior`` (ISO alpha-2, the story's country
+    from outside its places) counts as one more city's worth of evidence."""
+    weights: Counter[str] = Counter()  # float weights; Counter adds them all the same
+    if prior:
+        weights[prior] += PRIOR_EVIDENCE  # type: ignore[assignment]
     admin1: set[str] = set()
     for r in resolved:
         if r.entry is None:
@@ -246,11 +255,11 @@ def resolve(
         return out
 
     first = run(None)
-    ctx = build_context(gaz, first, mentions)
+    ctx = build_context(gaz, first, mentions, fallback_country)
     ctx.spatial = spatial_support(gaz, [m.key for m in mentions if m.cue not in REFERRING_CUES and m.key])
     # org words first: a misread "Juba League" must not outvote the story's own towns as strays
     second = _drop_org_words(gaz, mentions, run(ctx), fallback_country, text)
-    second = _drop_strays(gaz, mentions, second)
+    second = _drop_strays(gaz, mentions, second, fallback_country)
     country = build_context(gaz, second, mentions).main_country if second != first else ctx.main_country
     second = _refer(gaz, mentions, second, country or fallback_country)
     return second, build_context(gaz, second, mentions)
@@ -324,17 +333,23 @@ def _km(gaz: Gazetteer, i: int, j: int) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _drop_strays(gaz: Gazetteer, mentions: list[Mention], resolved: list[Resolution]) -> list[Resolution]:
+def _drop_strays(
+    gaz: Gazetteer, mentions: list[Mention], resolved: list[Resolution], prior: str | None = None
+) -> list[Resolution]:
     """Unresolve small towns in a foreign country far from all the story's other places (``STRAY_*``).
 
     Smallest first, and a dropped reading no longer counts as evidence, so that of two lone readings in two
     countries only the weaker goes.  A name the story repeats is its subject, not a stray.  Long stories
-    (over ``STRAY_MAX_MENTIONS``) have context enough and are left alone, which also bounds the cost."""
+    (over ``STRAY_MAX_MENTIONS``) have context enough and are left alone, which also bounds the cost.
+    ``prior`` (ISO alpha-2: the story's country from its actors or administrative words) is one more vote:
+    "Khanpur" alone in a report of an upazila is no town in Pakistan."""
     out = list(resolved)
     if len(mentions) > STRAY_MAX_MENTIONS:
         return out
     times = Counter(m.key for m in mentions)
     votes = Counter(gaz.cc[r.entry] for r in out if r.entry is not None and gaz.cc[r.entry])
+    if prior:
+        votes[prior] += 1
     order = sorted(range(len(resolved)), key=lambda n: gaz.pop[e] if (e := resolved[n].entry) is not None else 0)
     for n in order:
         i = out[n].entry
