@@ -30,5 +30,5 @@ def test_recall_mode_adds_verbs_the_curated_lexicon_lacks_and_keeps_curated_sens
     assert len(widened.words) > len(curated.words) + 500
     for key, entry in curated.words.items():
         assert widened.words[key] == entry  # a curated sense is never replaced
-    assert ("besiege", "VERB") not in curated.words
-    assert widened.words[("besiege", "VERB")].event_type == "COERCE"
+    assert ("blackmail", "VERB") not in curated.words
+    assert widened.words[("blackmail", "VERB")].event_type == "COERCE"

@@ -106,7 +106,7 @@ def test_is_valid_and_errors() -> None:
 def test_trigger_rows_valid() -> None:
     onto = load_ontology()
     rows = _triggers()
-    assert 400 <= len(rows) <= 700
+    assert 400 <= len(rows) <= 800  # a curated lexicon: hundreds of rows, not the CAMEO dictionary's thousands
     for r in rows:
         assert r["lemma"] and r["lemma"] == r["lemma"].strip().lower(), r
         assert r["pos"] in {"VERB", "NOUN"}, r

@@ -34,6 +34,8 @@ SENSE_VETOES = {
     "intangible_gift",
     "discourse_tell",
     "danger_sense",
+    "return_journey",
+    "committed_deed",
 }
 
 
@@ -57,6 +59,11 @@ def _on(doc, events, word: str):
         ("Rebels exploded 2-3 crude bombs near the Syrian army post.", "exploded", "ASSAULT"),
         ("Taliban fighters opened fire on the Afghan police post.", "opened", "ASSAULT"),
         ("The gang leader said he was asked by the PPP to attack rivals.", "asked", "REQUEST"),
+        ("The Peruvian army returned the seized weapons to the police.", "returned", "RETREAT"),
+        ("Chinese hackers hacked into the Indian ministry's computer network.", "hacked", "COERCE"),
+        ("Russian hackers hacked the Ukrainian ministry's website on Monday.", "hacked", "COERCE"),
+        ("Unknown assailants hacked the Bangladeshi blogger to death.", "hacked", "ASSAULT"),
+        ("Turkey committed more troops to the NATO mission in Kosovo.", "committed", "AGREE"),
         (
             "At their meeting the Turkish general told the Iraqi defence minister that the border was closed.",
             "told",
@@ -109,6 +116,9 @@ def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type:
         ("Our hope is that together we may provide a better tomorrow for mothers in need.", "provide"),
         ("The Afghan volunteer shared what it is like to work on the hotline.", "shared"),
         ('"Let me tell you, the Syrian army is strong," the Russian minister said.', "tell"),
+        ("The Afghan president returned to Kabul after talks in Doha.", "returned"),
+        ("The Peruvian senator did not return calls seeking comment.", "return"),
+        ("The Iraqi militia committed war crimes in the province, the UN said.", "committed"),
     ],
 )
 def test_other_sense_is_dropped(run_coder, text: str, trigger: str) -> None:

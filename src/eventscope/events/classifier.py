@@ -49,7 +49,17 @@ OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 SCORE = re.compile(r"(?<![\d.,/-])\d{1,2} ?[-\u2013] ?\d{1,2}(?![\d.,])")
 DENSE_SLOTS = ("trigger", "subject", "object", "head", "sentence")
 DERIVED_RULES = frozenset(
-    {"joint_deed", "party_word", "feeling", "hyphen_war_sides", "protest_sense", "material_support_is_aid"}
+    {
+        "joint_deed",
+        "party_word",
+        "feeling",
+        "hyphen_war_sides",
+        "protest_sense",
+        "material_support_is_aid",
+        "bladed_hacking",
+        "granted_concession",
+        "deadly_outcome",
+    }
 )
 """Coder rules (events/rules.py) whose event type is derived from the arguments or the relation, not the trigger
 word's sense (co-agents COOPERATE, workers' strike PROTEST): the model does not retype them, and the calibration

@@ -77,9 +77,11 @@ from eventscope.events.modality import is_negated
 from eventscope.events.ontology import load_ontology
 from eventscope.events.senses import (
     adopted_measure,
+    bladed_hacking,
     campaign_contest,
     campaign_rally,
     citation,
+    committed_deed,
     court_plea,
     criticized_idea,
     danger_sense,
@@ -87,6 +89,7 @@ from eventscope.events.senses import (
     figurative_adjective,
     figurative_fight,
     figurative_seizure,
+    granted_concession,
     habitual_present,
     intangible_gift,
     name_calling,
@@ -99,6 +102,7 @@ from eventscope.events.senses import (
     poll_sense,
     private_parties,
     question_sense,
+    return_journey,
     road_accident,
     sent_message,
     speech_sense,
@@ -273,8 +277,8 @@ def _governed_event_noun(c: Candidate) -> bool:
     if noun.dep_ not in ("dobj", "pobj") or head.pos_ != "VERB":
         return False
     governing = next((e for t, e, _, _ in c.state.candidates if t.i == head.i), None)
-    if governing is None:
-        return False
+    if governing is None or head.lemma_.lower() in words("deed_verbs"):
+        return False  # "committed a massacre": the verb is no event of its own (committed_deed), the noun is
     return not (governing.event_type != c.entry.event_type and not is_light_verb(head))
 
 
@@ -551,6 +555,22 @@ VETOES: tuple[Rule, ...] = (
         figurative_seizure,
         E("The Iranian hardliners seized on the nuclear deal as a weapon against the president.", "seized", None),
         E("The Russian opposition seized upon the scandal before the vote.", "seized", None),
+    ),
+    rule(
+        "committed_deed",
+        '"committed a massacre", "atrocities were perpetrated": doing a deed is no pledge; the deed noun is the '
+        "event (events/senses.py).",
+        committed_deed,
+        E("The militia committed a massacre in the village, witnesses said.", "committed", None),
+        E("A massacre was committed by the militia in the village.", "committed", None),
+    ),
+    rule(
+        "return_journey",
+        '"returned to Kabul", "returned the favour": going back, or giving back no property, is no RETREAT; '
+        '"returned the seized artefacts to Iraq" is (events/senses.py).',
+        return_journey,
+        E("The Afghan president returned to Kabul on Monday after talks in Doha.", "returned", None),
+        E("Iraq returned the favour by expelling the Kuwaiti envoy.", "returned", None),
     ),
     rule(
         "danger_sense",
@@ -957,6 +977,8 @@ def _light_verb_subject(f: Frame) -> None:
     host = measured_noun(f.trigger)
     if not f.sources and host.dep_ == "dobj" and is_light_verb(host.head):
         f.sources.extend(clause_subjects(host.head)[0])
+    elif not f.sources and host.dep_ == "nsubjpass" and is_light_verb(host.head):
+        f.sources.extend(agents(host.head))  # "air strikes were carried out by the air force"
 
 
 def _participant_subject(f: Frame) -> None:
@@ -1024,6 +1046,7 @@ NOUN_FRAME: tuple[Rule, ...] = (
         _light_verb_subject,
         E("Russia launched an attack on Ukraine.", "attack", "ASSAULT", "Russia", "Ukraine"),
         E("Turkey conducted air strikes on Kurdish militants.", "strikes", "ASSAULT", "Turkey", "militants"),
+        E("Air strikes were carried out by the Turkish air force.", "strikes", "ASSAULT", "air force"),
         role="source",
     ),
     rule(
@@ -1139,7 +1162,7 @@ def _object_owner(c: Candidate, frame: Frame) -> list[Actor]:
 
 def _light_verb_phrase(c: Candidate, frame: Frame) -> list[Actor]:
     host = measured_noun(c.token)
-    if c.token.pos_ != "NOUN" or host.dep_ != "dobj" or not is_light_verb(host.head):
+    if c.token.pos_ != "NOUN" or host.dep_ not in ("dobj", "nsubjpass") or not is_light_verb(host.head):
         return []
     return first_prep_targets(host.head, c.state.actors)
 
@@ -1393,6 +1416,23 @@ RETYPES: tuple[Rule, ...] = (
         criticized_idea,
         E("The French president attacked the policy of the German government.", "attacked", "ACCUSE", "president"),
         E("Iran attacked the American proposal on Monday.", "attacked", "ACCUSE", "Iran"),
+    ),
+    rule(
+        "granted_concession",
+        '"granted a pardon to X", "offered amnesty to the rebels": giving a concession or access is that '
+        "concession, CONCEDE or RETREAT, not AID (events/senses.py).",
+        granted_concession,
+        E("The Egyptian president granted a pardon to 300 prisoners.", "granted", "CONCEDE", "president"),
+        E("The king granted clemency to 40 political prisoners.", "granted", "CONCEDE", "king", "prisoners"),
+    ),
+    rule(
+        "bladed_hacking",
+        '"hacked to death", "hacked the farmer with machetes": hacking a person is ASSAULT with blades, not a cyber '
+        "attack; hacking into a system stays COERCE cyber (events/senses.py).",
+        bladed_hacking,
+        E("A farmer was hacked by unknown assailants in the village.", "hacked", "ASSAULT", "assailants"),
+        E("Gunmen hacked the village chief with machetes on Sunday.", "hacked", "ASSAULT", "Gunmen", "chief"),
+        E("A shopkeeper was hacked with a machete by robbers on Friday.", "hacked", "ASSAULT", "robbers", "shopkeeper"),
     ),
     rule(
         "name_calling",

@@ -503,6 +503,32 @@ def figurative_seizure(c: Any) -> bool:
     )
 
 
+def committed_deed(c: Any) -> bool:
+    """Veto: "committed a massacre", "perpetrated atrocities": a verb of doing whose object is a deed (an event noun
+    of the lexicon, or a ``crime_nouns`` word) is no pledge; the deed is the event, done by the verb's subject
+    (``commit`` is a light verb).  "committed troops", "committed itself to the truce" stay commitments."""
+    token = c.token
+    if token.pos_ != "VERB" or token.lemma_.lower() not in words("deed_verbs"):
+        return False
+    deeds = [
+        o
+        for o in token.children
+        if o.dep_ in ("dobj", "nsubjpass")
+        and (is_event_noun(o, c.state.lexicon) or o.lemma_.lower() in words("crime_nouns"))
+    ]
+    return bool(deeds)
+
+
+def return_journey(c: Any) -> bool:
+    """Veto: "returned to Kabul", "the minister returned home", "returned the favour": going back, or giving back
+    no property, is no RETREAT.  "returned the seized artefacts to Iraq", "returned the bodies" keep it."""
+    token = c.token
+    if token.pos_ != "VERB" or token.lemma_.lower() != "return" or c.entry.event_type != "RETREAT":
+        return False
+    objects = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    return not objects or all(o.lemma_.lower() in words("unreturnable_objects") for o in objects)
+
+
 def danger_sense(c: Any) -> bool:
     """Veto: "poses a threat to the region", "is considered a threat", "Putin's threat to the Baltic states": a
     threat as a danger someone or something is, no act of threatening.  A threat that is made ("issued a threat",
@@ -546,6 +572,37 @@ def sent_message(c: Any, entry: TriggerEntry) -> TriggerEntry:
     if not objects or not all(o.lemma_.lower() in words("message_nouns") for o in objects):
         return entry
     return _retyped(entry, "CONSULT", None)
+
+
+def bladed_hacking(c: Any, entry: TriggerEntry) -> TriggerEntry:
+    """Retype: "hacked the farmer with machetes", "a man was hacked": hacking a person is a wounding with blades
+    (ASSAULT, mode primitive), not a cyber attack; hacking into a system or an account stays COERCE cyber.  What
+    is hacked must be no ``cyber_objects`` word ("hacked to death" is ``deadly_outcome``'s killing)."""
+    token = c.token
+    if entry.mode != "cyber" or token.pos_ != "VERB":
+        return entry
+    preps = [ch for ch in token.children if ch.dep_ == "prep"]
+    if any(p.lower_ == "into" for p in preps):
+        return entry
+    if any(p.lower_ == "to" and any(o.lower_ in words("deadly_outcomes") for o in p.children) for p in preps):
+        return entry  # "hacked to death": a killing (events/conflict.py deadly_outcome)
+    victims = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if not victims or any(v.lemma_.lower() in words("cyber_objects") for v in victims):
+        return entry
+    return _retyped(entry, "ASSAULT", "primitive")
+
+
+def granted_concession(c: Any, entry: TriggerEntry) -> TriggerEntry:
+    """Retype: "granted a pardon to X", "offered amnesty", "gave aid workers access": giving a concession or a
+    release is that concession (the object noun's CONCEDE or RETREAT sense), not AID: nothing material is given."""
+    token = c.token
+    if entry.event_type != "AID" or token.pos_ != "VERB" or token.lemma_.lower() not in words("granting_verbs"):
+        return entry
+    for obj in (ch for ch in token.children if ch.dep_ == "dobj"):
+        sense = c.state.lexicon.words.get((obj.lemma_.lower(), "NOUN"))
+        if sense is not None and sense.event_type in ("CONCEDE", "RETREAT"):
+            return replace(entry, event_type=sense.event_type, mode=sense.mode, cameo=sense.cameo)
+    return entry
 
 
 def _retyped(entry: TriggerEntry, event_type: str, mode: str | None) -> TriggerEntry:
