@@ -101,6 +101,12 @@ def test_bare_titles_are_not_aliases_of_anyone(kb):
         )
 
 
+def test_nicknames_of_one_common_word_are_not_aliases(kb):
+    # "The Foundation" is a Phoenix alias of a Chicago gang; it must not claim "... Community Foundation"
+    assert all(e.kind not in ("person", "org") for e in kb.names.get(name_key("The Foundation"), []))
+    assert kb.lookup(name_key("World Bank"), "World Bank") is not None
+
+
 def test_converter_reads_dates_codes_and_records(tmp_path):
     conv = _converter()
     assert conv.parse_date("040517") == "2004-05-17"

@@ -115,3 +115,26 @@ def test_no_fallback_event_under_the_policy_threshold(nlp, pipeline) -> None:
     model = _FallbackModel()
     model.fallback_min = 0.61
     assert add_fallback_events(doc, [], model, actors) == []
+
+
+def test_no_fallback_event_on_a_word_a_sense_veto_dropped(nlp, pipeline) -> None:
+    from eventscope.events.scoring import add_fallback_events
+
+    # the coder reads "agreed ... about" as an opinion (opinion_agreement); the model must not code it again
+    doc = nlp("The Turkish columnist agreed with the Greek envoy about the winner of the debate.")
+    coder = EventCoder(load_lexicon())
+    actors = coder.argument_actors(pipeline.resolver.for_document(doc))
+    assert coder.code(doc, actors) == []
+    assert add_fallback_events(doc, [], _FallbackModel(), actors) == []
+    # a word dropped for want of actors (a structural veto) stays open to the model
+    other = nlp("French police detained the German activists.")
+    other_actors = coder.argument_actors(pipeline.resolver.for_document(other))
+    assert add_fallback_events(other, [], _FallbackModel(), other_actors)
+
+
+def test_a_match_report_codes_nothing_however_the_sentence_reads(code) -> None:
+    story = (
+        "The striker scored twice before the break. The midfielder was sent off after an hour. "
+        "The manager said he was really pleased with the Brazilian players."
+    )
+    assert code(story) == []

@@ -35,6 +35,7 @@ SENSE_VETOES = {
     "discourse_tell",
     "danger_sense",
     "return_journey",
+    "reception_sense",
     "committed_deed",
 }
 
@@ -64,6 +65,8 @@ def _on(doc, events, word: str):
         ("Russian hackers hacked the Ukrainian ministry's website on Monday.", "hacked", "COERCE"),
         ("Unknown assailants hacked the Bangladeshi blogger to death.", "hacked", "ASSAULT"),
         ("Turkey committed more troops to the NATO mission in Kosovo.", "committed", "AGREE"),
+        ("The Iraqi minister met with the Turkish envoy in Ankara.", "met", "CONSULT"),
+        ("Iran agreed with Iraq on a new border crossing.", "agreed", "AGREE"),
         (
             "At their meeting the Turkish general told the Iraqi defence minister that the border was closed.",
             "told",
@@ -117,6 +120,9 @@ def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type:
         ("The Afghan volunteer shared what it is like to work on the hotline.", "shared"),
         ('"Let me tell you, the Syrian army is strong," the Russian minister said.', "tell"),
         ("The Afghan president returned to Kabul after talks in Doha.", "returned"),
+        ("The Chinese minister told a news conference after his talks with Lavrov that the war must end.", "told"),
+        ("The Turkish columnist agreed with the Greek envoy about the winner of the debate.", "agreed"),
+        ("Peace in the region, both Iranian and Saudi diplomats agree, is still far away.", "agree"),
         ("The Peruvian senator did not return calls seeking comment.", "return"),
         ("The Iraqi militia committed war crimes in the province, the UN said.", "committed"),
     ],

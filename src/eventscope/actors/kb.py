@@ -345,8 +345,13 @@ def _fingerprint() -> str:
 
 
 def _specific(alias: str, generic_keys: set[str]) -> bool:
-    """A dictionary alias that names someone ("PM Maliki"), not a bare title or group ("The Minister")."""
+    """A dictionary alias that names someone ("PM Maliki"), not a bare title or group ("The Minister"), nor a
+    nickname made of "the" and one common word ("The Foundation" of a Chicago gang would claim every "... Community
+    Foundation"; acronyms such as "The WB" stay)."""
     key = name_key(alias)
+    pieces = name_pieces(alias)
+    if len(pieces) == 2 and pieces[0].lower() == "the" and not is_acronym(pieces[1]):
+        return False
     return key not in generic_keys and not all(p in generic_keys or len(p) <= 2 for p in key.split())
 
 

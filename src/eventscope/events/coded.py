@@ -16,6 +16,10 @@ from eventscope.events.modality import modality_of, reporting_head
 from eventscope.records import Actor, Magnitude, Quote
 from eventscope.vocabulary import words
 
+VETOED_KEY = "eventscope_vetoed"
+"""``doc.user_data`` key: token index -> name of the sense veto that dropped the token's trigger
+(``EventCoder.code``, ``rules.SENSE_VETOES``); the model's fallback does not re-code a word read in another sense."""
+
 
 @dataclass(frozen=True)
 class CodedEvent:

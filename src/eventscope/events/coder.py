@@ -15,9 +15,10 @@ from spacy.tokens import Doc, Span
 
 from eventscope.actors.lookup import ActorLookup, ArgumentActors
 from eventscope.events.arguments import clause_subjects, is_event_noun
-from eventscope.events.coded import CodedEvent
+from eventscope.events.coded import VETOED_KEY, CodedEvent
+from eventscope.events.discards import sport_story
 from eventscope.events.lexicon import Lexicon, load_relations
-from eventscope.events.rules import GENERATORS, SentenceState
+from eventscope.events.rules import GENERATORS, SENSE_VETOES, SentenceState
 from eventscope.records import Actor, Quote
 
 __all__ = ["ActorLookup", "CodedEvent", "EventCoder", "SentenceResult"]
@@ -54,7 +55,10 @@ class EventCoder:
                 continue
             if not sentence.text.strip():
                 continue
-            events.extend(self.code_sentence(sentence, actors, quotes).events)
+            result = self.code_sentence(sentence, actors, quotes)
+            events.extend(result.events)
+            dropped = {i: name for i, name in result.vetoed if name in SENSE_VETOES}
+            doc.user_data.setdefault(VETOED_KEY, {}).update(dropped)
         return events
 
     def argument_actors(self, resolve: ActorLookup) -> ArgumentActors:
@@ -80,6 +84,8 @@ class EventCoder:
         found: list[CodedEvent] = []
         for generator in GENERATORS:
             found.extend(generator.apply(state))
+        if sport_story(sentence.doc):
+            found = []  # a match report: no generator codes it ("I am really pleased with them")
         return SentenceResult(dedupe(fold_outcomes(found)), state.vetoed)
 
 

@@ -102,6 +102,7 @@ from eventscope.events.senses import (
     poll_sense,
     private_parties,
     question_sense,
+    reception_sense,
     return_journey,
     road_accident,
     sent_message,
@@ -573,6 +574,14 @@ VETOES: tuple[Rule, ...] = (
         E("Iraq returned the favour by expelling the Kuwaiti envoy.", "returned", None),
     ),
     rule(
+        "reception_sense",
+        '"the plan has been met with opposition", "was met with applause": how something was received is no '
+        "meeting (events/senses.py).",
+        reception_sense,
+        E("The Israeli proposal has been met with opposition in Cairo.", "met", None),
+        E("The Iranian president was met with applause in the Syrian parliament.", "met", None),
+    ),
+    rule(
         "danger_sense",
         '"poses a threat to the region", "Putin\'s threat to the Baltic states": a threat that someone is, not '
         "one that is made, is no THREATEN (events/senses.py).",
@@ -617,6 +626,37 @@ VETOES: tuple[Rule, ...] = (
         E("The election campaign ended and the governor defeated the Republican candidate.", "defeated", None),
     ),
 )
+SENSE_VETOES = frozenset(
+    {
+        "sport_sense",
+        "opinion_agreement",
+        "speech_sense",
+        "speech_to_audience",
+        "discourse_tell",
+        "question_sense",
+        "campaign_rally",
+        "campaign_contest",
+        "court_plea",
+        "poll_sense",
+        "road_accident",
+        "naming_call",
+        "citation",
+        "natural_adversary",
+        "figurative_adjective",
+        "figurative_fight",
+        "figurative_seizure",
+        "danger_sense",
+        "reception_sense",
+        "committed_deed",
+    }
+)
+"""Vetoes that read the sentence as another kind of talk than an event report (an opinion, a speech, a game, a
+figure of speech, a word in another sense): the model's fallback does not code the word again ("agreed with X
+about the winner").  PETRARCH's discard phrases are not among them: they drop whole topics ("ebola", "soccer")
+where the model still finds aid sent and evidence shared.  Vetoes that judge the object or the parties
+("intangible_gift", "no_comment", "private_parties", "return_journey") and structural ones (no actors, a noun
+under its verb) leave the fallback free: on the tune sentences it rightly reads "refused to respond to a request"
+or "sent a team of medical experts" as events."""
 
 
 # -- verb frame ------------------------------------------------------------------------------------------------------

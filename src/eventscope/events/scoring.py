@@ -20,7 +20,8 @@ from eventscope.events.classifier import (  # NO_EVENT_THRESHOLD: the model's ow
     sense_entry,
     subject_of,
 )
-from eventscope.events.coded import CodedEvent, magnitudes, modality
+from eventscope.events.coded import VETOED_KEY, CodedEvent, magnitudes, modality
+from eventscope.events.discards import sport_story
 from eventscope.events.modality import is_negated
 
 DERIVED_TYPES = DERIVED_RULES
@@ -165,6 +166,7 @@ def add_fallback_events(doc, kept: list[CodedEvent], classifier, actors, skip_ra
     if getattr(classifier, "fallback_min", 2.0) > 1.0:
         return kept
     busy = {item.sentence.start for item in kept}
+    vetoed = doc.user_data.get(VETOED_KEY, {})
     added = []
     for sentence in doc.sents:
         if sentence.start in busy or any(start <= sentence.start_char < end for start, end in skip_ranges):
@@ -173,8 +175,8 @@ def add_fallback_events(doc, kept: list[CodedEvent], classifier, actors, skip_ra
         if found is None:
             continue
         token, event_type, probabilities, sentence_probs = found
-        if sentence_probs[event_type] < classifier.fallback_min:
-            continue
+        if sentence_probs[event_type] < classifier.fallback_min or token.i in vetoed or sport_story(doc):
+            continue  # a word the rules read and dropped ("agreed with X about the winner") stays dropped
         event = fallback_event(sentence, token, event_type, probabilities, sentence_probs, classifier, actors)
         if event is not None:
             added.append(event)

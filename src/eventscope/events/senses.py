@@ -176,7 +176,7 @@ def speech_sense(c: Any) -> bool:
     if not any(actor_like(o, c) for o in objects):
         return True
     if lemma in words("communication_verbs"):
-        return _reported_speech(token) and not _over_a_channel(c.state.sentence)
+        return _reported_speech(token) and not _over_a_channel(token)
     return any(ch.dep_ in ("ccomp", "xcomp", "parataxis") for ch in token.children)
 
 
@@ -193,11 +193,17 @@ def _reported_speech(token: Token) -> bool:
     )
 
 
-def _over_a_channel(sentence: Any) -> bool:
-    """A call, a meeting or talks named in the sentence make the telling an exchange between parties ("told
-    Mubarak in a phone call that ...")."""
+def _over_a_channel(token: Token) -> bool:
+    """A call, a meeting or talks in which the telling took place make it an exchange between parties ("told
+    Mubarak in a phone call that ...", "At their meeting, X told Y that ..."); talks merely mentioned do not ("told
+    a news conference following his talks with Lavrov")."""
     channel = words("channel_words")
-    return any(t.lemma_.lower() in channel for t in sentence)
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ in ("in", "at", "during", "over", "by", "on")
+        and any(t.lemma_.lower() in channel for t in p.subtree)
+        for p in token.children
+    )
 
 
 def question_sense(c: Any) -> bool:
@@ -353,18 +359,24 @@ def citation(c: Any) -> bool:
 
 def opinion_agreement(c: Any) -> bool:
     """Veto: agreeing *that* something is so ("the governor agrees with the mayor that taxes should
-    fall") shares an opinion; PLOVER's AGREE is agreeing to do something ("agreed to a ceasefire", "agreed on
-    talks", "agreed with Iran to ...").  A "that" clause with no infinitive and no "on/to" object marks the
-    opinion."""
+    fall"), agreeing *about* something, or agreeing as an aside ("X, both agree, is Y") shares an opinion; PLOVER's
+    AGREE is agreeing to do something ("agreed to a ceasefire", "agreed on talks", "agreed with Iran to ...").  A
+    "that" clause with no infinitive and no "on/to" object marks the opinion."""
     token = c.token
     if c.entry.event_type != "AGREE" or token.pos_ != "VERB" or token.lemma_.lower() not in ("agree", "concur"):
         return False
     children = list(token.children)
     if any(ch.dep_ == "xcomp" for ch in children):
         return False
+    partners = [o for ch in children if ch.dep_ == "prep" and ch.lower_ == "with" for o in ch.children]
+    if any(
+        ch.dep_ == "prep" and ch.lower_ == "about" for ch in (*children, *(g for o in partners for g in o.children))
+    ):
+        return True  # "agreed with Matthews about the winner": a shared view
     if any(ch.dep_ == "prep" and ch.lower_ in ("on", "to", "upon") for ch in children):
         return False
-    return any(ch.dep_ == "ccomp" for ch in children)
+    # "X, both analysts agree, is Y": agreeing as an aside to a statement
+    return any(ch.dep_ == "ccomp" for ch in children) or token.dep_ == "parataxis"
 
 
 def _violent_sentence(sentence: Any) -> bool:
@@ -527,6 +539,18 @@ def return_journey(c: Any) -> bool:
         return False
     objects = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
     return not objects or all(o.lemma_.lower() in words("unreturnable_objects") for o in objects)
+
+
+def reception_sense(c: Any) -> bool:
+    """Veto: "the plan has been met with opposition", "was met with applause": how something was received, no
+    meeting.  "The minister was met by the Iraqi envoy at the airport" and "met with the envoy" stay CONSULT."""
+    token = c.token
+    if token.lemma_.lower() != "meet" or c.entry.event_type != "CONSULT":
+        return False
+    received = [
+        o for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"
+    ]
+    return bool(received) and all(o.lemma_.lower() in words("reception_nouns") for o in received)
 
 
 def danger_sense(c: Any) -> bool:
