@@ -248,3 +248,14 @@ def test_possessive_pronoun_lends_identity(resolve):
 def test_definite_title_with_country_takes_leader(resolve):
     text = "Erdogan met Macron in Paris. The Turkish leader said talks went well."
     assert sig(resolve(text, "leader")) == ("Recep Tayyip Erdogan", "TUR", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Exxon Mobil Corp. signed a supply deal with the ministry.", "Exxon Mobil Corp."),
+        ("Orbital Holdings agreed to buy the port operator.", "Orbital Holdings"),
+    ],
+)
+def test_a_company_designator_makes_a_business(resolve, text, phrase):
+    assert resolve(text, phrase).sector == "BUS"

@@ -36,6 +36,7 @@ SENSE_VETOES = {
     "danger_sense",
     "return_journey",
     "reception_sense",
+    "object_not_victim",
     "committed_deed",
 }
 
@@ -67,6 +68,9 @@ def _on(doc, events, word: str):
         ("Turkey committed more troops to the NATO mission in Kosovo.", "committed", "AGREE"),
         ("The Iraqi minister met with the Turkish envoy in Ankara.", "met", "CONSULT"),
         ("Iran agreed with Iraq on a new border crossing.", "agreed", "AGREE"),
+        ("Saudi Arabia executed three Yemeni prisoners on Monday.", "executed", "ASSAULT"),
+        ("The Iranian government admitted UN nuclear inspectors to the site.", "admitted", "RETREAT"),
+        ("The Iraqi president spoke with the Turkish envoy on Monday.", "spoke", "CONSULT"),
         (
             "At their meeting the Turkish general told the Iraqi defence minister that the border was closed.",
             "told",

@@ -98,6 +98,7 @@ from eventscope.events.senses import (
     no_comment,
     non_political_compound,
     non_political_object,
+    object_not_victim,
     opinion_agreement,
     poll_sense,
     private_parties,
@@ -582,6 +583,15 @@ VETOES: tuple[Rule, ...] = (
         E("The Iranian president was met with applause in the Syrian parliament.", "met", None),
     ),
     rule(
+        "object_not_victim",
+        '"went to execute a narcotics search", "admitted in an e-mail that ...", "spoke only French": a verb whose '
+        "event sense needs a person or a party as its object has a thing, or none (events/senses.py).",
+        object_not_victim,
+        E("Police officers went to the house to execute a search warrant.", "execute", None),
+        E("The Kenyan minister admitted that the plan had failed.", "admitted", None),
+        E("The Iraqi envoy spoke fluent French at the dinner.", "spoke", None),
+    ),
+    rule(
         "danger_sense",
         '"poses a threat to the region", "Putin\'s threat to the Baltic states": a threat that someone is, not '
         "one that is made, is no THREATEN (events/senses.py).",
@@ -648,6 +658,7 @@ SENSE_VETOES = frozenset(
         "danger_sense",
         "reception_sense",
         "committed_deed",
+        "object_not_victim",
     }
 )
 """Vetoes that read the sentence as another kind of talk than an event report (an opinion, a speech, a game, a

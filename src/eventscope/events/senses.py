@@ -553,6 +553,27 @@ def reception_sense(c: Any) -> bool:
     return bool(received) and all(o.lemma_.lower() in words("reception_nouns") for o in received)
 
 
+def object_not_victim(c: Any) -> bool:
+    """Veto: "went to execute a narcotics search", "executed the order", "admitted in an e-mail that ...",
+    "spoke only French": a verb whose event sense needs a person or a party as its object (an execution, admitting
+    observers, talking with someone) has a thing as object, or none, and says something else.  "Executed three
+    prisoners", "admitted UN inspectors", "spoke with the envoy" keep their events."""
+    token = c.token
+    lemma = token.lemma_.lower()
+    kind = words("party_object_verbs")
+    if token.pos_ != "VERB" or lemma not in kind:
+        return False
+    objects = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if lemma in ("speak", "talk"):
+        return c.entry.event_type == "CONSULT" and any(o.dep_ == "dobj" for o in objects)
+    if lemma == "admit" and c.entry.event_type != "RETREAT":
+        return False
+    if lemma == "execute" and c.entry.event_type != "ASSAULT":
+        return False
+    people = words("person_nouns") | words("captive_nouns") | words("crowd_nouns")
+    return not any(actor_like(o, c) or o.lemma_.lower() in people or o.like_num for o in objects)
+
+
 def danger_sense(c: Any) -> bool:
     """Veto: "poses a threat to the region", "is considered a threat", "Putin's threat to the Baltic states": a
     threat as a danger someone or something is, no act of threatening.  A threat that is made ("issued a threat",
