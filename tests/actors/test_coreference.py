@@ -155,3 +155,10 @@ def test_a_known_surname_with_another_first_name_is_another_person(resolve):
     assert sig(resolve(text, "Keron Blair")) == ("Keron Blair", None, None)
     text = "Prime Minister Blair met the Iraqi president in London."
     assert sig(resolve(text, "Blair"))[:2] == ("Tony Blair", "GBR")
+
+
+def test_a_place_name_that_is_an_earlier_persons_surname_is_that_person(resolve):
+    text = "Melton Lewis Paris, 51, was found dead at his home. Paris had been shot once, the sheriff said."
+    assert sig(resolve(text, "Paris", occurrence=1))[:2] == ("Melton Lewis Paris", None)
+    # with no such person the capital stands for its government
+    assert sig(resolve("Paris condemned the attack on Monday.", "Paris"))[:3] == ("France", "FRA", "GOV")

@@ -266,3 +266,15 @@ def test_opening_a_process_is_doing_it(run_coder):
 def test_light_verb_phrase_names_the_target(run_coder):
     dyads = _coded(run_coder, "Brazilian police filed new charges against the former minister.", "ACCUSE")
     assert ("Brazilian police", "the former minister") in dyads
+
+
+def test_a_participle_the_parser_hangs_on_another_clause_borrows_no_subject(code):
+    # "found fatally shot": the parser makes "shot" a conjunct of "cordoned"; the police did not shoot the owner
+    events = code(
+        "Springfield police cordoned off a car dealership on Monday to investigate the death of its owner, "
+        "who was found fatally shot at his business."
+    )
+    shootings = [e for e in events if e.event_type == "ASSAULT"]
+    assert shootings and all(e.actor1 is None or "Police" not in e.actor1.text for e in shootings)
+    # a real coordination keeps its shared subject
+    assert ("Rebels", "the army") in _dyads(code("Rebels attacked the town and ambushed the army."), "ASSAULT")

@@ -69,6 +69,9 @@ def _on(doc, events, word: str):
         ("The Iraqi minister met with the Turkish envoy in Ankara.", "met", "CONSULT"),
         ("Iran agreed with Iraq on a new border crossing.", "agreed", "AGREE"),
         ("Saudi Arabia executed three Yemeni prisoners on Monday.", "executed", "ASSAULT"),
+        ("North Korean hackers hacked the Japanese bank Coincheck in January.", "hacked", "COERCE"),
+        ("Bangladeshi police rounded up 40 opposition activists in Dhaka.", "rounded", "COERCE"),
+        ("The UN delivered food aid to the refugees in Darfur.", "delivered", "AID"),
         ("The Iranian government admitted UN nuclear inspectors to the site.", "admitted", "RETREAT"),
         ("The Iraqi president spoke with the Turkish envoy on Monday.", "spoke", "CONSULT"),
         (
@@ -124,6 +127,8 @@ def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type:
         ("The Afghan volunteer shared what it is like to work on the hotline.", "shared"),
         ('"Let me tell you, the Syrian army is strong," the Russian minister said.', "tell"),
         ("The Afghan president returned to Kabul after talks in Doha.", "returned"),
+        ("The Virginia senator struggles to deliver a sound bite.", "deliver"),
+        ("The American magazine rounded up a sampling of the reviews.", "rounded"),
         ("The Chinese minister told a news conference after his talks with Lavrov that the war must end.", "told"),
         ("The Turkish columnist agreed with the Greek envoy about the winner of the debate.", "agreed"),
         ("Peace in the region, both Iranian and Saudi diplomats agree, is still far away.", "agree"),

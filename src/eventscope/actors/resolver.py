@@ -382,6 +382,12 @@ class DocumentActors:
                     res = replace(res, titles=tuple(t for t, _ in self._titles(cues.start, h0)))
                 return res
             if entry.kind in ("country", "capital"):
+                if coref and identity[0] == identity[1]:
+                    # "Melton Lewis Paris ... Paris had been shot": a one-word place that is the surname of a person
+                    # named earlier in the story is that person
+                    person = self._surname_antecedent(self.doc[identity[0]].text, span.start_char, earlier_only=True)
+                    if person is not None:
+                        return person
                 return _Res(entry.name, entry.country, "GOV", "country")
             # a demonym as the head: "Iraqis", "the Iranians"
             sector = None
@@ -675,7 +681,9 @@ class DocumentActors:
                 return r
         return None
 
-    def _surname_antecedent(self, name: str, start_char: int, gender: str | None = None) -> _Res | None:
+    def _surname_antecedent(
+        self, name: str, start_char: int, gender: str | None = None, earlier_only: bool = False
+    ) -> _Res | None:
         """The full name an earlier (else a later) mention gave this surname; ``gender`` from an honorific rules
         out a namesake of the other gender ("Mrs. Clinton" after "Bill Clinton")."""
         key = name_key(name)
@@ -693,7 +701,7 @@ class DocumentActors:
                 if m.end_char <= start_char:
                     return r
                 later = r
-        return None if self._building else later
+        return None if self._building or earlier_only else later
 
     def _actor(self, span: Span, res: _Res | None) -> Actor | None:
         if res is None:

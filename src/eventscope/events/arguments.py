@@ -117,6 +117,8 @@ def clause_subjects(verb: Token) -> tuple[list[Token], bool]:
             listed = [c for c in node.children if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN") and c.i < first]
             return listed + [s for s in subjects if s.dep_ != "csubj"], passive
         if node.dep_ == "conj":
+            if node.tag_ == "VBN" and node.head.tag_ != "VBN" and not _coordinated(node):
+                break  # "... cordoned off the shop to investigate the death of X, who was found fatally shot": no "and"
             node = node.head
             continue
         if (
@@ -148,6 +150,18 @@ def clause_subjects(verb: Token) -> tuple[list[Token], bool]:
             continue
         break
     return [], any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _coordinated(conjunct: Token) -> bool:
+    """A conjunct the parser linked to its head with a coordinating word somewhere in the chain ("attacked, looted
+    and burned"); a participle hung as "conj" on a finite verb with no "and", "or" or "but" near it is a parse error
+    ("was found fatally *shot*") that must not borrow the finite verb's subject."""
+    head = conjunct.head
+    lo, hi = sorted((head.i, conjunct.i))
+    doc = conjunct.doc
+    if any(t.dep_ in ("cc", "preconj") for t in doc[lo:hi]):
+        return True
+    return any(c.dep_ == "cc" for c in (*conjunct.children, *head.children))
 
 
 def described_noun(participle: Token) -> Token | None:

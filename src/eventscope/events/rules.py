@@ -1478,10 +1478,10 @@ RETYPES: tuple[Rule, ...] = (
     ),
     rule(
         "bladed_hacking",
-        '"hacked to death", "hacked the farmer with machetes": hacking a person is ASSAULT with blades, not a cyber '
-        "attack; hacking into a system stays COERCE cyber (events/senses.py).",
+        '"hacked the farmer with machetes": hacking someone where blades or wounds are named is ASSAULT, not a cyber '
+        "attack; hacking into a system or a company stays COERCE cyber (events/senses.py).",
         bladed_hacking,
-        E("A farmer was hacked by unknown assailants in the village.", "hacked", "ASSAULT", "assailants"),
+        E("A farmer was hacked with axes by unknown assailants in the village.", "hacked", "ASSAULT", "assailants"),
         E("Gunmen hacked the village chief with machetes on Sunday.", "hacked", "ASSAULT", "Gunmen", "chief"),
         E("A shopkeeper was hacked with a machete by robbers on Friday.", "hacked", "ASSAULT", "robbers", "shopkeeper"),
     ),

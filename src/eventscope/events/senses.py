@@ -553,6 +553,10 @@ def reception_sense(c: Any) -> bool:
     return bool(received) and all(o.lemma_.lower() in words("reception_nouns") for o in received)
 
 
+PARTY_OBJECT_TYPES = {"admit": "RETREAT", "execute": "ASSAULT", "round": "COERCE"}
+"""The event type of each ``party_object_verbs`` verb whose object must be a person or party ("round" of "round up")."""
+
+
 def object_not_victim(c: Any) -> bool:
     """Veto: "went to execute a narcotics search", "executed the order", "admitted in an e-mail that ...",
     "spoke only French": a verb whose event sense needs a person or a party as its object (an execution, admitting
@@ -566,12 +570,11 @@ def object_not_victim(c: Any) -> bool:
     objects = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
     if lemma in ("speak", "talk"):
         return c.entry.event_type == "CONSULT" and any(o.dep_ == "dobj" for o in objects)
-    if lemma == "admit" and c.entry.event_type != "RETREAT":
-        return False
-    if lemma == "execute" and c.entry.event_type != "ASSAULT":
+    if c.entry.event_type != PARTY_OBJECT_TYPES.get(lemma):
         return False
     people = words("person_nouns") | words("captive_nouns") | words("crowd_nouns")
-    return not any(actor_like(o, c) or o.lemma_.lower() in people or o.like_num for o in objects)
+    heads = [h for o in objects for h in _object_heads(o)]  # "dozens of migrants": the migrants
+    return not any(actor_like(h, c) or h.lemma_.lower() in people or h.like_num for h in heads)
 
 
 def danger_sense(c: Any) -> bool:
@@ -620,9 +623,10 @@ def sent_message(c: Any, entry: TriggerEntry) -> TriggerEntry:
 
 
 def bladed_hacking(c: Any, entry: TriggerEntry) -> TriggerEntry:
-    """Retype: "hacked the farmer with machetes", "a man was hacked": hacking a person is a wounding with blades
-    (ASSAULT, mode primitive), not a cyber attack; hacking into a system or an account stays COERCE cyber.  What
-    is hacked must be no ``cyber_objects`` word ("hacked to death" is ``deadly_outcome``'s killing)."""
+    """Retype: "hacked the farmer with machetes", "a man was hacked with an axe": hacking a person is a wounding
+    with blades (ASSAULT, mode primitive), not a cyber attack; hacking into a system, an account or a company
+    stays COERCE cyber.  The sentence must name a blade or a wound (``blade_words``; "hacked to death" is
+    ``deadly_outcome``'s killing)."""
     token = c.token
     if entry.mode != "cyber" or token.pos_ != "VERB":
         return entry
@@ -634,6 +638,9 @@ def bladed_hacking(c: Any, entry: TriggerEntry) -> TriggerEntry:
     victims = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
     if not victims or any(v.lemma_.lower() in words("cyber_objects") for v in victims):
         return entry
+    blades = words("blade_words")
+    if not any(t.lower_ in blades or t.lemma_.lower() in blades for t in token.sent):
+        return entry  # "Coincheck was hacked of 523 million coins": no blade, no wound, a cyber attack
     return _retyped(entry, "ASSAULT", "primitive")
 
 
