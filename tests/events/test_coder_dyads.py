@@ -278,3 +278,12 @@ def test_a_participle_the_parser_hangs_on_another_clause_borrows_no_subject(code
     assert shootings and all(e.actor1 is None or "Police" not in e.actor1.text for e in shootings)
     # a real coordination keeps its shared subject
     assert ("Rebels", "the army") in _dyads(code("Rebels attacked the town and ambushed the army."), "ASSAULT")
+
+
+def test_a_main_verb_the_parser_hangs_under_a_noun_keeps_the_sentence_subject(code):
+    # the parser makes "Police" the root and "arrested" a modifier of "drive"; a verb with a direct object is no
+    # reduced relative ("men arrested by police" has none)
+    events = code("Police in a drive arrested 34 opposition activists from a restaurant in Gazipur on Thursday night.")
+    arrests = [e for e in events if e.event_type == "COERCE"]
+    assert arrests and arrests[0].actor1 is not None and arrests[0].actor1.text == "Police"
+    assert arrests[0].modality == "asserted"

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from eventscope.events.lexicon import Lexicon, TriggerEntry
+from eventscope.events.modality import misparsed_main_verb
 from eventscope.vocabulary import word_map, words
 
 
@@ -116,6 +117,8 @@ def clause_subjects(verb: Token) -> tuple[list[Token], bool]:
             # "About 30,000 personnel, Kurdish fighters and ... launched": list members the parser left as dep
             listed = [c for c in node.children if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN") and c.i < first]
             return listed + [s for s in subjects if s.dep_ != "csubj"], passive
+        if node is verb and misparsed_main_verb(verb):
+            return [verb.sent.root], False  # "Police in a drive arrested 34 men": the root noun is the subject
         if node.dep_ == "conj":
             if node.tag_ == "VBN" and node.head.tag_ != "VBN" and not _coordinated(node):
                 break  # "... cordoned off the shop to investigate the death of X, who was found fatally shot": no "and"

@@ -87,6 +87,8 @@ def modality_of(trigger: Token) -> str:
                 return "hypothetical"
     if any(t.lower_ == "going" for t in trigger.children if t.dep_ == "aux"):
         return "future"
+    if misparsed_main_verb(trigger):
+        return "asserted"  # the sentence's main verb, whatever noun the parser hung it under
     while clause.dep_ in ("xcomp", "conj", "ccomp") and clause.head is not clause:
         head = clause.head
         lemma = head.lemma_.lower()
@@ -216,3 +218,18 @@ def reporting_head(trigger: Token) -> Token | None:
         node = head
         steps += 1
     return None
+
+
+def misparsed_main_verb(verb: Token) -> bool:
+    """A verb with its own direct object that the parser hung as a modifier ("acl") under a sentence whose root is
+    a noun ("Police in a drive *arrested* 34 men": root "Police", "arrested" under "drive"): a reduced relative
+    ("men arrested by police") never has a direct object, so the verb is the sentence's main verb."""
+    root = verb.sent.root
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBN")
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and root.pos_ in ("NOUN", "PROPN")
+        and root.i < verb.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )

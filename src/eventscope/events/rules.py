@@ -73,7 +73,7 @@ from eventscope.events.conflict import (
 from eventscope.events.discards import discarded_sentence
 from eventscope.events.lexicon import Lexicon, RelationEntry, TriggerEntry
 from eventscope.events.merge import collapse_appositions, collapse_lists
-from eventscope.events.modality import is_negated
+from eventscope.events.modality import is_negated, misparsed_main_verb
 from eventscope.events.ontology import load_ontology
 from eventscope.events.senses import (
     adopted_measure,
@@ -758,7 +758,7 @@ def _infinitive_owner(f: Frame) -> None:
 
 def _modified_noun(f: Frame) -> None:
     verb = f.trigger
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head not in f.targets:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head not in f.targets and not misparsed_main_verb(verb):
         f.targets.extend(listed_before(verb.head))
         f.targets.append(verb.head)
         f.sources.extend(agents(verb))
