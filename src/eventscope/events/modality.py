@@ -24,11 +24,11 @@ PLAN_VERBS = words("plan_verbs")
 """Verbs whose object or infinitive is planned, not done ("scheduled a meeting", "is preparing to visit")."""
 REQUEST_NOUNS = words("request_nouns")
 CLAIM_NOUNS = words("claim_nouns")
-MEANS_VERBS = words("means_verbs")
-"""Verbs of using a means, whose purpose infinitive is what was done ("used batons to disperse the crowd")."""
 """Nouns whose clause is alleged, not asserted by the report ("accusations that X harassed Y")."""
 """Nouns whose infinitive is asked for ("a call for X to accept refugees")."""
 """(Word classes from ``data/vocabulary.json``.)"""
+MEANS_VERBS = words("means_verbs")
+"""Verbs of using a means, whose purpose infinitive is what was done ("used batons to disperse the crowd")."""
 
 
 def is_negated(trigger: Token) -> bool:

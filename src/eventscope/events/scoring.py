@@ -24,11 +24,6 @@ from eventscope.events.coded import VETOED_KEY, CodedEvent, magnitudes, modality
 from eventscope.events.discards import sport_story
 from eventscope.events.modality import is_negated
 
-DERIVED_TYPES = DERIVED_RULES
-"""Rules (events/rules.py) whose event type is not the trigger word's sense but derived from the arguments or
-the relation (co-agents COOPERATE, workers' strike PROTEST, support with weapons AID): the model, which picks
-among a word's senses, does not retype those events ("Kenyan troops and their allies attacked": the allies'
-COOPERATE must not become a second ASSAULT)."""
 CASUALTY_RULES = frozenset({"casualty_report", "suffered_casualty"})
 """Rules (events/conflict.py) whose events are victim-only by construction: never vetoed for a missing source."""
 CLASSIFIER_RETYPE = "classifier_retype"
@@ -83,7 +78,9 @@ def score_events(coded: list[CodedEvent], classifier, favor: str = "precision") 
     for draft in (d for d in drafts if id(d) in vetted):
         values = dict(draft.values)
         if values["entry"] != before[id(draft)]:
-            if DERIVED_TYPES & set(values["rules"]):  # not a sense of the word: the coder's type stands
+            # a type derived from the arguments (classifier.DERIVED_RULES), not a sense of the word: the coder's type
+            # stands ("Kenyan troops and their allies attacked": the allies' COOPERATE must not become an ASSAULT)
+            if DERIVED_RULES & set(values["rules"]):
                 values["entry"] = before[id(draft)]
             else:  # the model chose another sense of the word: say so
                 values["rules"] = (*values["rules"], CLASSIFIER_RETYPE)
@@ -165,6 +162,8 @@ def add_fallback_events(doc, kept: list[CodedEvent], classifier, actors, skip_ra
     (``fallback_source``) is not coded. Events come back in sentence order."""
     if getattr(classifier, "fallback_min", 2.0) > 1.0:
         return kept
+    if sport_story(doc):
+        return kept  # a match report: the model codes nothing there either
     busy = {item.sentence.start for item in kept}
     vetoed = doc.user_data.get(VETOED_KEY, {})
     added = []
@@ -175,7 +174,7 @@ def add_fallback_events(doc, kept: list[CodedEvent], classifier, actors, skip_ra
         if found is None:
             continue
         token, event_type, probabilities, sentence_probs = found
-        if sentence_probs[event_type] < classifier.fallback_min or token.i in vetoed or sport_story(doc):
+        if sentence_probs[event_type] < classifier.fallback_min or token.i in vetoed:
             continue  # a word the rules read and dropped ("agreed with X about the winner") stays dropped
         event = fallback_event(sentence, token, event_type, probabilities, sentence_probs, classifier, actors)
         if event is not None:
@@ -316,7 +315,6 @@ __all__ = [
     "CASUALTY_RULES",
     "CLASSIFIER_FALLBACK",
     "CLASSIFIER_RETYPE",
-    "DERIVED_TYPES",
     "NO_EVENT_THRESHOLD",
     "add_fallback_events",
     "fallback_actors",

@@ -248,6 +248,11 @@ MATERIAL_CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SEIZE", "SANCTION", "
 """Types that stay events whoever does them (a shop robbed, a man shot): violence is news in any sector."""
 
 
+def _people_nouns() -> frozenset[str]:
+    """Nouns that name people as such: persons, captives, crowds ("a farmer", "hostages", "protesters")."""
+    return words("person_nouns") | words("captive_nouns") | words("crowd_nouns")
+
+
 def _actor_head(c: Any, actor: Any) -> Token | None:
     """The last token of an actor's span in the sentence (its head noun, in English noun phrases)."""
     if actor.start is None:
@@ -564,15 +569,14 @@ def object_not_victim(c: Any) -> bool:
     prisoners", "admitted UN inspectors", "spoke with the envoy" keep their events."""
     token = c.token
     lemma = token.lemma_.lower()
-    kind = words("party_object_verbs")
-    if token.pos_ != "VERB" or lemma not in kind:
+    if token.pos_ != "VERB" or lemma not in words("party_object_verbs"):
         return False
     objects = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
     if lemma in ("speak", "talk"):
         return c.entry.event_type == "CONSULT" and any(o.dep_ == "dobj" for o in objects)
     if c.entry.event_type != PARTY_OBJECT_TYPES.get(lemma):
         return False
-    people = words("person_nouns") | words("captive_nouns") | words("crowd_nouns")
+    people = _people_nouns()
     heads = [h for o in objects for h in _object_heads(o)]  # "dozens of migrants": the migrants
     return not any(actor_like(h, c) or h.lemma_.lower() in people or h.like_num for h in heads)
 
@@ -694,7 +698,7 @@ def _material(token: Token, c: Any) -> bool:
         return True
     if is_event_noun(token, c.state.lexicon, c.state.relations):
         return True
-    people = words("person_nouns") | words("captive_nouns") | words("crowd_nouns")
+    people = _people_nouns()
     if token.pos_ == "NOUN" and lemma not in people and any(ch.dep_ == "poss" for ch in token.children):
         # "her top tips": the resolver reads the possessor; "its doctors" is an actor named by the noun itself
         owners = {
