@@ -322,6 +322,17 @@ class DocumentActors:
                     best, best_len = (key, table[key]), fwd + 1
         return best
 
+    def _force_of_part(self, root: Token, cues: Span) -> tuple[str, str | None] | None:
+        """ "army personnel", "an army convoy", "the police station": a unit, member, vehicle or post
+        (``agent_part_nouns``) stands for the force its noun modifier names."""
+        if root.lemma_.lower() not in words("agent_part_nouns"):
+            return None
+        for child in reversed([c for c in root.lefts if c.dep_ == "compound" and c.i >= cues.start]):
+            found = self._generic(child, self.kb.groups)
+            if found is not None and found[1] is not None:
+                return found
+        return None
+
     def _titles(self, start: int, end: int) -> list[tuple[str, str | None]]:
         """Titles/ranks among tokens [start, end), longest first at each position."""
         out = []
@@ -406,6 +417,8 @@ class DocumentActors:
         if generic is None:
             generic = self._generic(root, self.kb.titles)
             is_title = generic is not None
+        if generic is None:
+            generic = self._force_of_part(root, cues)
         if generic is None:
             if root.pos_ == "PROPN" and ent is None:
                 return self._unlabelled_name(span, cues, root, left_names, coref, depth)

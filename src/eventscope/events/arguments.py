@@ -277,8 +277,11 @@ def supported_in(noun: Token, lexicon: Lexicon) -> list[Token]:
 
 
 def between(noun: Token) -> list[Token]:
-    """Objects of "between", also when the phrase hangs on a participle ("the agreement reached between")."""
+    """Objects of "between", also when the phrase hangs on a participle ("the agreement reached between") or on
+    the verb of which the event is the subject when it just happens ("clashes *continued* between A and B")."""
     holders = [noun, *(v for v in noun.children if v.dep_ == "acl" and v.tag_ == "VBN")]
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in words("happening_verbs"):
+        holders.append(noun.head)
     return [
         c
         for h in holders

@@ -58,6 +58,7 @@ DERIVED_RULES = frozenset(
         "material_support_is_aid",
         "bladed_hacking",
         "granted_concession",
+        "fire_exchange",
         "deadly_outcome",
     }
 )

@@ -89,6 +89,7 @@ from eventscope.events.senses import (
     figurative_adjective,
     figurative_fight,
     figurative_seizure,
+    fire_exchange,
     granted_concession,
     habitual_present,
     intangible_gift,
@@ -701,6 +702,23 @@ def _setting_agent(f: Frame) -> None:
         f.sources.extend(agents_of_setting(f.trigger, f.lexicon))
 
 
+def _gerund_parties(f: Frame) -> None:
+    verb = f.trigger
+    if f.sources or verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return
+    parties = expand_conjuncts(between(verb))
+    if len(parties) >= 2:
+        f.sources, f.targets, f.final = parties[:1], parties[1:], True
+        return
+    f.sources.extend(
+        c
+        for p in verb.children
+        if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+        for c in p.children
+        if c.dep_ == "pobj"
+    )
+
+
 def _direct_object(f: Frame) -> None:
     for child in f.trigger.children:
         if child.dep_ == "dobj" or (child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON")):
@@ -857,6 +875,21 @@ VERB_FRAME: tuple[Rule, ...] = (
         E("The commander was killed in a raid by US forces.", "killed", "ASSAULT", "forces", "commander"),
         E("Three soldiers were killed in a raid by Israeli forces.", "killed", "ASSAULT", "Israeli", "soldiers"),
         role="source",
+    ),
+    rule(
+        "gerund_parties",
+        'A gerund with no subject is an event noun: "fighting between A and B" names both parties, "shelling by '
+        'the army" its agent.',
+        _gerund_parties,
+        E(
+            "Fighting between Kurdish forces and Turkish troops intensified.",
+            "Fighting",
+            "ASSAULT",
+            "Kurdish",
+            "Turkish",
+        ),
+        E("Villagers fled the relentless shelling by Indian troops.", "shelling", "ASSAULT", "troops"),
+        role="both",
     ),
     rule(
         "direct_object",
@@ -1484,6 +1517,14 @@ RETYPES: tuple[Rule, ...] = (
         E("A farmer was hacked with axes by unknown assailants in the village.", "hacked", "ASSAULT", "assailants"),
         E("Gunmen hacked the village chief with machetes on Sunday.", "hacked", "ASSAULT", "Gunmen", "chief"),
         E("A shopkeeper was hacked with a machete by robbers on Friday.", "hacked", "ASSAULT", "robbers", "shopkeeper"),
+    ),
+    rule(
+        "fire_exchange",
+        '"an exchange of fire with security forces", "the patrol exchanged shots with gunmen": trading shots is a '
+        "firefight, ASSAULT firearms, not cooperation (events/senses.py).",
+        fire_exchange,
+        E("Two rebels were killed in an exchange of fire with the army.", "exchange", "ASSAULT", None, "army"),
+        E("Police exchanged fire with the robbers on Friday.", "exchanged", "ASSAULT", "Police", "robbers"),
     ),
     rule(
         "name_calling",

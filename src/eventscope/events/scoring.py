@@ -26,6 +26,9 @@ from eventscope.events.modality import is_negated
 
 CASUALTY_RULES = frozenset({"casualty_report", "suffered_casualty"})
 """Rules (events/conflict.py) whose events are victim-only by construction: never vetoed for a missing source."""
+CONSTRUCTION_RULES = CASUALTY_RULES | {"fire_exchange"}
+"""Rules whose event the construction proves, not the trigger word: the model, which reads "exchange" as trade,
+types and calibrates them but does not veto them ("an exchange of fire with police" is a firefight)."""
 CLASSIFIER_RETYPE = "classifier_retype"
 """Added to ``CodedEvent.rules`` when the learned model replaced the coder's type (a diagnostic, not a rule)."""
 CLASSIFIER_FALLBACK = "classifier_fallback"
@@ -71,7 +74,7 @@ def score_events(coded: list[CodedEvent], classifier, favor: str = "precision") 
     before = {id(draft): item.entry for draft, item in zip(drafts, coded, strict=True)}
     # a casualty report ("two policemen were killed") has a victim and no named attacker by nature: the model
     # still types, marks and calibrates it, but does not veto it for lacking a source
-    protected = {id(d) for d in drafts if CASUALTY_RULES & set(d.rules)}
+    protected = {id(d) for d in drafts if CONSTRUCTION_RULES & set(d.rules)}
     vetted = {id(d) for d in classifier.vet([d for d in drafts if id(d) not in protected], favor)}
     vetted |= {id(d) for d in classifier.vet([d for d in drafts if id(d) in protected], "recall")}
     kept = []

@@ -661,6 +661,23 @@ def granted_concession(c: Any, entry: TriggerEntry) -> TriggerEntry:
     return entry
 
 
+FIRE_WORDS = frozenset({"fire", "gunfire", "shot", "bullet", "salvo", "volley"})
+"""What is exchanged in a firefight: "an exchange of fire", "exchanged gunfire"."""
+
+
+def fire_exchange(c: Any, entry: TriggerEntry) -> TriggerEntry:
+    """Retype: "an exchange of fire with security forces", "the two sides exchanged shots": trading shots is a
+    firefight (ASSAULT, firearms), not material cooperation."""
+    token = c.token
+    if entry.event_type != "COOPERATE" or token.lemma_.lower() != "exchange":
+        return entry
+    traded = [ch for ch in token.children if ch.dep_ == "dobj"]
+    traded += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    if not any(t.lemma_.lower() in FIRE_WORDS for t in traded):
+        return entry
+    return _retyped(entry, "ASSAULT", "firearms")
+
+
 def _retyped(entry: TriggerEntry, event_type: str, mode: str | None) -> TriggerEntry:
     """The entry with another type and mode, and the CAMEO code the ontology gives them (else the old one)."""
     try:
