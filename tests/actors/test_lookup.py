@@ -44,7 +44,9 @@ def test_coordinated_modifiers_are_one_actor_each(lookup) -> None:
     doc, actors = lookup("Turkish and Iraqi troops attacked the rebels.")
     found = actors.resolve_argument(_token(doc, "troops"))
     assert sorted(a.country for a in found) == ["IRQ", "TUR"]
-    assert same_span(found[0], found[1]) and not same_actor(found[0], found[1])
+    assert not same_span(found[0], found[1]) and not same_actor(found[0], found[1])
+    # each member its own words; the last carries the shared head
+    assert [a.text for a in found] == ["Turkish", "Iraqi troops"]
 
 
 def test_possessive_binds_to_the_clause_subject(lookup) -> None:

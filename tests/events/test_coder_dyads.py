@@ -168,7 +168,7 @@ def test_feelings_toward_an_authors_deed(code):
 
 def test_coordinated_modifiers_hung_on_another_modifier(code):
     events = code("The minister welcomed the agreement between Kenyan and Somali governments on trade.")
-    assert ("Kenyan and Somali governments", "Kenyan and Somali governments") in _dyads(events, "AGREE")
+    assert ("Kenyan", "Somali governments") in _dyads(events, "AGREE")  # each party its own words
 
 
 def test_solidarity_idiom_carries_the_preposition(code):

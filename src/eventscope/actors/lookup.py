@@ -132,11 +132,14 @@ class ArgumentActors:
             return []
         actors = []
         for first in modifiers:
-            for modifier in [first, *(c for c in first.children if c.dep_ == "conj")]:
+            members = [first, *(c for c in first.children if c.dep_ == "conj")]
+            for n, modifier in enumerate(members):
                 own = self.resolve(token.doc[modifier.i : modifier.i + 1])
-                start = first.left_edge.idx
-                end = token.idx + len(token.text)
-                # the span is the whole coordinated phrase; the name says which member this actor is
+                # each member its own words: "Nigerian" and "British armed forces" of "Nigerian and British armed
+                # forces" (the last member carries the shared head); the name says which member this actor is
+                last = n == len(members) - 1
+                start = (first.left_edge if n == 0 else modifier).idx
+                end = token.idx + len(token.text) if last else modifier.idx + len(modifier.text)
                 actors.append(
                     Actor(
                         start=start,

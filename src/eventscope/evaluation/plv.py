@@ -11,7 +11,9 @@ sentence and we score:
   (when there is one). An actor covers a gold span when its span overlaps the gold span's *head*:
   the last word of the gold phrase before any post-modifier ("of", "in", a comma, a relative
   clause), e.g. ``Zarif`` in "Iranian Foreign Minister Mohammad Javad Zarif", ``Forces`` in
-  "Police Forces of India". Actors with no span in the sentence are compared by their text.
+  "Police Forces of India". Actors with no span in the sentence are compared by their text; a
+  personal pronoun resolved to a named actor ("Hungary says *it* will not accept ...": name Hungary)
+  is compared by that name, since the record says whom the pronoun stands for.
   The event's type does not need to be right: the dyad is scored on its own.
 * ``dyad_typed``: the same, on an event of the gold type; ``source``: only the source is asked for.
 
@@ -40,6 +42,7 @@ NO_TARGET = "a recipient"
 _TAG = re.compile(r"</?[st]>")
 _POST_MODIFIER = re.compile(r",|\(|\s(?:of|in|for|from|at|on|who|which|that|with|under|led by)\s", re.IGNORECASE)
 _WORD = re.compile(r"\w[\w'.-]*")
+PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us"})
 
 Span = tuple[int, int]
 
@@ -146,9 +149,13 @@ def covers(actor: Actor | None, text: str, gold: Span) -> bool:
     if actor is None:
         return False
     head = head_span(text, gold)
-    if actor.start is not None and actor.end is not None:
-        return overlaps(actor.start, actor.end, *head)
     head_word = text[head[0] : head[1]].lower()
+    if actor.start is not None and actor.end is not None:
+        if overlaps(actor.start, actor.end, *head):
+            return True
+        if (actor.text or "").lower() not in PERSONAL_PRONOUNS or not actor.name:
+            return False
+        return bool(head_word) and head_word in {w.group().lower() for w in _WORD.finditer(actor.name)}
     return bool(head_word) and head_word in {w.group().lower() for w in _WORD.finditer(actor.text or "")}
 
 
