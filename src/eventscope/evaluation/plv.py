@@ -150,13 +150,15 @@ def covers(actor: Actor | None, text: str, gold: Span) -> bool:
         return False
     head = head_span(text, gold)
     head_word = text[head[0] : head[1]].lower()
-    if actor.start is not None and actor.end is not None:
-        if overlaps(actor.start, actor.end, *head):
-            return True
-        if (actor.text or "").lower() not in PERSONAL_PRONOUNS or not actor.name:
-            return False
-        return bool(head_word) and head_word in {w.group().lower() for w in _WORD.finditer(actor.name)}
-    return bool(head_word) and head_word in {w.group().lower() for w in _WORD.finditer(actor.text or "")}
+    if actor.start is None or actor.end is None:
+        return _has_word(actor.text or "", head_word)
+    if overlaps(actor.start, actor.end, *head):
+        return True
+    return (actor.text or "").lower() in PERSONAL_PRONOUNS and _has_word(actor.name or "", head_word)
+
+
+def _has_word(text: str, word: str) -> bool:
+    return bool(word) and word in {w.group().lower() for w in _WORD.finditer(text)}
 
 
 def plv_type(event: Event) -> str:

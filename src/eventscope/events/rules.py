@@ -706,17 +706,9 @@ def _gerund_parties(f: Frame) -> None:
     verb = f.trigger
     if f.sources or verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return
-    parties = expand_conjuncts(between(verb))
-    if len(parties) >= 2:
-        f.sources, f.targets, f.final = parties[:1], parties[1:], True
-        return
-    f.sources.extend(
-        c
-        for p in verb.children
-        if p.dep_ in ("prep", "agent") and p.lower_ == "by"
-        for c in p.children
-        if c.dep_ == "pobj"
-    )
+    _between_parties(f)  # the noun frame's steps: a gerund with no subject is read as an event noun
+    if not f.final:
+        _by_agent(f)
 
 
 def _direct_object(f: Frame) -> None:
@@ -1042,8 +1034,13 @@ def _possessor(f: Frame) -> None:
 
 
 def _by_agent(f: Frame) -> None:
+    # "agent": the parser's label for "by" on a verb form ("the shelling by X" read as a participle)
     f.sources.extend(
-        c for p in f.trigger.children if p.dep_ == "prep" and p.lower_ == "by" for c in p.children if c.dep_ == "pobj"
+        c
+        for p in f.trigger.children
+        if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+        for c in p.children
+        if c.dep_ == "pobj"
     )
 
 
