@@ -32,6 +32,7 @@ from eventscope.geo import Geoparser
 from eventscope.ingest import SourceDocument
 from eventscope.ingest.readers import make_document
 from eventscope.nlp import DateResolver, load_nlp
+from eventscope.nlp.parser import document_text
 from eventscope.quotes import extract_quotes, speaker_head_span
 from eventscope.records import (
     AnnotatedDocument,
@@ -161,7 +162,7 @@ class Pipeline:
                 a for a in (item.actor1, item.claimed_by) if a is not None and a.start is not None
             )
         # a source's own place ("U.S. forces", "Russia did not attack") is not where anything happened
-        text = doc.text  # built from the tokens on every access: once per document, not per sentence or event
+        text = document_text(doc)
         free_places = {start: _free_places(places, busy, text) for start, busy in sources_by_sentence.items()}
         # unnamed state agents of an event with no located country take the document's country
         country = document_country(places, actors, text)

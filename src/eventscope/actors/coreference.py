@@ -86,9 +86,22 @@ def compatible(role: str, res: Any) -> bool:
 
 def mention_gender(doc: Doc, mention: MentionLike) -> str | None:
     """ "m"/"f" when an honorific or title in or just before the mention says so ("Mrs May", "Queen Rania")."""
-    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
-    if span is None:
+    cache = doc.user_data.setdefault("coref_honorifics", {})
+    key = (mention.start_char, mention.end_char)
+    if key not in cache:
+        cache[key] = _honorific_gender(doc, mention.start_char, mention.end_char)
+    said = cache[key]
+    if said == "":
         return None
+    return said or name_gender(getattr(mention.res, "name", None))
+
+
+def _honorific_gender(doc: Doc, start_char: int, end_char: int) -> str | None:
+    """What the words of a span and the word before it say of gender: "m", "f", None (nothing), or "" when there
+    is no such span."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return ""
     words = [t.lower_ for t in span]
     if span.start > 0:
         words.append(doc[span.start - 1].lower_)
@@ -96,7 +109,7 @@ def mention_gender(doc: Doc, mention: MentionLike) -> str | None:
         return "f"
     if any(w in MALE_WORDS for w in words):
         return "m"
-    return name_gender(getattr(mention.res, "name", None))
+    return None
 
 
 def name_gender(name: str | None) -> str | None:
@@ -119,16 +132,15 @@ def is_subject(token: Token) -> bool:
 
 def ordered_candidates(doc: Doc, pronoun: Token, mentions: Sequence[MentionLike], window: int) -> list[MentionLike]:
     """Mentions before ``pronoun`` in the order they are tried (see the module docstring, point 2)."""
-    sentences = {sent.start: n for n, sent in enumerate(doc.sents)}
-    here = sentences[pronoun.sent.start]
+    sentence_of = sentence_numbers(doc)
+    here = sentence_of[pronoun.i]
     by_sentence: dict[int, list[MentionLike]] = {}
     for mention in mentions:
         if mention.end_char > pronoun.idx or mention.token_i == pronoun.i:
             continue
-        token = doc[mention.token_i]
         if mention.start_char <= pronoun.idx < mention.end_char:
             continue  # the pronoun sits inside the mention's phrase ("*their* supporters")
-        distance = here - sentences[token.sent.start]
+        distance = here - sentence_of[mention.token_i]
         if 0 <= distance <= window:
             by_sentence.setdefault(distance, []).append(mention)
     ordered: list[MentionLike] = sorted(by_sentence.pop(0, []), key=lambda m: -m.start_char)
@@ -137,6 +149,18 @@ def ordered_candidates(doc: Doc, pronoun: Token, mentions: Sequence[MentionLike]
         ordered += [m for m in group if is_subject(doc[m.token_i])]
         ordered += [m for m in group if not is_subject(doc[m.token_i])]
     return ordered
+
+
+def sentence_numbers(doc: Doc) -> list[int]:
+    """The number of each token's sentence (cached on the document: a pronoun's search needs it for every
+    earlier mention)."""
+    numbers = doc.user_data.get("coref_sentence_numbers")
+    if numbers is None or len(numbers) != len(doc):
+        numbers = [0] * len(doc)
+        for n, sent in enumerate(doc.sents):
+            numbers[sent.start : sent.end] = [n] * (sent.end - sent.start)
+        doc.user_data["coref_sentence_numbers"] = numbers
+    return numbers
 
 
 def pronoun_antecedent(doc: Doc, pronoun: Token, role: str, mentions: Sequence[MentionLike]) -> Any | None:

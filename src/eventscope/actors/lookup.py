@@ -16,6 +16,7 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from eventscope.nlp.parser import document_text
 from eventscope.records import Actor
 from eventscope.vocabulary import words
 
@@ -144,7 +145,7 @@ class ArgumentActors:
                     Actor(
                         start=start,
                         end=end,
-                        text=token.doc.text[start:end],
+                        text=document_text(token.doc)[start:end],
                         name=own.name if own and own.name and own.sector else f"{modifier.text} {token.text}",
                         country=(own.country if own else None) or (head.country if head else None),
                         sector=(head.sector if head else None) or (own.sector if own else None),
@@ -266,7 +267,7 @@ class ArgumentActors:
                     return Actor(
                         start,
                         end,
-                        token.doc.text[start:end],
+                        document_text(token.doc)[start:end],
                         None,
                         owner.country,
                         owner.sector if owner.sector in ARMED_SECTORS else "MIL",
@@ -373,7 +374,7 @@ def with_quantity(actor: Actor, quantity: Token) -> Actor:
         return actor
     first = quantity.left_edge
     start = min(actor.start, first.idx)
-    return replace(actor, start=start, text=quantity.doc.text[start : actor.end])
+    return replace(actor, start=start, text=document_text(quantity.doc)[start : actor.end])
 
 
 def with_named_apposition(actor: Actor, token: Token) -> Actor:
@@ -402,7 +403,7 @@ def with_named_apposition(actor: Actor, token: Token) -> Actor:
         last = doc[last.i - 1]
     end = max(actor.end, last.idx + len(last.text))
     start = actor.start
-    return replace(actor, end=end, text=doc.text[start:end])
+    return replace(actor, end=end, text=document_text(doc)[start:end])
 
 
 def named_body(token: Token) -> bool:

@@ -25,6 +25,7 @@ from eventscope.actors.coreference import (
     pronoun_antecedent,
 )
 from eventscope.actors.kb import KBEntry, KnowledgeBase, is_acronym, name_key, name_pieces
+from eventscope.nlp.parser import document_text
 from eventscope.records import Actor
 from eventscope.vocabulary import words
 
@@ -65,8 +66,12 @@ class _Mention:
     res: _Res
 
 
+_QUOTES = str.maketrans({"’": "'", "‘": "'", ".": None})
+
+
 def _clean_piece(text: str) -> str:
-    return text.translate(str.maketrans({"’": "'", "‘": "'"})).replace(".", "").lower()
+    """A word as the KB's generic and title tables key it: lower case, straight apostrophes, no dots."""
+    return text.translate(_QUOTES).lower()
 
 
 class ActorResolver:
@@ -175,6 +180,8 @@ class DocumentActors:
         self._building = False
         self._token_cache: dict[int, _Res | None] = {}
         self._dateline_tokens: set[int] | None = None
+        # every token's table key, made once: the generic and title look-ups try many phrases at each head
+        self._clean = [_clean_piece(token.text) for token in doc]
 
     def in_dateline(self, i: int) -> bool:
         """Whether token ``i`` is part of a dateline (see ``dateline_spans``)."""
@@ -184,7 +191,7 @@ class DocumentActors:
         """A dateline ("HANOI, Vietnam (AP) —") says where a report was filed: its place is never an actor."""
         if self._dateline_tokens is None:
             self._dateline_tokens = set()
-            for start, end in dateline_spans(self.doc.text):
+            for start, end in dateline_spans(document_text(self.doc)):
                 span = self.doc.char_span(start, end, alignment_mode="expand")
                 if span is not None:
                     self._dateline_tokens.update(range(span.start, span.end))
@@ -292,13 +299,14 @@ class DocumentActors:
         before = self.doc[first - 1]
         if not (before.is_alpha and before.is_title and len(before) > 1):
             return False  # "George W. Bush", "Mr. Blair"
-        key = _clean_piece(before.text)
+        key = self._clean[before.i]
         return key not in self.kb.titles and key not in HONORIFICS
 
     def _generic(self, root: Token, table: dict[str, str | None]) -> tuple[str, str | None] | None:
         """Longest generic phrase ("security forces", "Prime Minister", "ministry of interior")."""
         doc = self.doc
-        last_forms = {_clean_piece(root.text), root.lemma_.lower()}
+        clean = self._clean
+        last_forms = {clean[root.i], root.lemma_.lower()}
         if root.lower_.endswith("s") and len(root.text) > 3:
             last_forms.add(root.lower_[:-1])
         best: tuple[str, str | None] | None = None
@@ -307,7 +315,7 @@ class DocumentActors:
         for back in range(max_len - 1, -1, -1):  # phrases ending at the head
             if root.i - back < 0:
                 continue
-            prefix = [_clean_piece(doc[j].text) for j in range(root.i - back, root.i)]
+            prefix = clean[root.i - back : root.i]
             for form in last_forms:
                 key = " ".join([*prefix, form])
                 if key in table and back + 1 > best_len:
@@ -315,7 +323,7 @@ class DocumentActors:
         for fwd in range(1, max_len):  # phrases starting at the head ("ministry of the interior")
             if root.i + fwd >= len(doc):
                 break
-            suffix = [_clean_piece(doc[j].text) for j in range(root.i + 1, root.i + fwd + 1)]
+            suffix = clean[root.i + 1 : root.i + fwd + 1]
             for form in last_forms:
                 key = " ".join([form, *suffix])
                 if key in table and fwd + 1 > best_len:
@@ -340,7 +348,7 @@ class DocumentActors:
         while i < end:
             hit = None
             for length in range(min(self.kb.max_generic_len, end - i), 0, -1):
-                key = " ".join(_clean_piece(self.doc[j].text) for j in range(i, i + length))
+                key = " ".join(self._clean[i : i + length])
                 if key in self.kb.titles:
                     hit = (key, self.kb.titles[key], length)
                     break
@@ -549,8 +557,8 @@ class DocumentActors:
         start = ent.start
         titles_in = self._titles(ent.start, ent.end)
         while start < ent.end - 1 and (
-            _clean_piece(self.doc[start].text) in self.kb.titles
-            or any(_clean_piece(self.doc[start].text) in t.split() for t, _ in titles_in)
+            self._clean[start] in self.kb.titles
+            or any(self._clean[start] in t.split() for t, _ in titles_in)
             or self.doc[start].is_punct
         ):
             start += 1
@@ -574,7 +582,7 @@ class DocumentActors:
         """A proper noun the NER missed: a known surname, or a name after a title ("General Smith")."""
         first = root.i
         while first > cues.start and self.doc[first - 1].pos_ == "PROPN" and self.doc[first - 1].dep_ in NAME_DEPS:
-            if _clean_piece(self.doc[first - 1].text) in self.kb.titles:
+            if self._clean[first - 1] in self.kb.titles:
                 break
             first -= 1
         name = self.doc[first : root.i + 1].text

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from eventscope.nlp.parser import document_text
 from eventscope.records import Magnitude
 from eventscope.vocabulary import word_map
 
@@ -137,7 +138,7 @@ def count_people(noun: Token) -> Magnitude | None:
         start, end = min(start, counted.start or start), max(end, counted.end or end)
     if total <= 0:
         return None
-    return Magnitude(value=total, start=start, end=end, text=noun.doc.text[start:end])
+    return Magnitude(value=total, start=start, end=end, text=document_text(noun.doc)[start:end])
 
 
 def _unnumbered_others(noun: Token) -> bool:
@@ -206,7 +207,7 @@ def number_of(noun: Token) -> Magnitude | None:
             if value is not None:
                 start = min(child.idx, noun.idx)
                 end = max(child.idx + len(child.text), noun.idx + len(noun.text))
-                return Magnitude(value, start, end, noun.doc.text[start:end])
+                return Magnitude(value, start, end, document_text(noun.doc)[start:end])
     return None
 
 

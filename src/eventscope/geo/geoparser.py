@@ -19,6 +19,7 @@ from eventscope.geo.recognize import (
     lookup_key,
 )
 from eventscope.geo.resolve import REFERRING_CUES, Context, _scores, resolve
+from eventscope.nlp.parser import document_text
 from eventscope.records import EventLocation, Place
 
 # Mentions found only by context (not spaCy's place labels) are less certain; their confidence is scaled.
@@ -76,7 +77,7 @@ class Geoparser:
         gaz = self.gazetteer
         mentions = find_mentions(doc, gaz)
         iso2 = gaz.iso2.get(country) if country else None
-        resolutions, ctx = resolve(gaz, mentions, doc.text, iso2)
+        resolutions, ctx = resolve(gaz, mentions, document_text(doc), iso2)
         places: list[Place | None] = []
         for m, r in zip(mentions, resolutions, strict=True):
             if r.entry is None:
@@ -85,7 +86,7 @@ class Geoparser:
             places.append(self._place(m.start, m.end, m.text, r.entry, r.confidence * CUE_CONFIDENCE[m.cue]))
         located = sorted((p for p in places if p is not None and p.lat is not None), key=lambda p: p.start)
         starts = [p.start for p in located]
-        text = doc.text  # built from the tokens on every access
+        text = document_text(doc)
         # an unknown place sits in the story's main place, but not in the town of the hospital it sent its
         # wounded to ("injured in X village ... died at Rangpur Medical College Hospital") if it has another
         scenes = [p for p in located if not _locate._medical(doc, _locate._place_tokens(doc, p))]

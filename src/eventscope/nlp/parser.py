@@ -73,3 +73,15 @@ def load_nlp(
         )
         ruler.add_patterns(list(patterns))
     return nlp
+
+
+_TEXT_KEY = "eventscope.text"
+
+
+def document_text(doc: Doc) -> str:
+    """The document's text, made once: spaCy's ``doc.text`` joins every token anew on each access, which every
+    stage did several times per document."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is None:
+        cached = doc.user_data[_TEXT_KEY] = doc.text
+    return cached

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from eventscope.nlp.parser import document_text
 from eventscope.quotes.cues import (
     CLAIM_VERBS,
     CONTENT_PREPS,
@@ -30,7 +31,6 @@ from eventscope.records import Actor, Quote, TextSpan
 
 _SUBJ = ("nsubj", "nsubjpass")
 _HEADS_KEY = "eventscope.quote_speaker_heads"  # (quote start, end) -> fullest speaker mention
-_TEXT_KEY = "eventscope.quotes.text"
 _INDIRECT_VERBS = SPEECH_VERBS | CLAIM_VERBS
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # Transcript speaker labels at a paragraph start: "PENCE: Well, look, ..."
@@ -69,16 +69,8 @@ class Attribution:
             doc.user_data.setdefault(_HEADS_KEY, {})[(self.start, self.end)] = (head.start_char, head.end_char)
         cue = None
         if self.cue is not None:
-            cue = TextSpan(self.cue[0], self.cue[1], _text(doc)[self.cue[0] : self.cue[1]])
-        return Quote(self.start, self.end, _text(doc)[self.start : self.end], self.direct, actor, cue)
-
-
-def _text(doc: Doc) -> str:
-    """``doc.text`` rebuilds the string on every access; cache it on the doc (text never changes)."""
-    cached = doc.user_data.get(_TEXT_KEY)
-    if cached is None:
-        cached = doc.user_data[_TEXT_KEY] = doc.text
-    return cached
+            cue = TextSpan(self.cue[0], self.cue[1], document_text(doc)[self.cue[0] : self.cue[1]])
+        return Quote(self.start, self.end, document_text(doc)[self.start : self.end], self.direct, actor, cue)
 
 
 class _Tokens:
@@ -115,7 +107,7 @@ def find_attributions(doc: Doc, skip_ranges: Iterable[tuple[int, int]] | None = 
     """All attributions in document order with resolved speakers."""
     skips = sorted(skip_ranges or ())
     toks = _Tokens(doc)
-    marks = find_quote_marks(_text(doc))
+    marks = find_quote_marks(document_text(doc))
     in_quote = [False] * len(doc)
     for m in marks:
         for i in range(toks.after(m.outer_start), toks.after(m.outer_end)):
@@ -153,13 +145,13 @@ def _in_skips(char: int, skips: list[tuple[int, int]]) -> bool:
 
 def _adjacent(doc: Doc, prev: Attribution, item: Attribution) -> bool:
     """Only whitespace, punctuation or an opening mark between the previous attribution and this quote."""
-    gap = _text(doc)[max(prev.extent_end, prev.end) : item.start]
+    gap = document_text(doc)[max(prev.extent_end, prev.end) : item.start]
     return len(gap) <= 12 and not re.search(r"[A-Za-z0-9]", gap)
 
 
 def _quote_worthy(doc: Doc, item: Attribution) -> bool:
     """An unattributed quote is kept only if it reads like speech, not a title or scare quote."""
-    text = _text(doc)[item.start : item.end]
+    text = document_text(doc)[item.start : item.end]
     return len(text.split()) >= _MIN_UNATTRIBUTED_WORDS and bool(re.search(r"[.!?,]$", text))
 
 
@@ -211,7 +203,7 @@ def _according_to(tokens: Iterable[Token]) -> tuple[Token, Token] | None:
 def _direct(doc: Doc, toks: _Tokens, mark: QuoteMarkSpan, in_quote: list[bool]) -> Attribution:
     """A direct quote and the cue found in its lead-in or trail."""
     start, end = mark.start, mark.end
-    while end > start and _text(doc)[end - 1] in ",;":
+    while end > start and document_text(doc)[end - 1] in ",;":
         end -= 1
     item = Attribution(start, end, True, extent_end=mark.outer_end)
     q_first, q_last = toks.after(mark.outer_start), toks.after(mark.outer_end)
@@ -245,8 +237,8 @@ def _direct(doc: Doc, toks: _Tokens, mark: QuoteMarkSpan, in_quote: list[bool]) 
 
 def _transcript_label(doc: Doc, toks: _Tokens, mark: QuoteMarkSpan) -> Token | None:
     """The upper-case "NAME:" label opening the quote's paragraph, if the paragraph has one."""
-    para_start = _text(doc).rfind("\n", 0, mark.outer_start) + 1
-    m = _LABEL_RE.match(_text(doc), para_start)
+    para_start = document_text(doc).rfind("\n", 0, mark.outer_start) + 1
+    m = _LABEL_RE.match(document_text(doc), para_start)
     if m is None:
         return None
     return doc[toks.at(m.end(1) - 1)]
@@ -286,7 +278,7 @@ def _window_before(doc: Doc, first: int, in_quote: list[bool]) -> list[Token]:
 
 def _previous_sentence_subject(doc: Doc, q_first: int, mark: QuoteMarkSpan) -> Token | None:
     """For a quote opening its paragraph: the named subject of the sentence before it."""
-    text = _text(doc)
+    text = document_text(doc)
     para_start = text.rfind("\n", 0, mark.outer_start) + 1
     if text[para_start : mark.outer_start].strip():
         return None
@@ -389,7 +381,7 @@ def _range_excluding(node: Token, verb: Token) -> tuple[int, int]:
 
 
 def _trim_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = _text(doc)
+    text = document_text(doc)
     strip = " \t\n,;:—–-\"“”'‘’"
     while start < end and text[start] in strip:
         start += 1
