@@ -210,11 +210,14 @@ def _merge(
         for item in items:
             surfaces = [item["name"], *item.get("aliases", [])]
             roles, after = _roles(item, check)
-            if kind == "person" and not roles:  # a curated person takes the dated roles the dictionaries know
-                roles, after = next((dated[k] for k in map(name_key, surfaces) if k in dated), ((), None))
+            known = next((dated[k] for k in map(name_key, surfaces) if k in dated), None) if not roles else None
+            if kind == "person" and known is not None:  # a curated person takes the dated roles the dictionaries know
+                roles, after = known
             country, sector = item.get("country"), check(item.get("sector"), item["name"])
             if "country" not in item and roles:  # a dictionary person: latest role when no date is known
                 country, sector = roles[-1].country, roles[-1].sector
+            elif "country" not in item and after is not None:  # only an undated role ("Assam Rifles": IND MIL)
+                country, sector = after.country, after.sector
             entry = KBEntry(kind, item["name"], country, sector, item.get(key), roles, after)
             (kb.orgs if kind == "org" else kb.people).append(entry)
             for s in surfaces:
