@@ -14,6 +14,7 @@ from eventscope.evaluation.acled import (
     category,
     evaluate_acled,
     load_acled,
+    location_reachable,
     score_acled,
     state_force_country,
     stratified_sample,
@@ -273,3 +274,10 @@ def test_small_limit_is_respected():
         "Rioters": 10,
         "Remote violence": 10,
     }
+
+
+def test_location_reachable_needs_a_named_place_near_the_point():
+    """The ceiling counts a note only when it names some gazetteer place within 50 km of ACLED's point."""
+    assert location_reachable("Police fired tear gas at protesters in Lucknow on Monday.", 26.85, 80.92)
+    assert not location_reachable("Police fired tear gas at protesters in Lucknow on Monday.", 13.08, 80.27)
+    assert not location_reachable("Police fired tear gas at protesters on Monday.", 26.85, 80.92)

@@ -10,6 +10,10 @@ full pipeline with its ``event_date`` as publication date. Per note we score (ma
 * ``location_50km``: for notes with ``geo_precision`` 1, the *primary* event (highest confidence among
   events of the mapped family, else among all events) has a location within 50 km of ACLED's point.
   A note with no event, or an event without coordinates, counts as wrong.
+  ``location_reachable`` is the ceiling any text-only geocoder with our gazetteer has: the share of those notes
+  that name (in a run of one to three words) some gazetteer place within 50 km of ACLED's point. ACLED's coders
+  place an event from the whole source article; many notes name no place, or only a district or village the
+  gazetteer lacks.  ``location_of_reachable`` is ``location_50km`` over that ceiling.
 * ``death_toll``: for notes with fatalities > 0, the largest dead magnitude coded in the note equals
   ACLED's fatalities. ``false_dead_rate``: notes with 0 fatalities where a dead count > 0 was coded.
 * ``state_agent_country``: for notes whose actor1 or actor2 is a state force ("Military Forces of
@@ -234,6 +238,7 @@ def score_acled(notes: list[AcledNote], records: list, errors: bool = False) -> 
                 and haversine_km(note.lat, note.lon, location.lat, location.lon) <= LOCATION_KM
             )
             tally["near"] += near
+            tally["reachable"] += location_reachable(note.text, note.lat, note.lon)
             if not near:
                 problems.append("location")
         dead = max((e.dead.value for e in events if e.dead is not None), default=0)
@@ -277,6 +282,8 @@ def score_acled(notes: list[AcledNote], records: list, errors: bool = False) -> 
     result: dict[str, Any] = {
         "family_recall": share(tally["family"], tally["notes"]),
         "location_50km": share(tally["near"], tally["geo_notes"]),
+        "location_reachable": share(tally["reachable"], tally["geo_notes"]),
+        "location_of_reachable": share(tally["near"], tally["reachable"]),
         "death_toll": share(tally["toll_right"], tally["fatal_notes"]),
         "false_dead_rate": share(tally["false_dead"], tally["nonfatal_notes"]),
         "state_agent_country": share(tally["state_right"], tally["state_notes"]),
@@ -300,6 +307,33 @@ def score_acled(notes: list[AcledNote], records: list, errors: bool = False) -> 
     if errors:
         result["errors"] = error_list
     return result
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@cache
+def _gazetteer():
+    from eventscope.geo.gazetteer import Gazetteer
+
+    return Gazetteer.load()
+
+
+def location_reachable(text: str, lat: float, lon: float, gazetteer=None) -> bool:
+    """Whether the note names, in one to three consecutive words, any gazetteer place within ``LOCATION_KM`` of
+    (``lat``, ``lon``): an oracle that always picks the right name and the right homonym."""
+    from eventscope.evaluation.geo import haversine_km
+    from eventscope.geo.normalize import name_key
+
+    gaz = gazetteer or _gazetteer()
+    words = _WORD.findall(text)
+    for size in (1, 2, 3):
+        for i in range(len(words) - size + 1):
+            for candidate in gaz.candidates(name_key(" ".join(words[i : i + size]))):
+                entry = gaz.entry(candidate)
+                if haversine_km(lat, lon, entry.lat, entry.lon) <= LOCATION_KM:
+                    return True
+    return False
 
 
 def _describe(event) -> str:

@@ -1108,6 +1108,7 @@ def fold_casualties(events: list[CodedEvent]) -> list[CodedEvent]:
             replaced[id(host)] = replace(host, dead=dead, injured=injured, actor2=target)
         dropped |= {id(e) for e in folded}
     dropped |= _restated_protests(events)
+    dropped |= _protest_claims(events)
     kept = [replaced.get(id(e), e) for e in events if id(e) not in dropped]
     return _raised_tolls(kept)
 
@@ -1148,6 +1149,29 @@ def _restated_protests(events: list[CodedEvent]) -> set[int]:
         elif kept.trigger.i != event.trigger.i and (
             event.actor2 is None or (kept.actor2 is not None and kept.actor2.start == event.actor2.start)
         ):
+            dropped.add(id(event))
+    return dropped
+
+
+def _protest_claims(events: list[CodedEvent]) -> set[int]:
+    """ "Workers staged a protest demanding higher pay", "farmers protested, urging the government to ...": a
+    participle that modifies a protest says what the protest is for; the crowd made one protest, not a protest and
+    a separate request.  The REQUEST folds into the PROTEST when it has no other source."""
+    protests = {
+        e.trigger.i: e for e in events if e.entry.event_type == "PROTEST" and not e.negated and e.trigger is not None
+    }
+    dropped: set[int] = set()
+    for event in events:
+        if event.entry.event_type != "REQUEST" or event.negated or event.trigger.tag_ not in ("VBG", "VBN"):
+            continue
+        if event.trigger.dep_ not in ("advcl", "acl", "xcomp", "conj"):
+            continue
+        head = event.trigger.head
+        near = [head, *(c for c in head.children if c.dep_ in ("dobj", "attr", "pobj"))]
+        host = next((protests[t.i] for t in near if t.i in protests), None)
+        if host is None or host.sentence.start != event.sentence.start:
+            continue
+        if event.actor1 is None or host.actor1 is None or event.actor1.start == host.actor1.start:
             dropped.add(id(event))
     return dropped
 

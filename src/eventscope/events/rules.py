@@ -92,6 +92,7 @@ from eventscope.events.senses import (
     fire_exchange,
     granted_concession,
     habitual_present,
+    hospital_admission,
     intangible_gift,
     name_calling,
     naming_call,
@@ -100,6 +101,7 @@ from eventscope.events.senses import (
     non_political_compound,
     non_political_object,
     object_not_victim,
+    office_in_charge,
     opinion_agreement,
     poll_sense,
     private_parties,
@@ -505,6 +507,21 @@ VETOES: tuple[Rule, ...] = (
         E("The truck driver struck a police officer at the intersection in Lagos.", "struck", None),
     ),
     rule(
+        "office_in_charge",
+        '"the officer-in-charge of the station", "the official in charge of relief": an office, no ACCUSE '
+        "(events/senses.py).",
+        office_in_charge,
+        E("The officer-in-charge of Kotwali police station said two men were held.", "charge", None),
+        E("Karim Uddin, in-charge of the river police camp, said the boatman died on Friday.", "charge", None),
+    ),
+    rule(
+        "hospital_admission",
+        '"six were admitted to the hospital": the wounded taken into care, no RETREAT or CONCEDE (events/senses.py).',
+        hospital_admission,
+        E("Six injured marchers were admitted to the district hospital on Monday.", "admitted", None),
+        E("The wounded soldiers were admitted at a military hospital in Quetta.", "admitted", None),
+    ),
+    rule(
         "private_parties",
         '"the retailer offers its staff money", "tenants joining a recycling scheme": a verbal or cooperative '
         "event between companies and private people only is no political event (events/senses.py).",
@@ -650,6 +667,8 @@ SENSE_VETOES = frozenset(
         "court_plea",
         "poll_sense",
         "road_accident",
+        "office_in_charge",
+        "hospital_admission",
         "naming_call",
         "citation",
         "natural_adversary",

@@ -327,6 +327,31 @@ def road_accident(c: Any) -> bool:
     return any(ch.dep_ == "nsubj" and ch.lemma_.lower() in vehicles for ch in token.children)
 
 
+def office_in_charge(c: Any) -> bool:
+    """Veto: "charge" in an office ("the officer-in-charge of the police station", "the official in charge of
+    relief") names who runs something, not a charge brought against anyone."""
+    token = c.token
+    if token.lemma_.lower() != "charge":
+        return False
+    doc = token.doc
+    hyphenated = token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "in"
+    return hyphenated or (token.head.lower_ == "in" and token.dep_ == "pobj")
+
+
+def hospital_admission(c: Any) -> bool:
+    """Veto: "were admitted to the hospital", "admitted at Dhaka Medical College Hospital": the wounded taken into
+    care, not an admission of guilt or a concession."""
+    token = c.token
+    if token.lemma_.lower() != "admit":
+        return False
+    care = words("care_places")
+    for prep in (ch for ch in token.children if ch.dep_ == "prep" and ch.lower_ in ("to", "at", "in", "into")):
+        phrase = " ".join(t.lower_ for t in prep.subtree)
+        if any(place in phrase.split() or place in phrase for place in care):
+            return True
+    return False
+
+
 def _plain_party(c: Any, actor: Any) -> bool:
     """An actor that is no political party: a company, private people (residents, customers), with no country or
     political sector."""
