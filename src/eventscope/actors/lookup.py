@@ -118,7 +118,7 @@ class ArgumentActors:
             actor = self.actor_for(token)
             if actor is not None and quantity is not None:
                 actor = with_quantity(actor, quantity)
-            return [with_named_apposition(actor, token)] if actor is not None else []
+            return [with_counted_members(with_named_apposition(actor, token), token)] if actor is not None else []
         head = self.resolve(token.doc[token.i : token.i + 1])
         if (
             head is None
@@ -427,3 +427,30 @@ def acting_place_name(token: Token) -> bool:
         and token.dep_ in ("nsubj", "dobj", "dative", "conj")
         and token.head.pos_ in ("VERB", "AUX", "PROPN")
     )
+
+
+FORCE_NOUNS = frozenset(
+    {"soldier", "policeman", "police", "troop", "jawan", "guard", "personnel", "militant", "rebel", "army", "officer"}
+)
+"""Members of a state or armed force: coordinated with another group, each is a party of its own."""
+
+
+def counted_with(member: Token, first: Token) -> bool:
+    """ "24 opposition leaders and activists": a bare common noun coordinated with a counted one is counted with it,
+    one group of 24, not a second party ("12 students and two teachers" has two counts, "the army and police" none)."""
+    if member.pos_ != "NOUN" or not any(c.dep_ == "nummod" for c in first.children):
+        return False
+    if member.lemma_.lower() in FORCE_NOUNS:
+        return False  # "three soldiers and policemen": two forces, whatever the count covers
+    return not any(
+        c.dep_ in ("det", "nummod", "poss", "amod", "compound", "nmod", "prep", "appos") for c in member.children
+    )
+
+
+def with_counted_members(actor: Actor, token: Token) -> Actor:
+    """The actor's span stretched over the bare nouns counted with it ("40 opposition politicians and activists")."""
+    members = [m for m in token.conjuncts if m.i > token.i and counted_with(m, token)]
+    if not members or actor.start is None or actor.end is None:
+        return actor
+    end = max(actor.end, members[-1].idx + len(members[-1].text))
+    return replace(actor, end=end, text=document_text(token.doc)[actor.start : end])

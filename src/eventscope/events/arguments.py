@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from eventscope.actors.lookup import counted_with
 from eventscope.events.lexicon import Lexicon, TriggerEntry
 from eventscope.events.modality import misparsed_main_verb
 from eventscope.vocabulary import word_map, words
@@ -191,6 +192,8 @@ def agents_of_setting(verb: Token, lexicon: Lexicon) -> list[Token]:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
             continue
         for noun in prep.children:
+            if noun.dep_ == "pobj" and _misparsed_agent_gerund(noun, lexicon):
+                return [noun]
             if noun.dep_ != "pobj" or not is_event_noun(noun, lexicon):
                 continue
             found = [
@@ -201,9 +204,36 @@ def agents_of_setting(verb: Token, lexicon: Lexicon) -> list[Token]:
                 if c.dep_ == "pobj"
             ]
             found += [a for v in noun.children if v.dep_ == "acl" and v.tag_ == "VBN" for a in agents(v)]
+            found = found or [m for m in noun.children if _agent_modifier(m)]
             if found:
                 return found
     return []
+
+
+SETTING_AGENT_NOUNS = frozenset(
+    {"army", "military", "police", "troop", "soldier", "militant", "rebel", "insurgent", "guerrilla", "maoist"}
+)
+"""Common nouns that, modifying an attack noun, name who attacked ("killed in *police* firing", "in an *army*
+raid"); a place in that slot names where ("a Quetta blast"), a means what ("a suicide attack"): neither acts."""
+
+
+def _misparsed_agent_gerund(noun: Token, lexicon: Lexicon) -> bool:
+    """ "killed in police firing" parsed as "police" with a participle "firing": the agent noun and its deed."""
+    if noun.lemma_.lower() not in SETTING_AGENT_NOUNS:
+        return False
+    return any(
+        c.dep_ == "acl" and c.tag_ == "VBG" and c.i == noun.i + 1 and lexicon.words.get((c.lower_, "NOUN"))
+        for c in noun.children
+    )
+
+
+def _agent_modifier(modifier: Token) -> bool:
+    """The owner of an event noun: "in *the Taliban's* attack", "in *Israeli* airstrikes", "in *police* firing"."""
+    if modifier.dep_ == "poss":
+        return modifier.tag_ not in ("PRP$", "WP$")
+    if modifier.dep_ not in ("amod", "compound"):
+        return False
+    return modifier.ent_type_ == "NORP" or modifier.lemma_.lower() in SETTING_AGENT_NOUNS
 
 
 def agents(verb: Token) -> list[Token]:
@@ -383,7 +413,7 @@ def expand_conjuncts(tokens: Iterable[Token]) -> list[Token]:
     result: list[Token] = []
     for token in tokens:
         result.append(token)
-        members = [t for t in token.conjuncts if t.i > token.i]
+        members = [t for t in token.conjuncts if t.i > token.i and not counted_with(t, token)]
         members += [a for a in token.children if a.dep_ == "appos" and any(c.dep_ == "conj" for c in a.children)]
         for member in members:
             result.extend(

@@ -75,6 +75,12 @@ class Lexicon:
         if pos is None:
             return None
         lemma = token.lemma_.lower()
+        doc = token.doc
+        if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].head == token:
+            # "test-fired", "air-dropped": the tokenizer splits the hyphenated verb, the lexicon lists it whole
+            whole = self.words.get((f"{doc[token.i - 2].lower_}-{lemma}", pos))
+            if whole is not None:
+                return whole, None
         if (lemma, pos) in self.phrase_heads:
             for child in token.children:
                 if child.dep_ in _PHRASE_DEPS:
@@ -94,7 +100,24 @@ class Lexicon:
         if pos == "VERB" and any(c.dep_ == "prt" and c.lower_ in CONTINUATION_PARTICLES for c in token.children):
             return None  # "press on", "carry on", "push ahead": carrying on, not the verb's event
         entry = self.words.get((lemma, pos))
+        if entry is None and _bare_gerund(token):
+            entry = self.words.get((token.lower_, "NOUN"))
         return (entry, None) if entry is not None else None
+
+
+_GERUND_NOUN_DEPS = frozenset({"pcomp", "pobj", "dobj", "nsubj", "nsubjpass", "conj"})
+"""Places of a gerund that names a deed as a noun does ("resorted to firing", "firing continued")."""
+
+
+def _bare_gerund(token: Token) -> bool:
+    """A verb form in -ing used as a noun, with no subject or object of its own ("police resorted to firing"):
+    it takes the noun's sense when the verb has none ("fire" alone is no trigger, "firing" is). Not a modifier
+    ("the ruling party") and not a verbal gerund ("after hearing the case")."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in _GERUND_NOUN_DEPS
+        and not any(c.dep_ in ("nsubj", "dobj", "nsubjpass") for c in token.children)
+    )
 
 
 CONTINUATION_PARTICLES = {"on", "ahead", "along"}

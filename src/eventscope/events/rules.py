@@ -86,6 +86,7 @@ from eventscope.events.senses import (
     criticized_idea,
     danger_sense,
     discourse_tell,
+    dismissal_firing,
     figurative_adjective,
     figurative_fight,
     figurative_seizure,
@@ -515,6 +516,13 @@ VETOES: tuple[Rule, ...] = (
         E("Karim Uddin, in-charge of the river police camp, said the boatman died on Friday.", "charge", None),
     ),
     rule(
+        "dismissal_firing",
+        '"the firing of the director", "his firing": a dismissal, no shooting (events/senses.py).',
+        dismissal_firing,
+        E("President Obama's firing of General McChrystal surprised NATO allies.", "firing", None),
+        E("The Kenyan government's firing of the police chief angered the opposition.", "firing", None),
+    ),
+    rule(
         "hospital_admission",
         '"six were admitted to the hospital": the wounded taken into care, no RETREAT or CONCEDE (events/senses.py).',
         hospital_admission,
@@ -669,6 +677,7 @@ SENSE_VETOES = frozenset(
         "road_accident",
         "office_in_charge",
         "hospital_admission",
+        "dismissal_firing",
         "naming_call",
         "citation",
         "natural_adversary",
@@ -881,10 +890,13 @@ VERB_FRAME: tuple[Rule, ...] = (
     ),
     rule(
         "setting_agent",
-        '"killed in a raid by US forces": a passive deed set in an event noun shares its agent.',
+        '"killed in a raid by US forces", "in police firing", "in an army raid": a passive deed set in an event '
+        "noun shares its agent (its by-agent, possessor, nationality or agent-noun modifier).",
         _setting_agent,
         E("The commander was killed in a raid by US forces.", "killed", "ASSAULT", "forces", "commander"),
         E("Three soldiers were killed in a raid by Israeli forces.", "killed", "ASSAULT", "Israeli", "soldiers"),
+        E("Two protesters were injured in police firing in Dhaka.", "injured", "ASSAULT", "police", "protesters"),
+        E("Four villagers were killed in an army raid near Kandahar.", "killed", "ASSAULT", "army", "villagers"),
         role="source",
     ),
     rule(

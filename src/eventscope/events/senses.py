@@ -338,6 +338,24 @@ def office_in_charge(c: Any) -> bool:
     return hyphenated or (token.head.lower_ == "in" and token.dep_ == "pobj")
 
 
+def dismissal_firing(c: Any) -> bool:
+    """Veto: "the firing of the FBI director", "Comey's firing": dismissing someone from a post is no shooting.
+    The shooting reading has what is shot or whom it is aimed at ("firing of tear gas shells", "firing on
+    protesters"), a dismissal the person let go."""
+    token = c.token
+    if token.lower_ != "firing" or c.entry.event_type != "ASSAULT":
+        return False
+    weapons = words("weapon_nouns")
+    children = list(token.children)
+    if any(p.dep_ == "prep" and p.lower_ in ("on", "at", "upon", "into", "towards", "toward") for p in children):
+        return False
+    for prep in (p for p in children if p.dep_ == "prep" and p.lower_ == "of"):
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        if objects and not any(o.lemma_.lower() in weapons or o.lower_ in weapons for o in objects):
+            return True
+    return any(ch.dep_ == "poss" for ch in children)
+
+
 def hospital_admission(c: Any) -> bool:
     """Veto: "were admitted to the hospital", "admitted at Dhaka Medical College Hospital": the wounded taken into
     care, not an admission of guilt or a concession."""
