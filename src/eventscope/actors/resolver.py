@@ -427,6 +427,11 @@ class DocumentActors:
             is_title = generic is not None
         if generic is None:
             generic = self._force_of_part(root, cues)
+        if generic is None and depth < 2 and root.lemma_.lower() in words("agent_part_nouns"):
+            # "the personnel of 24 Assam Rifles", "a team of the Frontier Corps": a part of a named force is it
+            whole = self._complement(root, cues, depth, of_only=True)
+            if whole is not None and whole.kind != "country" and whole.name and whole.sector is not None:
+                return replace(whole, kind="org", plural=plural)
         if generic is None:
             if root.pos_ == "PROPN" and ent is None:
                 return self._unlabelled_name(span, cues, root, left_names, coref, depth)
