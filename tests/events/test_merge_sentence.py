@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventscope.events.merge import merge_events
-from eventscope.records import Actor, Event, EventLocation, Report, SentenceSpan, TextSpan
+from eventscope.records import Actor, Event, EventLocation, Magnitude, Report, SentenceSpan, TextSpan
 
 
 def _event(event_id: str, trigger: str, start: int, precision: str, actor2: str = "Pakistani officials") -> Event:
@@ -134,3 +134,32 @@ def test_a_tally_of_unnamed_groups_is_one_actor_and_parties_stay_apart():
     parties = [Actor(0, 4, "Iran", "Iran", "IRN", "GOV"), Actor(6, 11, "Syria", "Syria", "SYR", "GOV")]
     parties.append(Actor(16, 20, "Iraq", "Iraq", "IRQ", "GOV"))
     assert collapse_lists(parties, "Iran, Syria and Iraq") == parties
+
+
+def _casualty(event_id: str, sentence: SentenceSpan, actor1: Actor | None, actor2: Actor, dead: int | None) -> Event:
+    base = _event(event_id, "stabbed", sentence.start + 2, "sentence")
+    return replace(
+        base,
+        event_type="ASSAULT",
+        actor1=actor1,
+        actor2=actor2,
+        sentence=sentence,
+        dead=Magnitude(dead, sentence.start, sentence.start + 1, str(dead)) if dead else None,
+    )
+
+
+def test_a_victim_named_again_by_a_pronoun_is_the_earlier_attack_told_on():
+    attackers = Actor(0, 10, "gunmen", None, None, "UAF")
+    stabbed = _casualty("a", SentenceSpan(0, 60), attackers, Actor(20, 32, "A journalist", None, None, "MED"), None)
+    died = replace(_casualty("b", SentenceSpan(61, 120), None, Actor(61, 63, "He", None, None, None), 1))
+    merged = merge_events([stabbed, replace(died, date="2024-03-12")])
+    assert len(merged) == 1
+    assert merged[0].event_id == "a" and merged[0].dead is not None and merged[0].dead.value == 1
+
+
+def test_a_named_or_distant_later_victim_stays_its_own_event():
+    attackers = Actor(0, 10, "gunmen", None, None, "UAF")
+    stabbed = _casualty("a", SentenceSpan(0, 60), attackers, Actor(20, 32, "A journalist", None, None, "MED"), None)
+    named = _casualty("b", SentenceSpan(61, 120), None, Actor(61, 72, "Abdul Karim", None, None, None), 1)
+    far = _casualty("c", SentenceSpan(900, 960), None, Actor(900, 902, "He", None, None, None), 1)
+    assert len(merge_events([stabbed, named, far])) == 3

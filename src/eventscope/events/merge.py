@@ -84,7 +84,7 @@ def _fold_partial(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for event in events:
         if event.actor1 is None or event.actor2 is None:
-            host = next((k for k in kept if _restates(event, k)), None)
+            host = next((k for k in kept if _restates(event, k)), None) or _told_of_anaphor(event, kept)
         else:
             host = next((k for k in kept if _retold_dyad(event, k)), None)
         if host is None:
@@ -115,6 +115,33 @@ def _restates(event: Event, earlier: Event) -> bool:
     if earlier.sentence.start == event.sentence.start:
         return any(actor_key(own[0]) == actor_key(a) for a in theirs)
     return any(_same_party(own[0], a) for a in theirs)
+
+
+ANAPHORS = frozenset({"he", "she", "they", "him", "her", "them"})
+DEFINITE_STARTS = frozenset({"the", "this", "that", "these", "those"})
+NEAR_CHARS = 400
+"""How far back (characters between the sentences) a victim referred to by "he" or "the deceased" is looked for."""
+
+
+def _told_of_anaphor(event: Event, kept: list[Event]) -> Event | None:
+    """The event a sourceless one goes on telling when its only party points back ("A journalist was stabbed in
+    Khulna. *He* succumbed to his injuries", "... *the injured leader* died on Wednesday"): the latest earlier
+    event of the same telling with a target, in a sentence just before.  Its toll and reports join that event."""
+    if event.actor1 is not None or event.actor2 is None:
+        return None
+    words = event.actor2.text.lower().split()
+    if not words or not (
+        (len(words) == 1 and words[0] in ANAPHORS) or (words[0] in DEFINITE_STARTS and not _name_headed(event.actor2))
+    ):
+        return None
+    earlier = next((k for k in reversed(kept) if k.event_type == event.event_type), None)
+    if earlier is None or earlier.actor2 is None or earlier.sentence.start >= event.sentence.start:
+        return None
+    if event.sentence.start - earlier.sentence.end > NEAR_CHARS:
+        return None
+    # the victim may die days later ("stabbed on Tuesday ... succumbed on Wednesday"): the dates need not agree
+    same = (event.event_type, event.negated, event.modality) == (earlier.event_type, earlier.negated, earlier.modality)
+    return earlier if same and _compatible_places(event.location, earlier.location) else None
 
 
 def _retold_dyad(event: Event, earlier: Event) -> bool:
