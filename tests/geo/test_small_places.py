@@ -125,3 +125,12 @@ def test_places_named_through_what_they_hold(nlp, geoparser, text, name):
 def test_a_president_s_administration_is_no_place(nlp, geoparser):
     doc = nlp("The Bush administration blamed the rebels for the delay.")
     assert geoparser.find_places(doc) == []
+
+
+def test_a_small_town_after_in_is_a_place_when_the_story_is_in_its_country(nlp, geoparser, finds_place):
+    """Towns under MIN_POPULATION_PREP_CUE are taken after "in" only when the story's country is theirs."""
+    alone = "Four power poles in Tak Bai were damaged by small bombs overnight."
+    placed = alone + " Officials in Narathiwat province blamed insurgents."
+    assert not finds_place(geoparser.find_places(nlp(alone)), "Tak Bai", "THA")
+    assert finds_place(geoparser.find_places(nlp(placed)), "Tak Bai", "THA")
+    assert finds_place(geoparser.find_places(nlp(alone), "THA"), "Tak Bai", "THA")  # the actors' country

@@ -75,8 +75,8 @@ class Geoparser:
         ``country`` (alpha-3, e.g. from the story's actors) stands for the story's country when no place says
         it ("clashes in the capital")."""
         gaz = self.gazetteer
-        mentions = find_mentions(doc, gaz)
         iso2 = gaz.iso2.get(country) if country else None
+        mentions = find_mentions(doc, gaz, iso2)
         resolutions, ctx = resolve(gaz, mentions, document_text(doc), iso2)
         places: list[Place | None] = []
         for m, r in zip(mentions, resolutions, strict=True):

@@ -328,8 +328,10 @@ def _norp_place(gaz: Gazetteer, key: str | None) -> bool:
     )
 
 
-def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
-    """All toponym mentions in document order; see the module docstring for the rules."""
+def find_mentions(doc: Doc, gaz: Gazetteer, story_country: str | None = None) -> list[Mention]:  # noqa: C901
+    """All toponym mentions in document order; see the module docstring for the rules.  ``story_country``
+    (ISO alpha-2, e.g. from the story's actors) lowers the bar for small towns of that country
+    (``_story_town``); without it, the country the document's surer places agree on does."""
     mentions: list[Mention] = []
     taken = [False] * len(doc)
 
@@ -387,6 +389,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             known.add(key)
         else:
             deferred.append((run, key))
+    towns, deferred = _story_towns(doc, gaz, deferred, story_country, mentions)
+    for run, key in towns:
+        take(run, key, "prep", run[0].ent_type_)
+        known.add(key)
     person_votes: dict[str, int] = {}
     for run, key in deferred:
         if run[0].ent_type_ == "PERSON":
@@ -408,6 +414,46 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     ]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+MIN_POPULATION_STORY_TOWN = 5_000
+"""Population from which a town of the story's own country is taken after a bare locative preposition ("in Tak
+Bai", "in Shopian"): a surname that is also a town of the very country the story is about is rare."""
+
+
+def _agreed_country(gaz: Gazetteer, mentions: list[Mention]) -> str | None:
+    """The one country (alpha-2) of the document's well-known places (regions, countries, towns of
+    ``MIN_POPULATION_PREP_CUE``), when they name only one."""
+    found = set()
+    for m in mentions:
+        best = max(gaz.candidates(m.key), key=lambda i: (gaz.fc[i] in {"PCLI", "ADM1"}, gaz.pop[i]), default=None)
+        if best is not None and (gaz.fc[best] in {"PCLI", "ADM1"} or gaz.pop[best] >= MIN_POPULATION_PREP_CUE):
+            found.add(gaz.cc[best])
+    return found.pop() if len(found) == 1 else None
+
+
+def _story_towns(
+    doc: Doc, gaz: Gazetteer, deferred: list[tuple[Span, str]], country: str | None, mentions: list[Mention]
+) -> tuple[list[tuple[Span, str]], list[tuple[Span, str]]]:
+    """(towns of the story's country among the deferred runs, the other runs); with no country given, the one
+    the surer places agree on."""
+    if not deferred:
+        return [], deferred
+    country = country or _agreed_country(gaz, mentions)
+    towns = [(run, key) for run, key in deferred if country is not None and _story_town(doc, run, gaz, key, country)]
+    return towns, [d for d in deferred if d not in towns]
+
+
+def _story_town(doc: Doc, run: Span, gaz: Gazetteer, key: str, country: str) -> bool:
+    """A town of the story's country (``MIN_POPULATION_STORY_TOWN``) right after a locative preposition."""
+    if _titled(doc, run) or (run[0].ent_type_ == "PERSON" and len(run) == 1):
+        return False  # "trust in Jackson": a one-word name the model calls a person stays one
+    prev = _previous_word(doc, run.start)
+    if prev is not None and prev.lower_ in SCENE_MODIFIERS:
+        prev = _previous_word(doc, prev.i)
+    if prev is None or prev.lower_ not in LOCATIVE_PREPS - {"of", "to", "from", "between"}:
+        return False
+    return any(gaz.cc[i] == country and gaz.pop[i] >= MIN_POPULATION_STORY_TOWN for i in gaz.candidates(key))
 
 
 def _run_name(gaz: Gazetteer, run: Span) -> tuple[Span, str] | None:
