@@ -34,6 +34,8 @@ def test_common_words_and_contractions_are_no_places(nlp, geoparser):
         ("Houses were burnt in the Shabqadar area of Charsadda on Monday.", "Charsadda", "PAK"),
         # people "of" a sizeable town
         ("Hundreds of residents of Kota marched against the water cuts.", "Kota", "IND"),
+        # ... or DATE: a kind word after the name still makes it a place
+        ("Two protesters died when police opened fire at protesters in Surkhet district.", "Surkhet", "NPL"),
         # a doubled space between the preposition and the name
         ("Two men were shot in  Charsadda on Friday.", "Charsadda", "PAK"),
         # a place inside a place named with a possessive

@@ -8,6 +8,7 @@ name is a place elsewhere in the document (one sense per discourse).  Demonyms (
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -374,7 +375,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer, story_country: str | None = None) ->
     deferred: list[tuple[Span, str]] = []
     for run in runs:
         label = run[0].ent_type_
-        if label not in OVERRIDABLE_LABELS and not (label == "NORP" and _before_kind_word(doc, run.end)):
+        if label not in OVERRIDABLE_LABELS and not (
+            label in ("NORP", "DATE") and _before_kind_word(doc, run.end) and _misread_date(run)
+        ):
             continue  # a nationality is no place, but "Shopian district" is one whatever the model says
         found = _run_name(gaz, run)
         cut = _name_before_kind_word(gaz, run) if found is None else None
@@ -454,6 +457,17 @@ def _story_town(doc: Doc, run: Span, gaz: Gazetteer, key: str, country: str) -> 
     if prev is None or prev.lower_ not in LOCATIVE_PREPS - {"of", "to", "from", "between"}:
         return False
     return any(gaz.cc[i] == country and gaz.pop[i] >= MIN_POPULATION_STORY_TOWN for i in gaz.candidates(key))
+
+
+CALENDAR_WORDS = frozenset(
+    w.lower() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr)
+)
+
+
+def _misread_date(run: Span) -> bool:
+    """Capitalised words with no month, weekday or number among them: before a kind word, a name the model took
+    for a date or a nationality ("in Surkhet district", "Shopian town")."""
+    return all(t.is_alpha and t.is_title and t.lower_.rstrip(".") not in CALENDAR_WORDS for t in run)
 
 
 def _run_name(gaz: Gazetteer, run: Span) -> tuple[Span, str] | None:
