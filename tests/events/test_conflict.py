@@ -294,3 +294,16 @@ def test_no_conflict_where_none_is_reported(code, text: str) -> None:
 def test_death_in_an_encounter_is_a_casualty(code) -> None:
     _, events = code("One soldier of the Assam Rifles died in an encounter with the rebels on Friday evening.")
     assert any(e.dead is not None and e.dead.value == 1 for e in _assaults(events))
+
+
+def test_a_death_far_from_the_attack_is_no_toll_of_it(code) -> None:
+    """A death told next to an attack is its toll; one told many sentences later is not (``HURT_WINDOW``)."""
+    near = "Gunmen attacked a bus near Quetta on Monday. The driver died on the spot."
+    far = (
+        "Gunmen attacked a bus near Quetta on Monday. The museum opened in 1990. Its collection grew quickly. "
+        "Visitors came from all over the province. The historian Omar Baig founded it. He died in 2009."
+    )
+    _, near_events = code(near)
+    _, far_events = code(far)
+    assert any(e.trigger.lower_ == "died" and e.entry.event_type == "ASSAULT" for e in near_events)
+    assert not any(e.trigger.lower_ == "died" for e in far_events)

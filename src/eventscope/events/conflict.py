@@ -266,10 +266,25 @@ def _in_attack(verb: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+HURT_WINDOW = 2
+"""Sentences before a death that may tell the attack or injury behind it: a report tells the toll next to the
+attack; a death far down a long article ("Kunz died in 2009") is not that attack's toll."""
+
+
+def _window_start(token: Token, sentences: int) -> int:
+    """The first token of the ``sentences`` sentences before the token's own."""
+    start = token.sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
+
+
 def _hurt_before(verb: Token, lexicon: Lexicon) -> bool:
     """ "The headmaster who was injured in an attack ... died at hospital", "... opened fire. The soldier died on
-    the spot": a death told after the attack or the injury that caused it (its relative clause or an earlier
-    sentence of the report) is that attack's toll."""
+    the spot": a death told after the attack or the injury that caused it (its relative clause or one of the
+    ``HURT_WINDOW`` sentences before) is that attack's toll."""
     subjects = clause_subjects(verb)[0]
     if any(
         c.dep_ == "relcl" and (c.lemma_.lower() in words("victim_verbs") or _in_attack(c, lexicon))
@@ -277,7 +292,7 @@ def _hurt_before(verb: Token, lexicon: Lexicon) -> bool:
         for c in s.children
     ):
         return True
-    for token in verb.doc[: verb.sent.start]:
+    for token in verb.doc[_window_start(verb, HURT_WINDOW) : verb.sent.start]:
         hit = lexicon.lookup(token)
         if hit is not None and hit[0].event_type == CONFLICT_TYPE and not is_negated(token):
             return True
