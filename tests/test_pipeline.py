@@ -145,3 +145,15 @@ def test_seed_quotes_link_the_events_they_state(seed_record):
 
 def test_seed_events_without_a_date_cue_take_the_publication_date_marked_as_such(seed_record):
     assert all(e.date == "2008-06-20" and e.date_source == "document" for e in seed_record.events)
+
+
+def test_an_unnamed_force_takes_the_country_of_a_named_group_the_story_mentions_outside_any_event(pipeline):
+    """No place resolves; the only country evidence is a named group in a sentence with no event."""
+    text = "Soldiers opened fire on a crowd on Tuesday. The Awami League's local office was closed for the day."
+    soldiers = [
+        a
+        for e in pipeline.annotate_text(text, date="2024-05-10").events
+        for a in (e.actor1, e.actor2)
+        if a is not None and a.sector == "MIL"
+    ]
+    assert soldiers and all(a.country == "BGD" and a.country_inferred for a in soldiers)

@@ -50,6 +50,10 @@ from eventscope.vocabulary import words
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 
 
+NAMED_GROUP_LABELS = frozenset({"ORG", "NORP"})
+"""Entity labels of the named groups whose country says the story's when no place does."""
+
+
 class Pipeline:
     """Loads every resource once (lazily) and annotates documents in batches."""
 
@@ -152,6 +156,8 @@ class Pipeline:
         deadline.check("event coding")
         # the actors' country stands for the story's when no place names it ("clashes in the capital")
         actors = [a for item in coded for a in (item.actor1, item.actor2)]
+        # named groups the story mentions outside any event count too ("directed at SSA-N factions")
+        actors += [doc_actors.resolve_token(e.root) for e in doc.ents if e.label_ in NAMED_GROUP_LABELS]
         actor_country = document_country((), actors, source.text)
         places = self.geoparser.find_places(doc, actor_country) if self.geoparser else []
         deadline.check("geoparsing")
