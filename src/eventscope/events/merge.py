@@ -95,12 +95,15 @@ def _fold_partial(events: list[Event]) -> list[Event]:
     return kept
 
 
-def _same_telling(event: Event, earlier: Event) -> bool:
-    """Same type, polarity and modality, compatible place, and no two different dates written in the text."""
+def _same_telling(event: Event, earlier: Event, same_dates: bool = True) -> bool:
+    """Same type, polarity and modality, compatible place, and (``same_dates``) no two different dates written in
+    the text."""
     if (event.event_type, event.negated, event.modality) != (earlier.event_type, earlier.negated, earlier.modality):
         return False
     if not _compatible_places(event.location, earlier.location):
         return False
+    if not same_dates:
+        return True
     return not (event.date_source == "text" and earlier.date_source == "text" and event.date != earlier.date)
 
 
@@ -140,8 +143,7 @@ def _told_of_anaphor(event: Event, kept: list[Event]) -> Event | None:
     if event.sentence.start - earlier.sentence.end > NEAR_CHARS:
         return None
     # the victim may die days later ("stabbed on Tuesday ... succumbed on Wednesday"): the dates need not agree
-    same = (event.event_type, event.negated, event.modality) == (earlier.event_type, earlier.negated, earlier.modality)
-    return earlier if same and _compatible_places(event.location, earlier.location) else None
+    return earlier if _same_telling(event, earlier, same_dates=False) else None
 
 
 def _retold_dyad(event: Event, earlier: Event) -> bool:

@@ -108,6 +108,8 @@ SCENE_MODIFIERS = frozenset(
 OF_KIND_WORDS = (PLACE_SUFFIXES - {"division", "subdivision", "block", "agency", "crossing", "state"}) | {"ward"}
 OF_PEOPLE_NOUNS = frozenset({"residents", "people", "villagers", "inhabitants", "citizens", "natives", "locals"})
 LOCATIVE_PREPS = words("place_cue_prepositions")  # data/vocabulary.json
+BARE_LOCATIVE_PREPS = LOCATIVE_PREPS - {"of", "to", "from", "between"}
+"""Prepositions that say "here" on their own ("in X", "near X"); "of", "to", "from", "between" need more context."""
 # A run after a locative preposition alone is accepted only for well-known places (population of its best
 # candidate); 20k was chosen on GeoWebNews+LGL dev (evaluate_geo): lower let in surnames, higher lost towns.
 MIN_POPULATION_PREP_CUE = 20_000
@@ -451,10 +453,8 @@ def _story_town(doc: Doc, run: Span, gaz: Gazetteer, key: str, country: str) -> 
     """A town of the story's country (``MIN_POPULATION_STORY_TOWN``) right after a locative preposition."""
     if _titled(doc, run) or (run[0].ent_type_ == "PERSON" and len(run) == 1):
         return False  # "trust in Jackson": a one-word name the model calls a person stays one
-    prev = _previous_word(doc, run.start)
-    if prev is not None and prev.lower_ in SCENE_MODIFIERS:
-        prev = _previous_word(doc, prev.i)
-    if prev is None or prev.lower_ not in LOCATIVE_PREPS - {"of", "to", "from", "between"}:
+    prev = _word_before_scene(doc, run)
+    if prev is None or prev.lower_ not in BARE_LOCATIVE_PREPS:
         return False
     return any(gaz.cc[i] == country and gaz.pop[i] >= MIN_POPULATION_STORY_TOWN for i in gaz.candidates(key))
 
@@ -675,9 +675,7 @@ def _context_cue(
         return "prep" if _well_known(gaz, key, MIN_POPULATION_POSSESSIVE) else None
     if run.end < len(doc) and doc[run.end].lower_ in LOCAL_BODY_NOUNS and _org_worthy(gaz, key) and not person:
         return "org"  # "the Hyderabad police", "Karachi university": a big city's own institution
-    prev = _previous_word(doc, run.start)
-    if prev is not None and prev.lower_ in SCENE_MODIFIERS:
-        prev = _previous_word(doc, prev.i)  # "in Old Dhaka", "in central Kolkata"
+    prev = _word_before_scene(doc, run)
     before = _previous_word(doc, prev.i) if prev is not None else None
     if prev is not None and prev.text == "," and before is not None and _is_name_token(before):
         if any(gaz.fc[i] in {"ADM1", "PCLI"} and name_key(gaz.name[i]) == key for i in gaz.candidates(key)):
@@ -692,7 +690,7 @@ def _context_cue(
             return "cue"
         if before.lower_ in OF_PEOPLE_NOUNS and _sizeable(gaz, key):
             return "prep"
-    if prev is not None and prev.lower_ in LOCATIVE_PREPS - {"of", "to", "from", "between"} and _sizeable(gaz, key):
+    if prev is not None and prev.lower_ in BARE_LOCATIVE_PREPS and _sizeable(gaz, key):
         return "prep"
     return None
 
@@ -716,6 +714,14 @@ def _sizeable(gaz: Gazetteer, key: str) -> bool:
     best = max((gaz.pop[i] for i in gaz.candidates(key)), default=0)
     top_is_region = any(gaz.fc[i] in {"PCLI", "ADM1", "CONT"} for i in gaz.candidates(key))
     return top_is_region or best >= MIN_POPULATION_PREP_CUE
+
+
+def _word_before_scene(doc: Doc, run: Span):
+    """The word before the run, past a scene modifier ("in Old Dhaka", "in central Kolkata")."""
+    prev = _previous_word(doc, run.start)
+    if prev is not None and prev.lower_ in SCENE_MODIFIERS:
+        prev = _previous_word(doc, prev.i)
+    return prev
 
 
 def _previous_word(doc: Doc, i: int):
