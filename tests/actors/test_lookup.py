@@ -112,3 +112,13 @@ def test_regional_names_of_state_agents_have_their_sector(lookup, text, word, se
     doc, actors = lookup(text)
     actor = actors.actor_for(_token(doc, word))
     assert actor is not None and actor.sector == sector
+
+
+def test_a_name_left_with_its_and_is_coordinated_with_the_next_modifier(lookup) -> None:
+    # the small model reads "the KIA and government troops" here as one phrase, "KIA" (with the "and") a modifier
+    doc, actors = lookup("Fighting continued for a third day between the KIA and government troops near Hpakant.")
+    kia, troops = _token(doc, "KIA"), _token(doc, "troops")
+    assert kia.head == troops and not any(c.dep_ == "conj" for c in kia.children)  # the misparse this is about
+    found = actors.resolve_argument(troops)
+    assert [a.sector for a in found] == ["REB", "MIL"]
+    assert found[1].name is None  # the state's own troops: no name, so the place may give their country

@@ -259,3 +259,20 @@ def test_definite_title_with_country_takes_leader(resolve):
 )
 def test_a_company_designator_makes_a_business(resolve, text, phrase):
     assert resolve(text, phrase).sector == "BUS"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "sector"),
+    [
+        ("Militants attacked Deputy Superintendent Imran Shah near the market.", "Imran Shah", "POL"),
+        ("A havildar was wounded in the ambush.", "havildar", "MIL"),
+        ("The deputy commissioner ordered a curfew.", "deputy commissioner", "GOV"),
+    ],
+)
+def test_police_army_and_district_ranks_name_the_sector(resolve, text, phrase, sector):
+    assert resolve(text, phrase).sector == sector
+
+
+def test_a_school_superintendent_is_no_police_officer(resolve):
+    actor = resolve("The superintendent of the school resigned.", "superintendent")
+    assert actor is None or actor.sector != "POL"

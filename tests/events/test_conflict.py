@@ -307,3 +307,22 @@ def test_a_death_far_from_the_attack_is_no_toll_of_it(code) -> None:
     _, far_events = code(far)
     assert any(e.trigger.lower_ == "died" and e.entry.event_type == "ASSAULT" for e in near_events)
     assert not any(e.trigger.lower_ == "died" for e in far_events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting continued for a third day between the KIA and government troops near Hpakant.",
+        "Clashes erupted on Monday between Maoist rebels and the police.",
+    ],
+)
+def test_between_after_a_time_phrase_still_names_both_parties(code, text) -> None:
+    _, events = code(text)
+    pairs = {(e.actor1 is not None, e.actor2 is not None) for e in _assaults(events)}
+    assert (True, True) in pairs, [(_text(e.actor1), _text(e.actor2)) for e in events]
+
+
+def test_a_gerund_with_its_own_agent_does_not_borrow_the_clause_subject(code) -> None:
+    _, events = code("Thousands of villagers fled due to relentless shelling by Pakistani security forces.")
+    shelling = [e for e in _assaults(events) if e.trigger.lower_ == "shelling"]
+    assert shelling and all("forces" in _text(e.actor1) for e in shelling)

@@ -113,7 +113,7 @@ class ArgumentActors:
         premodifiers += [
             g for c in premodifiers for g in c.children if g.dep_ in ("amod", "compound", "nmod") and g.i < c.i
         ]
-        modifiers = [c for c in premodifiers if any(g.dep_ == "conj" for g in c.children)]
+        modifiers = [c for c in premodifiers if len(_modifier_members(c, premodifiers)) > 1]
         if not modifiers or token.pos_ not in ("NOUN", "PROPN"):
             actor = self.actor_for(token)
             if actor is not None and quantity is not None:
@@ -126,14 +126,14 @@ class ArgumentActors:
             and not any(
                 self.resolve(token.doc[m.i : m.i + 1])
                 for first in modifiers
-                for m in [first, *(c for c in first.children if c.dep_ == "conj")]
+                for m in _modifier_members(first, premodifiers)
             )
         ):
             # "military, humanitarian and stabilisation planning": coordinated modifiers of a thing, not parties
             return []
         actors = []
         for first in modifiers:
-            members = [first, *(c for c in first.children if c.dep_ == "conj")]
+            members = _modifier_members(first, premodifiers)
             for n, modifier in enumerate(members):
                 own = self.resolve(token.doc[modifier.i : modifier.i + 1])
                 # each member its own words: "Nigerian" and "British armed forces" of "Nigerian and British armed
@@ -141,14 +141,20 @@ class ArgumentActors:
                 last = n == len(members) - 1
                 start = (first.left_edge if n == 0 else modifier).idx
                 end = token.idx + len(token.text) if last else modifier.idx + len(modifier.text)
+                name = own.name if own and own.name and own.sector else f"{modifier.text} {token.text}"
+                if last and n > 0 and modifier.lemma_.lower() in words("government_collectives"):
+                    name = None  # "government troops", "regime forces": the state's own, unnamed agents
                 actors.append(
                     Actor(
                         start=start,
                         end=end,
                         text=document_text(token.doc)[start:end],
-                        name=own.name if own and own.name and own.sector else f"{modifier.text} {token.text}",
+                        name=name,
                         country=(own.country if own else None) or (head.country if head else None),
-                        sector=(head.sector if head else None) or (own.sector if own else None),
+                        # a named member keeps its own sector ("the KIA and government troops": the KIA is REB)
+                        sector=own.sector
+                        if own and own.name and own.sector
+                        else (head.sector if head else None) or (own.sector if own else None),
                     )
                 )
         return actors
@@ -433,6 +439,19 @@ FORCE_NOUNS = frozenset(
     {"soldier", "policeman", "police", "troop", "jawan", "guard", "personnel", "militant", "rebel", "army", "officer"}
 )
 """Members of a state or armed force: coordinated with another group, each is a party of its own."""
+
+
+def _modifier_members(first: Token, premodifiers: list[Token]) -> list[Token]:
+    """A coordinated modifier and its conjuncts ("Iraqi and coalition forces"); when the parser left the "and"
+    on the first name with no conjunct ("the KIA/nmod and/cc government/compound troops"), the next modifier of
+    the same head is its conjunct."""
+    conjuncts = [c for c in first.children if c.dep_ == "conj"]
+    if conjuncts:
+        return [first, *conjuncts]
+    if first.pos_ == "PROPN" and any(c.dep_ == "cc" for c in first.children):
+        later = [m for m in premodifiers if m.i > first.i and m.head == first.head]
+        return [first, *later[:1]]
+    return [first]
 
 
 def counted_with(member: Token, first: Token) -> bool:

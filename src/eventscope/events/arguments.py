@@ -306,20 +306,64 @@ def supported_in(noun: Token, lexicon: Lexicon) -> list[Token]:
     return []
 
 
+TIME_NOUNS = frozenset({"day", "days", "night", "nights", "week", "weeks", "hour", "hours", "month", "months", "time"})
+"""Nouns of a duration or a time that the parser hangs a following "between" on: "fighting continued for a third
+*day* between A and B", "clashes erupted on Monday night between ..."."""
+
+
+def _time_phrases(holder: Token) -> list[Token]:
+    """The nouns of a holder's time phrases ("for a third day", "on Monday"): a "between" after them belongs to
+    the event, not to the time."""
+    return [
+        c
+        for p in holder.children
+        if p.dep_ == "prep" and p.lower_ in ("for", "on", "in", "since", "after", "throughout")
+        for c in p.children
+        if c.dep_ == "pobj" and (c.lower_ in TIME_NOUNS or c.ent_type_ in ("DATE", "TIME"))
+    ]
+
+
 def between(noun: Token) -> list[Token]:
-    """Objects of "between", also when the phrase hangs on a participle ("the agreement reached between") or on
-    the verb of which the event is the subject when it just happens ("clashes *continued* between A and B")."""
+    """Objects of "between", also when the phrase hangs on a participle ("the agreement reached between"), on
+    the verb of which the event is the subject when it just happens ("clashes *continued* between A and B"), or
+    on a time phrase of either ("continued for a third *day* between A and B": a misattachment)."""
     holders = [noun, *(v for v in noun.children if v.dep_ == "acl" and v.tag_ == "VBN")]
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in words("happening_verbs"):
         holders.append(noun.head)
+    holders.extend([t for h in list(holders) for t in _time_phrases(h)])
     return [
-        c
+        party
         for h in holders
         for p in h.children
         if p.dep_ == "prep" and p.lower_ == "between"
         for c in p.children
         if c.dep_ == "pobj"
+        for party in [*_misparsed_first_party(c), c]
     ]
+
+
+def _misparsed_first_party(noun: Token) -> list[Token]:
+    """ "between the KIA and government troops" parsed as one phrase, with "KIA and" a modifier of "troops": the
+    coordinated name is a party of its own."""
+    return [
+        m
+        for m in noun.children
+        if m.dep_ in ("nmod", "compound") and m.pos_ == "PROPN" and any(c.dep_ == "cc" for c in m.children)
+    ]
+
+
+def gerund_names_parties(verb: Token) -> bool:
+    """A gerund with no subject of its own that names who does it ("fled due to *shelling by the army*",
+    "after *fighting between A and B*"): it is read as an event noun, and the clause's subject, which the parser
+    lends it through control, is not its agent."""
+    if verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return False
+    return any(
+        p.dep_ in ("prep", "agent")
+        and p.lower_ in ("by", "between")
+        and any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in p.children)
+        for p in verb.children
+    )
 
 
 def measured_noun(noun: Token) -> Token:

@@ -41,6 +41,7 @@ from eventscope.events.arguments import (
     destinations,
     dispatched_forces,
     expand_conjuncts,
+    gerund_names_parties,
     hyphen_sides,
     included,
     is_event_noun,
@@ -711,7 +712,7 @@ def _shared_participle_frame(f: Frame) -> None:
 
 
 def _clause_subject(f: Frame) -> None:
-    if not f.passive:
+    if not f.passive and not gerund_names_parties(f.trigger):
         f.sources.extend(f.subjects[0])
 
 
@@ -912,6 +913,7 @@ VERB_FRAME: tuple[Rule, ...] = (
             "Turkish",
         ),
         E("Villagers fled the relentless shelling by Indian troops.", "shelling", "ASSAULT", "troops"),
+        E("Villagers fled due to shelling by Pakistani forces.", "shelling", "ASSAULT", "forces"),
         role="both",
     ),
     rule(
