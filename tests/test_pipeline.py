@@ -157,3 +157,32 @@ def test_an_unnamed_force_takes_the_country_of_a_named_group_the_story_mentions_
         if a is not None and a.sector == "MIL"
     ]
     assert soldiers and all(a.country == "BGD" and a.country_inferred for a in soldiers)
+
+
+def _state_agents(pipeline, text: str) -> list:
+    return [
+        a
+        for e in pipeline.annotate_text(text, date="2024-05-10").events
+        for a in (e.actor1, e.actor2)
+        if a is not None and a.sector in ("POL", "MIL")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police clashed with rioters who were chanting pro-Pakistan slogans.",
+        "Police detained two men carrying Indian currency.",
+    ],
+)
+def test_a_country_that_only_qualifies_a_national_thing_gives_the_police_no_country(pipeline, text):
+    police = _state_agents(pipeline, text)
+    assert police and all(a.country is None for a in police)
+    for event in pipeline.annotate_text(text, date="2024-05-10").events:
+        assert event.location is None or event.location.country is None
+
+
+def test_a_place_after_a_possessor_in_the_actor_span_is_still_the_scene(pipeline):
+    text = "Activists in Tripura's Dharmanagar area attacked a bus."
+    events = pipeline.annotate_text(text, date="2024-05-10").events
+    assert any(e.location is not None and e.location.name == "Dharmanagar" for e in events)

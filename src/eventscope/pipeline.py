@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import cached_property
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from eventscope.actors import ActorResolver, load_knowledge_base
 from eventscope.actors.inference import document_country, with_place_country
@@ -29,6 +29,7 @@ from eventscope.events.merge import count_duplicate_reports as _count_duplicate_
 from eventscope.events.ontology import load_ontology
 from eventscope.events.scoring import add_fallback_events, score_events
 from eventscope.geo import Geoparser
+from eventscope.geo.locate import scene_candidates
 from eventscope.ingest import SourceDocument
 from eventscope.ingest.readers import make_document
 from eventscope.nlp import DateResolver, load_nlp
@@ -52,6 +53,19 @@ NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "P
 
 NAMED_GROUP_LABELS = frozenset({"ORG", "NORP"})
 """Entity labels of the named groups whose country says the story's when no place does."""
+
+
+def _names_a_group(entity: Span) -> bool:
+    """An ORG, or a NORP that stands for people ("the Pakistanis", "Indian troops"), not for a national thing
+    ("Indian *currency*", "American *flags*": ``national_symbols``)."""
+    if entity.label_ not in NAMED_GROUP_LABELS:
+        return False
+    root = entity.root
+    return not (
+        entity.label_ == "NORP"
+        and root.dep_ in ("amod", "compound", "nmod")
+        and root.head.lemma_.lower() in words("national_symbols")
+    )
 
 
 class Pipeline:
@@ -157,7 +171,7 @@ class Pipeline:
         # the actors' country stands for the story's when no place names it ("clashes in the capital")
         actors = [a for item in coded for a in (item.actor1, item.actor2)]
         # named groups the story mentions outside any event count too ("directed at SSA-N factions")
-        actors += [doc_actors.resolve_token(e.root) for e in doc.ents if e.label_ in NAMED_GROUP_LABELS]
+        actors += [doc_actors.resolve_token(e.root) for e in doc.ents if _names_a_group(e)]
         actor_country = document_country((), actors, source.text)
         places = self.geoparser.find_places(doc, actor_country) if self.geoparser else []
         deadline.check("geoparsing")
@@ -171,7 +185,7 @@ class Pipeline:
         text = document_text(doc)
         free_places = {start: _free_places(places, busy, text) for start, busy in sources_by_sentence.items()}
         # unnamed state agents of an event with no located country take the document's country
-        country = document_country(places, actors, text)
+        country = document_country(scene_candidates(doc, places), actors, text)
         events = [
             deadline.check(
                 "locating",
@@ -344,11 +358,15 @@ _SCENE_PREPS = frozenset(words("scene_prepositions"))
 
 
 def _scene_phrase(text: str, actor_start: int, place_start: int) -> bool:
-    """The place follows a scene preposition inside the actor's span: "police *in* Kabul", "men *near* X"."""
+    """The place follows a scene preposition inside the actor's span: "police *in* Kabul", "men *near* X",
+    "activists *in* Tripura's Dharmanagar area" (a possessor place on the way is part of the scene phrase)."""
     if not text or place_start <= actor_start:
         return False
     before = text[actor_start:place_start].split()
-    while before and before[-1].lower() in {"the", "central", "northern", "southern", "eastern", "western"}:
+    while before and (
+        before[-1].lower() in {"the", "central", "northern", "southern", "eastern", "western", "north", "south"}
+        or before[-1].endswith(("'s", "\u2019s"))
+    ):
         before.pop()
     return bool(before) and before[-1].lower() in _SCENE_PREPS
 

@@ -326,3 +326,23 @@ def test_a_gerund_with_its_own_agent_does_not_borrow_the_clause_subject(code) ->
     _, events = code("Thousands of villagers fled due to relentless shelling by Pakistani security forces.")
     shelling = [e for e in _assaults(events) if e.trigger.lower_ == "shelling"]
     assert shelling and all("forces" in _text(e.actor1) for e in shelling)
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "victim"),
+    [
+        ("A rebel leader was killed in an encounter with security forces on Saturday.", "forces", "leader"),
+        ("Two soldiers were killed in a gunfight with militants.", "militants", "soldiers"),
+        ("Ram Jha died in a clash with the police.", "police", "jha"),
+    ],
+)
+def test_a_victim_of_a_fight_was_hurt_by_its_other_side(code, text, attacker, victim) -> None:
+    _, events = code(text)
+    assert any(attacker in _text(e.actor1) and victim in _text(e.actor2) for e in _assaults(events)), [
+        (_text(e.actor1), _text(e.actor2)) for e in events
+    ]
+
+
+def test_a_fight_with_things_names_no_attacker(code) -> None:
+    _, events = code("Five people were killed in a clash with stones and sticks.")
+    assert all(e.actor1 is None for e in _assaults(events))

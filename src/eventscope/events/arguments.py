@@ -187,21 +187,25 @@ def described_noun(participle: Token) -> Token | None:
 
 def agents_of_setting(verb: Token, lexicon: Lexicon) -> list[Token]:
     """ "Ghadiya was killed in a raid *by US forces*", "in a raid *conducted by* X": a passive deed set in an
-    agentive event noun shares its agent (re3d's dyad evaluation: FightingAgainst missed in passives)."""
+    agentive event noun shares its agent (re3d's dyad evaluation: FightingAgainst missed in passives); one set
+    in a fight (``fight_nouns``) was done by the fight's other side ("killed in a gunfight *with troops*")."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
             continue
         for noun in prep.children:
             if noun.dep_ == "pobj" and _misparsed_agent_gerund(noun, lexicon):
                 return [noun]
-            if noun.dep_ != "pobj" or not is_event_noun(noun, lexicon):
+            fight = noun.dep_ == "pobj" and noun.lemma_.lower() in words("fight_nouns")
+            if noun.dep_ != "pobj" or not (fight or is_event_noun(noun, lexicon)):
                 continue
+            # a fight's other side is who hurt the victim: "killed in an encounter *with security forces*"
+            preps = ("by", "with") if fight else ("by",)
             found = [
                 c
                 for p in noun.children
-                if p.dep_ == "prep" and p.lower_ == "by"
+                if p.dep_ == "prep" and p.lower_ in preps
                 for c in p.children
-                if c.dep_ == "pobj"
+                if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")
             ]
             found += [a for v in noun.children if v.dep_ == "acl" and v.tag_ == "VBN" for a in agents(v)]
             found = found or [m for m in noun.children if _agent_modifier(m)]

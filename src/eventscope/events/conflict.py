@@ -24,7 +24,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from eventscope.events.arguments import clause_subjects
+from eventscope.events.arguments import agents_of_setting, clause_subjects
 from eventscope.events.coded import CodedEvent, claimed_by, confidence, magnitudes, modality
 from eventscope.events.lexicon import Lexicon, TriggerEntry
 from eventscope.events.magnitudes import RESULTATIVE_VERBS, count_people, killed_by_result, toll_phrases
@@ -357,6 +357,8 @@ def suffered_casualties(state: Any) -> list[CodedEvent]:
         attackers = []
         if anchor.i != verb.i and anchor.pos_ == "VERB" and not clause_subjects(anchor)[1]:  # "as assailants exploded"
             attackers = state.actors.resolve_all(clause_subjects(anchor)[0])
+        if not attackers and field == "dead":  # "died in a clash *with the police*"
+            attackers = state.actors.resolve_all(agents_of_setting(verb, lexicon))
         for source in attackers or _claimed_sources(state) or [None]:
             for target in _target_actors(state, subjects[:1]):
                 events.append(

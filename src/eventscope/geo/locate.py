@@ -59,6 +59,27 @@ def _medical(doc: Doc, tokens: range) -> bool:
     return ward.dep_ == "pobj" and ward.head.lower_ in TREATMENT_PREPS
 
 
+def _names_a_symbol(doc: Doc, tokens: range) -> bool:
+    """The place only qualifies a national thing: "chanting pro-Pakistan *slogans*", "a Vietnam-Cambodia border
+    *treaty*", "stormed the Pakistan *embassy*" (``national_symbols``); the country owns the thing, the event did
+    not happen there."""
+    if not len(tokens):
+        return False
+    node = _range_head(doc, tokens)
+    for _ in range(4):
+        if node.dep_ not in ("compound", "amod", "nmod") or node.head is node or node.head.i < node.i:
+            break
+        node = node.head
+    return node is not _range_head(doc, tokens) and node.lemma_.lower() in words("national_symbols")
+
+
+def scene_candidates(doc: Doc, places: list[Place]) -> list[Place]:
+    """Places that can be where an event happened: not where the wounded were treated, not a symbol's owner."""
+    return [
+        p for p in places if not _medical(doc, tokens := _place_tokens(doc, p)) and not _names_a_symbol(doc, tokens)
+    ]
+
+
 def _range_head(doc: Doc, tokens: range) -> Token:
     """The token of a non-empty range whose head lies outside it (the first one), else its first token."""
     return next((doc[t] for t in tokens if doc[t].head.i not in tokens), doc[tokens[0]])
@@ -189,16 +210,16 @@ def locate(
     local place, the document's places named inside actors give one ("Chittagong district police detained
     40 activists"): where the actors come from is the best guess left of where they acted."""
     resolved = [p for p in places if p.lat is not None]
-    scenes = [p for p in resolved if not _medical(doc, _place_tokens(doc, p))]
+    scenes = scene_candidates(doc, resolved)
     found = _in_sentence(doc, trigger_index, scenes)
     if found is not None:
         return found
     everywhere = [p for p in every_place or places if p.lat is not None]
-    elsewhere = [p for p in everywhere if not _medical(doc, _place_tokens(doc, p))]
+    elsewhere = scene_candidates(doc, everywhere)
     main = main_place(scenes) or main_place(elsewhere) or main_place(resolved) or main_place(everywhere)
     if main is not None:
         return to_location(main, "document")
-    return _main_country(resolved, country_place) or _main_country(everywhere, country_place)
+    return _main_country(scenes, country_place) or _main_country(elsewhere, country_place)
 
 
 def _in_sentence(doc: Doc, trigger_index: int, resolved: list[Place]) -> EventLocation | None:
