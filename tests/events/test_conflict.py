@@ -346,3 +346,22 @@ def test_a_victim_of_a_fight_was_hurt_by_its_other_side(code, text, attacker, vi
 def test_a_fight_with_things_names_no_attacker(code) -> None:
     _, events = code("Five people were killed in a clash with stones and sticks.")
     assert all(e.actor1 is None for e in _assaults(events))
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "victim"),
+    [
+        ("Three militants were killed when security forces raided a hideout in Quetta.", "forces", "militants"),
+        ("Four rebels were killed as the army launched an operation near the border.", "army", "rebels"),
+    ],
+)
+def test_a_passive_casualty_takes_the_attacker_of_its_when_clause(code, text, attacker, victim) -> None:
+    _, events = code(text)
+    assert any(attacker in _text(e.actor1) and victim in _text(e.actor2) for e in _assaults(events)), [
+        (_text(e.actor1), _text(e.actor2)) for e in events
+    ]
+
+
+def test_a_when_clause_of_no_attack_names_no_attacker(code) -> None:
+    _, events = code("A man was killed when he was hit by a falling tree.")
+    assert all(e.actor1 is None for e in _assaults(events))

@@ -211,6 +211,30 @@ def agents_of_setting(verb: Token, lexicon: Lexicon) -> list[Token]:
             found = found or [m for m in noun.children if _agent_modifier(m)]
             if found:
                 return found
+    return _agents_of_clause(verb, lexicon)
+
+
+HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
+OPERATION_NOUNS = frozenset({"operation", "offensive", "crackdown", "raid", "assault", "attack", "strike"})
+"""What a force launches or conducts: "killed *as Rangers launched an operation*"."""
+
+
+def _agents_of_clause(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """ "Three militants were killed *when security forces raided* a hideout", "*as Rangers launched an
+    operation*": the passive deed happened in a clause whose active subject attacked or launched an operation."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.pos_ != "VERB":
+            continue
+        if not any(m.dep_ in ("mark", "advmod") and m.lower_ in ("as", "when", "while") for m in clause.children):
+            continue
+        subjects, passive = clause_subjects(clause)
+        if passive or not subjects:
+            continue
+        hit = lexicon.lookup(clause)
+        objects = [o for o in clause.children if o.dep_ == "dobj"]
+        operation = is_light_verb(clause) and any(o.lemma_.lower() in OPERATION_NOUNS for o in objects)
+        if operation or (hit is not None and hit[0].event_type in HARM_TYPES):
+            return subjects
     return []
 
 

@@ -66,6 +66,7 @@ def load_nlp(
     model entities (``overwrite_ents=False``).
     """
     nlp = spacy.load(model)
+    _mend_known_mistags(nlp)
     nlp.add_pipe("paragraph_sentences", before="parser", config={"max_chars": max_sentence_chars})
     if patterns:
         ruler = nlp.add_pipe(
@@ -73,6 +74,22 @@ def load_nlp(
         )
         ruler.add_patterns(list(patterns))
     return nlp
+
+
+MISTAGGED_AGENT_NOUNS = (("law", "enforcers"),)
+"""Two-word agent nouns whose second word the small model tags as a verb ("the law enforcers/VBZ detained"),
+losing the actor; the parser still attaches the phrase where a subject goes, so the tags alone are mended."""
+
+
+def _mend_known_mistags(nlp: Language) -> None:
+    """Retag ``MISTAGGED_AGENT_NOUNS`` as a compound noun (the model's attribute ruler runs after the parser)."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for first, second in MISTAGGED_AGENT_NOUNS:
+        pattern = [{"LOWER": first}, {"LOWER": second}]
+        ruler.add(patterns=[pattern], attrs={"DEP": "compound"}, index=0)
+        ruler.add(patterns=[pattern], attrs={"TAG": "NNS", "POS": "NOUN", "LEMMA": second.rstrip("s")}, index=1)
 
 
 _TEXT_KEY = "eventscope.text"
