@@ -287,3 +287,11 @@ def test_a_main_verb_the_parser_hangs_under_a_noun_keeps_the_sentence_subject(co
     arrests = [e for e in events if e.event_type == "COERCE"]
     assert arrests and arrests[0].actor1 is not None and arrests[0].actor1.text == "Police"
     assert arrests[0].modality == "asserted"
+
+
+def test_who_attacks_a_gathering_takes_no_part_in_it(code):
+    for text in ("Police opened fire on a rally in the capital.", "Police fired tear gas at a protest in Nairobi."):
+        events = code(text)
+        assert not any(e.event_type == "PROTEST" and e.actor1 is not None for e in events), text
+    # a participation or a circumstance still names its participant
+    assert ("Thousands of workers", None) in _dyads(code("Thousands of workers went on strike."), "PROTEST")

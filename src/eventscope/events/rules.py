@@ -1096,13 +1096,23 @@ def _light_verb_subject(f: Frame) -> None:
 
 
 def _participant_subject(f: Frame) -> None:
-    if not f.sources:
+    if not f.sources and not _under_attack(f.trigger, f.lexicon):
         f.sources.extend(participants(measured_noun(f.trigger)))
 
 
 def _circumstance_subject(f: Frame) -> None:
-    if not f.sources:
+    if not f.sources and not _under_attack(f.trigger, f.lexicon):
         f.sources.extend(circumstance_subject(f.trigger))
+
+
+def _under_attack(noun: Token, lexicon: Lexicon) -> bool:
+    """ "police opened fire *on a rally*", "fired tear gas *at a protest*": the event noun is what the clause's
+    subject attacked, so that subject is no participant of it."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "at", "upon", "into", "against"):
+        return False
+    hit = lexicon.lookup(prep.head) if prep.head.pos_ == "VERB" else None
+    return hit is not None and hit[0].event_type in ("ASSAULT", "COERCE")
 
 
 def _helped_party(f: Frame) -> None:
