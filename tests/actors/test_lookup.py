@@ -122,3 +122,15 @@ def test_a_name_left_with_its_and_is_coordinated_with_the_next_modifier(lookup) 
     found = actors.resolve_argument(troops)
     assert [a.sector for a in found] == ["REB", "MIL"]
     assert found[1].name is None  # the state's own troops: no name, so the place may give their country
+
+
+def test_a_demonym_member_takes_the_shared_head_sector(lookup) -> None:
+    doc, actors = lookup("Nigerian and British armed forces held a joint exercise.")
+    found = actors.resolve_argument(_token(doc, "forces"))
+    assert [(a.country, a.sector) for a in found] == [("NGA", "MIL"), ("GBR", "MIL")]
+
+
+def test_a_member_that_names_no_party_is_a_kind_of_the_group(lookup) -> None:
+    doc, actors = lookup("Six militants surrendered to civil and military forces in Sibi.")
+    found = actors.resolve_argument(_token(doc, "forces"))
+    assert len(found) == 1 and found[0].sector == "MIL"

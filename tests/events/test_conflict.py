@@ -365,3 +365,18 @@ def test_a_passive_casualty_takes_the_attacker_of_its_when_clause(code, text, at
 def test_a_when_clause_of_no_attack_names_no_attacker(code) -> None:
     _, events = code("A man was killed when he was hit by a falling tree.")
     assert all(e.actor1 is None for e in _assaults(events))
+
+
+def test_a_bomb_going_off_with_no_party_named_is_an_attack_and_its_victims_follow(pipeline) -> None:
+    text = "Two bombs went off near a mosque in Dhaka on Monday. Several people were slightly injured."
+    assaults = [e for e in pipeline.annotate_text(text, date="2015-01-20").events if e.event_type == "ASSAULT"]
+    assert len(assaults) == 1  # one happening: the explosion takes the victims told next
+    assert assaults[0].mode == "explosives" and assaults[0].trigger.text == "went"
+    assert assaults[0].actor2 is not None and "people" in assaults[0].actor2.text
+
+
+def test_nobody_hurt_is_no_victim(code) -> None:
+    _, events = code("Pickets blasted crude bombs in the area. No one was injured.")
+    assert not any(e.actor2 is not None and "one" in _text(e.actor2) for e in events)
+    _, events = code("No security personnel were injured in the clash.")
+    assert all(e.negated for e in _assaults(events))

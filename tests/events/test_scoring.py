@@ -138,3 +138,10 @@ def test_a_match_report_codes_nothing_however_the_sentence_reads(code) -> None:
         "The manager said he was really pleased with the Brazilian players."
     )
     assert code(story) == []
+
+
+def test_a_workers_strike_keeps_its_protest_type_whatever_the_model_reads(pipeline) -> None:
+    text = "Lawyers in 18 districts went on strike, demanding a new bench of the High Court."
+    events = pipeline.annotate_text(text, date="2015-02-18").events
+    strikes = [e for e in events if e.trigger.text == "strike"]
+    assert strikes and all(e.event_type == "PROTEST" for e in strikes)

@@ -234,3 +234,8 @@ def test_purpose_clause_of_a_past_deed_stays_asserted(run_coder) -> None:
     doc, events, _ = run_coder("The Iraqi army attacked the town to punish the rebels.")
     on_trigger, _ = _on(doc, events, "attacked")
     assert on_trigger and all(e.modality == "asserted" for e in on_trigger)
+
+
+def test_a_rally_against_something_is_a_protest_even_when_against_hangs_on_the_verb(pipeline) -> None:
+    events = pipeline.annotate_text("Lawmakers held a rally in Dhaka against the new tax.", date="2015-03-01").events
+    assert any(e.event_type == "PROTEST" for e in events)

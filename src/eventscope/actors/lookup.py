@@ -114,6 +114,13 @@ class ArgumentActors:
             g for c in premodifiers for g in c.children if g.dep_ in ("amod", "compound", "nmod") and g.i < c.i
         ]
         modifiers = [c for c in premodifiers if len(_modifier_members(c, premodifiers)) > 1]
+        # "civil and military forces", "local and foreign troops": a member that names no party of its own is
+        # a kind of the one group, not a second party
+        modifiers = [
+            c
+            for c in modifiers
+            if all(self.resolve(token.doc[m.i : m.i + 1]) for m in _modifier_members(c, premodifiers))
+        ]
         if not modifiers or token.pos_ not in ("NOUN", "PROPN"):
             actor = self.actor_for(token)
             if actor is not None and quantity is not None:
@@ -151,9 +158,10 @@ class ArgumentActors:
                         text=document_text(token.doc)[start:end],
                         name=name,
                         country=(own.country if own else None) or (head.country if head else None),
-                        # a named member keeps its own sector ("the KIA and government troops": the KIA is REB)
+                        # a named group keeps its own sector ("the KIA and government troops": the KIA is REB); a
+                        # country or demonym takes the head's ("Nigerian and British armed forces": MIL)
                         sector=own.sector
-                        if own and own.name and own.sector
+                        if own and own.name and own.sector and modifier.ent_type_ not in ("NORP", "GPE")
                         else (head.sector if head else None) or (own.sector if own else None),
                     )
                 )

@@ -41,8 +41,13 @@ NO_CLAIMANT = frozenset({"no", "none", "nobody", "neither"})
 
 
 def is_victim_noun(token: Token) -> bool:
-    """A counted noun ("two members", "eight") or a noun naming people ("villagers", "a farmer")."""
-    if token.pos_ not in ("NOUN", "PROPN", "NUM"):
+    """A counted noun ("two members", "eight") or a noun naming people ("villagers", "a farmer"); not one that
+    denies any ("no one", "no security personnel")."""
+    if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+        return False
+    if token.lower_ in ("nobody", "none", "noone") or any(c.lower_ == "no" for c in token.children):
+        return False  # "no one was injured", "no security personnel were hurt": nobody was hurt
+    if token.pos_ == "PRON":
         return False
     if token.like_num or any(c.dep_ == "nummod" for c in token.children):
         return True

@@ -84,15 +84,36 @@ def _fold_partial(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for event in events:
         if event.actor1 is None or event.actor2 is None:
-            host = next((k for k in kept if _restates(event, k)), None) or _told_of_anaphor(event, kept)
+            host = (
+                next((k for k in kept if _restates(event, k)), None)
+                or _told_of_anaphor(event, kept)
+                or _toll_of_partyless(event, kept)
+            )
         else:
             host = next((k for k in kept if _retold_dyad(event, k)), None)
         if host is None:
             kept.append(event)
             continue
         same_sentence = host.sentence.start == event.sentence.start
-        kept[kept.index(host)] = _combined(host, event, add_mentions=not same_sentence)
+        combined = _combined(host, event, add_mentions=not same_sentence)
+        if host.actor1 is None and host.actor2 is None:
+            combined = replace(combined, actor2=event.actor2)  # the partyless deed takes the victims told next
+        kept[kept.index(host)] = combined
     return kept
+
+
+def _toll_of_partyless(event: Event, kept: list[Event]) -> Event | None:
+    """The partyless deed a victim-only event goes on telling: "Two bombs went off in a market. *Several people
+    were injured*": the latest earlier event of the same telling with no party at all, in a sentence just before,
+    takes the victims (one happening, one event)."""
+    if event.actor1 is not None or event.actor2 is None:
+        return None
+    earlier = next((k for k in reversed(kept) if k.event_type == event.event_type), None)
+    if earlier is None or earlier.actor1 is not None or earlier.actor2 is not None:
+        return None
+    if earlier.sentence.start >= event.sentence.start or event.sentence.start - earlier.sentence.end > NEAR_CHARS:
+        return None
+    return earlier if _same_telling(event, earlier) else None
 
 
 def _same_telling(event: Event, earlier: Event, same_dates: bool = True) -> bool:

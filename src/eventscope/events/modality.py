@@ -32,9 +32,16 @@ MEANS_VERBS = words("means_verbs")
 
 
 def is_negated(trigger: Token) -> bool:
-    """A ``neg`` child ("did not attack", "no attack"), or a denial head over the trigger."""
+    """A ``neg`` child ("did not attack", "no attack"), a passive subject that denies any ("*no one* was hurt",
+    "*no security personnel* were injured"), or a denial head over the trigger."""
     if any(
         child.dep_ == "neg" or child.lower_ in ("no", "never") and child.dep_ == "det" for child in trigger.children
+    ):
+        return True
+    if any(
+        child.dep_ == "nsubjpass"
+        and (child.lower_ in ("nobody", "none") or any(g.lower_ == "no" and g.dep_ == "det" for g in child.children))
+        for child in trigger.children
     ):
         return True
     head = trigger.head

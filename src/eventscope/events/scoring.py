@@ -26,9 +26,14 @@ from eventscope.events.modality import is_negated
 
 CASUALTY_RULES = frozenset({"casualty_report", "suffered_casualty"})
 """Rules (events/conflict.py) whose events are victim-only by construction: never vetoed for a missing source."""
-CONSTRUCTION_RULES = CASUALTY_RULES | {"fire_exchange"}
-"""Rules whose event the construction proves, not the trigger word: the model, which reads "exchange" as trade,
-types and calibrates them but does not veto them ("an exchange of fire with police" is a firefight)."""
+CONSTRUCTION_RULES = CASUALTY_RULES | {"fire_exchange", "explosion"}
+"""Rules whose event the construction proves, not the trigger word: the model, which reads "exchange" as trade
+and "went" as no event, types and calibrates them but does not veto them ("an exchange of fire with police" is a
+firefight, "two bombs went off near the mosque" a bombing)."""
+CODER_TYPE_RULES = DERIVED_RULES | {"labour_strike", "explosion"}
+"""Rules whose type the model does not replace: those of ``DERIVED_RULES``, and constructions whose type the
+words around the trigger fix ("lawyers went on *strike*" is a PROTEST, not an attack; a bomb going off an
+ASSAULT)."""
 CLASSIFIER_RETYPE = "classifier_retype"
 """Added to ``CodedEvent.rules`` when the learned model replaced the coder's type (a diagnostic, not a rule)."""
 CLASSIFIER_FALLBACK = "classifier_fallback"
@@ -83,7 +88,7 @@ def score_events(coded: list[CodedEvent], classifier, favor: str = "precision") 
         if values["entry"] != before[id(draft)]:
             # a type derived from the arguments (classifier.DERIVED_RULES), not a sense of the word: the coder's type
             # stands ("Kenyan troops and their allies attacked": the allies' COOPERATE must not become an ASSAULT)
-            if DERIVED_RULES & set(values["rules"]):
+            if CODER_TYPE_RULES & set(values["rules"]):
                 values["entry"] = before[id(draft)]
             else:  # the model chose another sense of the word: say so
                 values["rules"] = (*values["rules"], CLASSIFIER_RETYPE)

@@ -290,7 +290,11 @@ def campaign_rally(c: Any) -> bool:
     token = c.token
     if c.entry.event_type != "PROTEST" or token.lemma_.lower() not in words("rally_words"):
         return False
-    if any(ch.lower_ in ("against", "for") or ch.lemma_.lower() in ("protest", "demand") for ch in token.subtree):
+    # the parser may hang "against" on the light verb: "held a rally in Delhi *against* the bill"
+    scope = list(token.subtree)
+    if token.dep_ == "dobj":
+        scope += [ch for ch in token.head.children if ch.dep_ == "prep"]
+    if any(ch.lower_ in ("against", "for") or ch.lemma_.lower() in ("protest", "demand") for ch in scope):
         return False
     if _campaign_story(c.state.sentence.doc):
         return True
