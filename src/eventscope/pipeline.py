@@ -27,6 +27,7 @@ from eventscope.events.conflict import fold_casualties
 from eventscope.events.context import contexts_for
 from eventscope.events.merge import count_duplicate_reports as _count_duplicate_reports
 from eventscope.events.ontology import load_ontology
+from eventscope.events.relevance import political_events
 from eventscope.events.scoring import add_fallback_events, score_events
 from eventscope.geo import Geoparser
 from eventscope.geo.locate import scene_candidates
@@ -193,6 +194,8 @@ class Pipeline:
             )
             for item in coded
         ]
+        if self.settings.favor == "precision":
+            events = political_events(events)  # a cooperative deed between private parties is no political event
         events = _count_duplicate_reports(merge_events(events), paragraphs, source.doc_id)
         entities = tuple(
             Entity(start=e.start_char, end=e.end_char, text=e.text, label=e.label_)
