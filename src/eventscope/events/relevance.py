@@ -4,7 +4,8 @@ A cooperative deed between private parties ("American Airlines offered a fare", 
 millions", "students must speak with the counsellor") is business or private life, not a political event.  On the
 seven *tune* audit sheets (``quality/audit/*tune*``, 1,047 judged rows; report sheets were not used) cooperative
 events with a party of a private sector and none of a state or political sector were right once in 69 rows, against
-26% for the same types with a state or political party and 27-40% for the other types.  In precision mode they are left out.
+26% for the same types with a state or political party and 27-40% for the other types.  In precision mode they
+are left out.
 """
 
 from __future__ import annotations
