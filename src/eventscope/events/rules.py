@@ -27,6 +27,7 @@ from spacy.tokens import Span, Token
 
 from eventscope.actors.lookup import ARMED_SECTORS, ArgumentActors, informative, same_actor, same_span
 from eventscope.events.arguments import (
+    HARM_TYPES,
     VERBAL_COMMITMENTS,
     agents,
     agents_of_setting,
@@ -1112,7 +1113,7 @@ def _under_attack(noun: Token, lexicon: Lexicon) -> bool:
     if noun.dep_ != "pobj" or prep.lower_ not in ("on", "at", "upon", "into", "against"):
         return False
     hit = lexicon.lookup(prep.head) if prep.head.pos_ == "VERB" else None
-    return hit is not None and hit[0].event_type in ("ASSAULT", "COERCE")
+    return hit is not None and hit[0].event_type in HARM_TYPES
 
 
 def _helped_party(f: Frame) -> None:

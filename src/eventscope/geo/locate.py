@@ -65,12 +65,12 @@ def _names_a_symbol(doc: Doc, tokens: range) -> bool:
     not happen there."""
     if not len(tokens):
         return False
-    node = _range_head(doc, tokens)
+    head = node = _range_head(doc, tokens)
     for _ in range(4):
         if node.dep_ not in ("compound", "amod", "nmod") or node.head is node or node.head.i < node.i:
             break
         node = node.head
-    return node is not _range_head(doc, tokens) and node.lemma_.lower() in words("national_symbols")
+    return node is not head and node.lemma_.lower() in words("national_symbols")
 
 
 def scene_candidates(doc: Doc, places: list[Place]) -> list[Place]:
