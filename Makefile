@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench eval quality gate schema train train-embed clean serve web check-fast format-check mypy-ratchet
+.PHONY: setup demo test lint bench eval quality gate schema train train-accurate accurate-model train-embed clean serve web check-fast format-check mypy-ratchet
 
 ## setup: create .venv and install every pinned dependency (and the spaCy model, hash-checked)
 setup: $(STAMP)
@@ -24,8 +24,8 @@ demo: setup
 	$(BIN)/eventscope code examples/reports/ -o out/demo.jsonl --db out/demo.duckdb --date 2024-03-12 --no-progress
 	$(BIN)/eventscope show out/demo.jsonl --limit 40
 
-## test: set up, lint, run the whole test suite (fast and slow tests)
-test: setup lint
+## test: set up, lint, build the accurate mode's model if missing, run the whole test suite (fast and slow tests)
+test: setup lint accurate-model
 	$(BIN)/pytest
 
 ## check-fast: lint and the fast tests (no evaluation gate, no whole-pipeline acceptance), under a minute
@@ -90,6 +90,16 @@ gate: setup
 ## train: rebuild the event model from the tune splits (docs/model.md); numpy/scikit-learn only, byte-identical
 train: setup
 	$(BIN)/python scripts/train_event_classifier.py
+
+## train-accurate: install the training extras (torch CPU) and fine-tune all-MiniLM-L6-v2 for `--event-model accurate` (~7 min)
+train-accurate: setup
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-train.txt
+	$(BIN)/python scripts/train_sentence_model.py $(ARGS)
+
+## accurate-model: the accurate mode's model, trained only when the cache lacks one of this tree
+accurate-model: setup
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-train.txt
+	$(BIN)/python scripts/train_sentence_model.py --if-stale
 
 ## train-embed: also re-distil the static word vectors from all-MiniLM-L6-v2 (installs the training extras)
 train-embed: setup

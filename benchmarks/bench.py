@@ -122,14 +122,15 @@ REAL_NEWS_ROUNDS = 3
 """Alternating passes of bare spaCy and eventscope on the real-news texts; each side keeps its fastest."""
 
 
-def measure_real_news(folder: Path) -> dict[str, Any] | None:
+def measure_real_news(folder: Path, event_model: str = "fast") -> dict[str, Any] | None:
     """Throughput on real news (PolNeAR's 84 political articles) against bare spaCy, in one process.
 
     Synthetic reports are short and regular; real articles have long sentences, quotes and many names,
     which is where the pipeline's own stages cost most.  Peak RSS of this process is reported with it.
 
     The two runs alternate ``REAL_NEWS_ROUNDS`` times and each keeps its fastest: on a shared 2-core machine one
-    pass of each, back to back, moved the ratio between 0.54 and 0.71 for one tree as the machine's load changed."""
+    pass of each, back to back, moved the ratio between 0.54 and 0.71 for one tree as the machine's load changed.
+    ``event_model="accurate"`` measures the slower mode (fine-tuned transformer sentence head)."""
     paths = sorted((folder / "text").glob("*.txt"))
     if not paths:
         console.print(f"[yellow]no real-news texts under {folder}; skipped")
@@ -138,7 +139,7 @@ def measure_real_news(folder: Path) -> dict[str, Any] | None:
     texts = [s.text for s in sources]
     nlp = spacy.load(MODEL)
     list(nlp.pipe(texts[:2]))
-    pipeline = Pipeline(Settings(n_process=1))
+    pipeline = Pipeline(Settings(n_process=1, event_model=event_model))
     list(pipeline.annotate(sources[:4]))
     spacy_runs, ours_runs = [], []
     for _ in range(REAL_NEWS_ROUNDS):
@@ -149,6 +150,7 @@ def measure_real_news(folder: Path) -> dict[str, Any] | None:
     events = sum(len(r.events) for r in pipeline.annotate(sources[:10]))
     return {
         "corpus": str(folder),
+        "event_model": event_model,
         "documents": len(texts),
         "tokens": tokens,
         "spacy_s": round(spacy_s, 2),
@@ -458,9 +460,12 @@ def main(argv: list[str] | None = None) -> int:
         help="folder with text/*.txt real articles",
     )
     parser.add_argument("--only-real-news", action="store_true", help="measure the real-news run alone")
+    parser.add_argument(
+        "--event-model", choices=("fast", "accurate"), default="fast", help="the real-news run's event model"
+    )
     args = parser.parse_args(argv)
     if args.only_real_news:
-        result = measure_real_news(Path(args.real_news))
+        result = measure_real_news(Path(args.real_news), args.event_model)
         console.print_json(data=result)
         return 0
     sizes = dict(QUICK_SIZES if args.quick else FULL_SIZES)
@@ -487,7 +492,7 @@ def main(argv: list[str] | None = None) -> int:
     console.rule("throughput")
     report["throughput"] = measure_throughput(n_docs)
     console.rule("real news")
-    report["real_news"] = measure_real_news(Path(args.real_news))
+    report["real_news"] = measure_real_news(Path(args.real_news), args.event_model)
     console.rule("profile")
     report["profile"] = measure_profile(n_docs)
     console.rule("growth and memory")

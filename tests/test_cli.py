@@ -134,3 +134,22 @@ def test_export_formats_and_eval_datasets_come_from_their_registries(monkeypatch
     assert parser.parse_args(["eval", "gold-test"]).dataset == "gold-test"
     with pytest.raises(SystemExit):
         parser.parse_args(["export", "--format", "no-such-format", "-o", "x"])
+
+
+def test_eval_scores_the_pipeline_of_the_event_model_asked_for(monkeypatch, tmp_path):
+    """`eventscope eval DATASET --event-model M` hands the scorer a pipeline with that setting; without the flag the
+    scorer builds its default one."""
+    from eventscope.evaluation.cli import EVALUATIONS, Evaluation
+
+    seen = []
+
+    def score(path, limit, split, pipeline=None):
+        seen.append(None if pipeline is None else pipeline.settings.event_model)
+        return {"split": split, "score": 1.0}
+
+    monkeypatch.setitem(EVALUATIONS, "probe", Evaluation(None, score, lambda *args: []))
+    assert main(["eval", "probe", "--event-model", "accurate", "--json", str(tmp_path / "a.json")]) == 0
+    assert main(["eval", "probe", "--json", str(tmp_path / "b.json")]) == 0
+    assert seen == ["accurate", None]
+    with pytest.raises(SystemExit):
+        main(["eval", "probe", "--event-model", "slow"])

@@ -14,14 +14,18 @@ from packaging.utils import canonicalize_name
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _declared() -> list[Requirement]:
+def _declared(extras: bool = False) -> list[Requirement]:
+    """The runtime dependencies (with ``extras``: also those of the optional extras, e.g. the accurate mode's)."""
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return [Requirement(line) for line in project["dependencies"]]
+    lines = list(project["dependencies"])
+    if extras:
+        lines += [line for group in project.get("optional-dependencies", {}).values() for line in group]
+    return [Requirement(line) for line in lines]
 
 
-def _locked() -> dict[str, str]:
+def _locked(files: tuple[str, ...] = ("requirements.txt", "requirements-model.txt")) -> dict[str, str]:
     pins = {}
-    for name in ("requirements.txt", "requirements-model.txt"):
+    for name in files:
         for line in (REPO / name).read_text(encoding="utf-8").splitlines():
             line = line.split("#", 1)[0].strip()
             if "==" in line:
@@ -38,6 +42,17 @@ def test_every_declared_dependency_is_locked_at_a_version_inside_its_bounds():
         assert requirement.specifier.contains(locked[name], prereleases=True), (requirement, locked[name])
 
 
+def test_every_optional_dependency_is_locked_in_the_training_requirements():
+    locked = _locked(("requirements-train.txt",))
+    core = {canonicalize_name(r.name) for r in _declared()}
+    for requirement in _declared(extras=True):
+        name = canonicalize_name(requirement.name)
+        if name in core:
+            continue
+        assert name in locked, f"{requirement.name} is an optional dependency but not pinned in requirements-train.txt"
+        assert requirement.specifier.contains(locked[name], prereleases=True), (requirement, locked[name])
+
+
 def test_every_third_party_import_of_the_package_is_a_declared_dependency():
     imported: set[str] = set()
     for path in (REPO / "src" / "eventscope").rglob("*.py"):
@@ -46,7 +61,7 @@ def test_every_third_party_import_of_the_package_is_a_declared_dependency():
                 imported |= {alias.name.split(".")[0] for alias in node.names}
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 imported.add(node.module.split(".")[0])
-    declared = {canonicalize_name(r.name) for r in _declared()}
+    declared = {canonicalize_name(r.name) for r in _declared(extras=True)}
     distributions = packages_distributions()
     for module in sorted(imported - set(sys.stdlib_module_names) - {"eventscope"}):
         owners = {canonicalize_name(d) for d in distributions.get(module, [module])}

@@ -35,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--no-db", action="store_true", help="do not store in the database")
     code.add_argument("--date", dest="default_date", help=_help("default_date"))
     code.add_argument("--favor", choices=SETTING["favor"].choices, default=default("favor"), help=_help("favor"))
+    code.add_argument(
+        "--event-model",
+        choices=SETTING["event_model"].choices,
+        default=default("event_model"),
+        help=_help("event_model"),
+    )
     code.add_argument("--batch-size", type=int, default=default("batch_size"), help=_help("batch_size"))
     code.add_argument("--n-process", type=int, default=default("n_process"), help=_help("n_process"))
     code.add_argument("--actor-kb", action="append", default=[], help=_help("actor_kb"))
@@ -106,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
         default="report",
         help="fixed hash split to score (default report: items never tuned on)",
     )
+    evaluate.add_argument(
+        "--event-model", choices=SETTING["event_model"].choices, default=None, help=_help("event_model")
+    )
     return parser
 
 
@@ -145,6 +154,7 @@ def cmd_code(args: argparse.Namespace) -> int:
 
     settings = Settings(
         favor=args.favor,
+        event_model=args.event_model,
         batch_size=args.batch_size,
         n_process=args.n_process,
         default_date=args.default_date,
@@ -170,6 +180,7 @@ def _code_with_ray(args: argparse.Namespace) -> int:
 
     settings = Settings(
         favor=args.favor,
+        event_model=args.event_model,
         batch_size=args.batch_size,
         default_date=args.default_date,
         actor_kb=tuple(args.actor_kb),
@@ -307,7 +318,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from eventscope.evaluation.cli import run_evaluation
 
     return run_evaluation(
-        args.dataset, args.path, json_out=args.json_out, errors=args.errors, limit=args.limit, split=args.split
+        args.dataset,
+        args.path,
+        json_out=args.json_out,
+        errors=args.errors,
+        limit=args.limit,
+        split=args.split,
+        event_model=args.event_model,
     )
 
 

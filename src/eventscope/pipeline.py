@@ -93,7 +93,13 @@ class Pipeline:
 
     @cached_property
     def classifier(self) -> EventClassifier:
-        return EventClassifier.load()
+        shipped = EventClassifier.load()
+        if self.settings.event_model != "accurate":
+            return shipped
+        from eventscope.events.sentence_model import SentenceTypeModel
+
+        model = SentenceTypeModel()
+        return shipped.with_sentence_reader(model.reading, model.policy)
 
     @cached_property
     def geoparser(self) -> Geoparser | None:

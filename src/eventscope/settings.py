@@ -26,6 +26,13 @@ SETTINGS: tuple[Setting, ...] = (
         "precision: drop events with no resolved actor; recall: keep every trigger",
         choices=("precision", "recall"),
     ),
+    Setting(
+        "event_model",
+        "fast",
+        "fast: numpy sentence head; accurate: fine-tuned all-MiniLM-L6-v2 reads each sentence's type "
+        "(needs `make train-accurate` and torch; slower)",
+        choices=("fast", "accurate"),
+    ),
     Setting("batch_size", 32, "documents parsed together by spaCy's nlp.pipe"),
     Setting("n_process", 1, "worker processes for parsing (spaCy multiprocessing); 0 = all cores"),
     Setting("default_date", None, "publication date (YYYY-MM-DD) for documents that carry none"),
@@ -50,6 +57,7 @@ class Settings:
     """Resolved settings for one pipeline (defaults from ``SETTINGS``)."""
 
     favor: str = default("favor")
+    event_model: str = default("event_model")
     batch_size: int = default("batch_size")
     n_process: int = default("n_process")
     default_date: str | None = default("default_date")

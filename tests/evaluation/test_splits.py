@@ -66,7 +66,7 @@ def test_eval_command_passes_the_split_and_says_which_it_scored(monkeypatch, tmp
 
     asked: list[str] = []
 
-    def score(path, limit, split):
+    def score(path, limit, split, pipeline=None):
         asked.append(split)
         return {"split": split, "type_top1": 0.5}
 

@@ -19,88 +19,91 @@ SHARED = Path("..") / "shared" / "data"
 class Evaluation:
     """How to run one evaluation: its default gold path, its scorer and its error lister.
 
-    Both take (gold path, limit, split); split is ``tune``, ``report`` or ``all`` (see ``splits.py``).
+    Both take (gold path, limit, split, pipeline); split is ``tune``, ``report`` or ``all`` (see ``splits.py``);
+    pipeline is the one to score (None: the default settings'), used by the evaluations that code events.
     """
 
     default_path: Path | None
-    score: Callable[[Path | None, int | None, str], dict]
-    errors: Callable[[Path | None, int | None, str], list[dict]]
+    score: Callable[[Path | None, int | None, str, Any], dict]
+    errors: Callable[[Path | None, int | None, str, Any], list[dict]]
 
 
-def _re3d(path, limit, split):
+def _re3d(path, limit, split, pipeline=None):
     from eventscope.evaluation.re3d import evaluate_re3d
 
-    return evaluate_re3d(Path(path), limit=limit, split=split)
+    return evaluate_re3d(Path(path), pipeline=pipeline, limit=limit, split=split)
 
 
-def _re3d_errors(path, limit, split):
-    return _re3d(path, limit, split)["errors"]
+def _re3d_errors(path, limit, split, pipeline=None):
+    return _re3d(path, limit, split, pipeline)["errors"]
 
 
-def _polnear(path, limit, split):
+def _polnear(path, limit, split, pipeline=None):
     from eventscope.evaluation.polnear import evaluate_polnear
 
     return evaluate_polnear(Path(path), limit=limit, split=split)
 
 
-def _polnear_errors(path, limit, split):
+def _polnear_errors(path, limit, split, pipeline=None):
     from eventscope.evaluation.polnear import polnear_errors
 
     return polnear_errors(Path(path), limit=limit, split=split)
 
 
-def _geo(path, limit, split):
+def _geo(path, limit, split, pipeline=None):
     from eventscope.evaluation.geo import evaluate_geo
 
     return evaluate_geo(Path(path), limit=limit, split=split)
 
 
-def _geo_errors(path, limit, split):
+def _geo_errors(path, limit, split, pipeline=None):
     from eventscope.evaluation.geo import geo_errors
 
     return geo_errors(Path(path), limit=limit, split=split)
 
 
-def _plover(path, limit, split):
+def _plover(path, limit, split, pipeline=None):
     from eventscope.evaluation.plover import evaluate_plover
 
-    return evaluate_plover(Path(path), split=split)
+    return evaluate_plover(Path(path), split=split, pipeline=pipeline)
 
 
-def _plover_errors(path, limit, split):
+def _plover_errors(path, limit, split, pipeline=None):
     from eventscope.evaluation.plover import plover_errors
 
-    return plover_errors(Path(path), split=split)
+    return plover_errors(Path(path), split=split, pipeline=pipeline)
 
 
-def _plv(path, limit, split):
+def _plv(path, limit, split, pipeline=None):
     from eventscope.evaluation.plv import evaluate_plv
 
-    return evaluate_plv(Path(path), split=split, limit=limit, errors=True)
+    return evaluate_plv(Path(path), split=split, limit=limit, pipeline=pipeline, errors=True)
 
 
-def _plv_errors(path, limit, split):
-    return _plv(path, limit, split)["errors"]
+def _plv_errors(path, limit, split, pipeline=None):
+    return _plv(path, limit, split, pipeline)["errors"]
 
 
-def _acled(path, limit, split):
+def _acled(path, limit, split, pipeline=None):
     from eventscope.evaluation.acled import DEFAULT_SAMPLE, evaluate_acled
 
-    return evaluate_acled(Path(path), split=split, limit=DEFAULT_SAMPLE if limit is None else limit, errors=True)
+    return evaluate_acled(
+        Path(path), split=split, limit=DEFAULT_SAMPLE if limit is None else limit, pipeline=pipeline, errors=True
+    )
 
 
-def _acled_errors(path, limit, split):
-    return _acled(path, limit, split)["errors"]
+def _acled_errors(path, limit, split, pipeline=None):
+    return _acled(path, limit, split, pipeline)["errors"]
 
 
-def _dedup(path, limit, split):
+def _dedup(path, limit, split, pipeline=None):
     """The dedup set is generated, never tuned on item by item: it has no split."""
     from eventscope.evaluation.dedup import evaluate_dedup
 
     return {"split": "all (generated set)", **evaluate_dedup()}
 
 
-def _dedup_errors(path, limit, split):
+def _dedup_errors(path, limit, split, pipeline=None):
     from eventscope.evaluation.dedup import dedup_errors
 
     return dedup_errors()
@@ -125,14 +128,23 @@ def run_evaluation(
     limit: int | None = None,
     console: Console | None = None,
     split: str = "report",
+    event_model: str | None = None,
 ) -> int:
+    """Score one data set; ``event_model`` ("fast" / "accurate", None: the default) picks the pipeline's event
+    model for the evaluations that code events."""
     console = console or Console(width=None if sys.stdout.isatty() else 140)
     evaluation = EVALUATIONS[dataset]
     gold = Path(path) if path else evaluation.default_path
     if gold is not None and not gold.exists():
         print(f"eventscope: no gold data at {gold}", file=sys.stderr)
         return 2
-    result = evaluation.score(gold, limit, split)
+    pipeline = None
+    if event_model is not None:
+        from eventscope.pipeline import Pipeline
+        from eventscope.settings import Settings
+
+        pipeline = Pipeline(Settings(event_model=event_model))
+    result = evaluation.score(gold, limit, split, pipeline)
     missed = result.pop("errors", None)
     scored = result.get("split", split)
     print(
@@ -140,7 +152,7 @@ def run_evaluation(
     )
     console.print(metrics_table(f"eval {dataset} [{scored}]" + (f" ({gold})" if gold else ""), result))
     if errors:
-        missed = missed if missed is not None else evaluation.errors(gold, limit, split)
+        missed = missed if missed is not None else evaluation.errors(gold, limit, split, pipeline)
         for item in missed:  # one JSON object per line, unwrapped, for grep and jq
             print(json.dumps(item, ensure_ascii=False), file=console.file)
     if json_out:

@@ -71,12 +71,26 @@ def _checks() -> dict[str, Check]:
             lambda: plv.evaluate_plv(SHARED / "plv-train" / "plv_train.tsv", split="report"),
             ("type_top1", "type_any", "dyad"),
         ),
+        # the accurate mode (event_model="accurate"; `make accurate-model` builds its model)
+        "plv_accurate": Check(
+            SHARED / "plv-train" / "plv_train.tsv",
+            lambda: plv.evaluate_plv(SHARED / "plv-train" / "plv_train.tsv", split="report", pipeline=_accurate()),
+            ("type_top1", "type_any", "dyad"),
+        ),
         "acled": Check(
             SHARED / "acled-asia-2015" / "acled_asia_2015.csv",
             lambda: acled.evaluate_acled(SHARED / "acled-asia-2015" / "acled_asia_2015.csv", split="report"),
             ("family_recall", "location_50km", "death_toll", "state_agent_country"),
         ),
     }
+
+
+def _accurate():
+    """A pipeline in the accurate mode."""
+    from eventscope.pipeline import Pipeline
+    from eventscope.settings import Settings
+
+    return Pipeline(Settings(event_model="accurate"))
 
 
 def gold_hash(path: Path | None) -> str | None:

@@ -43,7 +43,7 @@ def run_all() -> dict[str, Any]:
     results: dict[str, Any] = {}
     for title, (name, path) in RUNS.items():
         started = time.perf_counter()
-        result = EVALUATIONS[name].score(path, None, SPLIT)
+        result = EVALUATIONS[name].score(path, None, SPLIT, None)
         result.pop("errors", None)
         result["seconds"] = round(time.perf_counter() - started, 1)
         results[title] = result

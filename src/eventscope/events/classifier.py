@@ -25,12 +25,15 @@ the veto / modality / confidence / type-override policy to a list of coded event
 
 from __future__ import annotations
 
+import copy
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from spacy.tokens import Token
@@ -443,6 +446,8 @@ class EventClassifier:
         self.fallback_confidence_max = float(policy.get("fallback_confidence_max", 0.5))
         self.lexicon = lexicon or load_lexicon()
         self.none_index = self.classes.index(NONE_LABEL)
+        self.sentence_reader: Callable[[Any], dict[str, float]] | None = None
+        """The accurate mode's sentence head (``with_sentence_reader``); None reads with the static head."""
 
     @classmethod
     def from_dir(cls, directory: Path, name: str = ARTEFACT_NAME) -> EventClassifier:
@@ -498,8 +503,25 @@ class EventClassifier:
             logits = logits + self.modality_sparse[rows].sum(axis=0)
         return {label: float(p) for label, p in zip(self.modalities, _softmax(logits), strict=True)}
 
+    def with_sentence_reader(
+        self, reader: Callable[[Any], dict[str, float]], policy: dict[str, float] | None = None
+    ) -> EventClassifier:
+        """A copy whose sentence head is ``reader`` (the accurate mode's fine-tuned transformer, which has the
+        same classes) and whose ``policy`` thresholds replace the card's (``sentence_retype_min``,
+        ``fallback_min``); the shipped instance, shared by every pipeline of the process, is
+        left as it is."""
+        twin = copy.copy(self)
+        twin.sentence_reader = reader
+        for name, value in (policy or {}).items():
+            if name not in ("sentence_retype_min", "fallback_min"):
+                raise ValueError(f"unknown sentence-reader policy {name!r}")
+            setattr(twin, name, float(value))
+        return twin
+
     def sentence_probabilities(self, sentence) -> dict[str, float]:
         """The sentence head: probability that the sentence reports an event of each PLOVER type, or none."""
+        if self.sentence_reader is not None:
+            return self.sentence_reader(sentence)
         rows = [
             self.sentence_features[f] for f in sentence_features(sentence, self.lexicon) if f in self.sentence_features
         ]
