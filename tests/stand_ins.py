@@ -1,12 +1,15 @@
-"""A stand-in for ``Pipeline`` in the fault tests: fast, deterministic, free of the models.
+"""Stand-ins shared by the tests.
 
-It codes the first sentence of each document as one event and marks copies with the real ``DocumentIndex``,
-so the runner's commit, resume and duplicate paths run as they do with the real pipeline.
+``StandInPipeline`` replaces ``Pipeline`` in the fault tests: fast, deterministic, free of the models. It codes the
+first sentence of each document as one event and marks copies with the real ``DocumentIndex``, so the runner's
+commit, resume and duplicate paths run as they do with the real pipeline. ``CodedStandIn`` / ``coded_stand_in``
+carry the fields of a coded event that ``EventClassifier.vet`` reads and edits.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
 from eventscope.records import AnnotatedDocument, Event, Report, SentenceSpan, TextSpan
 from eventscope.settings import Settings
@@ -79,3 +82,27 @@ def assault_event(
         confidence=0.9,
         reports=(Report(doc_id, *sentence),),
     )
+
+
+@dataclass
+class CodedStandIn:
+    """The fields of a coded event that ``EventClassifier.vet`` reads and edits."""
+
+    entry: object
+    trigger: object
+    sentence: object
+    actor1: object | None
+    actor2: object | None
+    negated: bool = False
+    modality: str = "asserted"
+    confidence: float = 0.95
+
+
+def coded_stand_in(nlp, text: str, word: str, actors: int) -> CodedStandIn:
+    """The lexicon's event on ``word`` of ``text`` with 0, 1 or 2 (opaque) actors."""
+    from eventscope.events.lexicon import load_lexicon
+
+    token = next(t for t in nlp(text) if t.text == word)
+    hit = load_lexicon().lookup(token)
+    assert hit is not None, word
+    return CodedStandIn(hit[0], token, token.sent, object() if actors >= 1 else None, object() if actors == 2 else None)

@@ -6,7 +6,6 @@ import importlib.util
 import json
 import shutil
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,7 @@ from eventscope.events.classifier import (
     model_dir,
 )
 from eventscope.events.lexicon import load_lexicon
+from stand_ins import coded_stand_in
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared" / "data"
@@ -42,27 +42,6 @@ def classifier() -> EventClassifier:
 
 def _token(nlp, text: str, word: str):
     return next(t for t in nlp(text) if t.text == word)
-
-
-@dataclass
-class _Coded:
-    """The fields of a coded event that ``vet`` reads and edits."""
-
-    entry: object
-    trigger: object
-    sentence: object
-    actor1: object | None
-    actor2: object | None
-    negated: bool = False
-    modality: str = "asserted"
-    confidence: float = 0.95
-
-
-def _coded(nlp, text: str, word: str, actors: int) -> _Coded:
-    token = _token(nlp, text, word)
-    hit = load_lexicon().lookup(token)
-    assert hit is not None, word
-    return _Coded(hit[0], token, token.sent, object() if actors >= 1 else None, object() if actors == 2 else None)
 
 
 # -- artefact -----------------------------------------------------------------------------------------
@@ -166,14 +145,14 @@ def test_vet_drops_one_actor_non_events_but_keeps_dyads(nlp, classifier):
     text = "A powerful earthquake struck the coastal town."
     probabilities = classifier.type_probabilities(_token(nlp, text, "struck"))
     assert probabilities[NONE_LABEL] >= 0.5  # the model reads no event here ...
-    assert classifier.vet([_coded(nlp, text, "struck", actors=1)]) == []  # ... so a one-actor event is vetoed
-    kept = classifier.vet([_coded(nlp, text, "struck", actors=2)])
+    assert classifier.vet([coded_stand_in(nlp, text, "struck", actors=1)]) == []  # ... so a one-actor event is vetoed
+    kept = classifier.vet([coded_stand_in(nlp, text, "struck", actors=2)])
     assert len(kept) == 1 and 0.0 <= kept[0].confidence <= 1.0
-    assert len(classifier.vet([_coded(nlp, text, "struck", actors=1)], favor="recall")) == 1
+    assert len(classifier.vet([coded_stand_in(nlp, text, "struck", actors=1)], favor="recall")) == 1
 
 
 def test_vet_sets_a_calibrated_confidence(nlp, classifier):
-    item = _coded(nlp, "Government troops attacked a rebel camp in the hills.", "attacked", actors=2)
+    item = coded_stand_in(nlp, "Government troops attacked a rebel camp in the hills.", "attacked", actors=2)
     kept = classifier.vet([item])
     assert kept and kept[0].confidence != 0.95
     assert kept[0].confidence == round(

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 
 import pytest
 
 from eventscope.events.classifier import NONE_LABEL, EventClassifier
-from eventscope.events.lexicon import load_lexicon
 from eventscope.events.sentence_model import (
     ARTEFACT_VERSION,
     CARD_NAME,
@@ -19,6 +17,7 @@ from eventscope.events.sentence_model import (
     default_model_dir,
 )
 from eventscope.settings import Settings
+from stand_ins import coded_stand_in
 
 
 @pytest.fixture(scope="module")
@@ -26,27 +25,6 @@ def nlp():
     from eventscope.pipeline import Pipeline
 
     return Pipeline().nlp
-
-
-@dataclass
-class _Coded:
-    """The fields of a coded event that ``EventClassifier.vet`` reads and edits."""
-
-    entry: object
-    trigger: object
-    sentence: object
-    actor1: object | None
-    actor2: object | None
-    negated: bool = False
-    modality: str = "asserted"
-    confidence: float = 0.95
-
-
-def coded_event(nlp, text: str, word: str, actors: int) -> _Coded:
-    token = next(t for t in nlp(text) if t.text == word)
-    hit = load_lexicon().lookup(token)
-    assert hit is not None, word
-    return _Coded(hit[0], token, token.sent, object() if actors >= 1 else None, object() if actors == 2 else None)
 
 
 def _fixed_reading(event_type: str, classes: list[str]):
@@ -82,11 +60,11 @@ def test_the_accurate_policy_lets_a_sure_sentence_reading_retype_an_event(nlp):
     text = "The foreign ministry summoned the ambassador over the border incident."
     sure_reject = _fixed_reading("REJECT", shipped.sentence_classes)
     without_retype = shipped.with_sentence_reader(sure_reject)
-    kept = without_retype.vet([coded_event(nlp, text, "summoned", actors=2)])
+    kept = without_retype.vet([coded_stand_in(nlp, text, "summoned", actors=2)])
     assert kept and kept[0].entry.event_type != "REJECT"
     retyping = shipped.with_sentence_reader(sure_reject, {"sentence_retype_min": 0.5})
     assert shipped.sentence_retype_min > 1.0 and retyping.sentence_retype_min == 0.5
-    kept = retyping.vet([coded_event(nlp, text, "summoned", actors=2)])
+    kept = retyping.vet([coded_stand_in(nlp, text, "summoned", actors=2)])
     assert kept and kept[0].entry.event_type == "REJECT"
     with pytest.raises(ValueError, match="unknown"):
         shipped.with_sentence_reader(sure_reject, {"override_min": 0.1})
