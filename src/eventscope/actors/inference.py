@@ -14,10 +14,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
+from eventscope.actors.sectors import STATE_SECTORS
 from eventscope.records import Actor, EventLocation, Place
 
-#: Sectors whose unnamed members belong to the state of the place where they act.
-STATE_SECTORS = frozenset({"GOV", "MIL", "POL", "JUD", "LEG"})
+#: Sectors whose unnamed members belong to the state of the place where they act: ``STATE_SECTORS``.
 #: A *named* actor of this sector without a country still takes one: a police force or station is always some
 #: state's ("Khulna Metropolitan Police", "Shahbag Police Station"), while named armies, parties and officials
 #: may be foreign or non-state ("National Santhal Liberation Army" is coded MIL too).

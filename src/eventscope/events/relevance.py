@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from eventscope.actors.sectors import ORGANISED_POLITICAL_SECTORS
 from eventscope.records import Actor, Event
 
 COOPERATIVE_TYPES = frozenset({"AGREE", "AID", "SUPPORT", "CONSULT", "COOPERATE"})
 """Types whose deed is everyday between private parties (offers, loans, meetings, praise)."""
-POLITICAL_SECTORS = frozenset(
-    {"GOV", "MIL", "POL", "JUD", "LEG", "OPP", "REB", "MILITIA", "UAF", "IGO", "NGO", "PTY", "SPY", "ELI", "LAB"}
-)
-"""Sectors that make a party political whatever its country (a party, an armed group, a court, the UN, a union)."""
+POLITICAL_SECTORS = ORGANISED_POLITICAL_SECTORS | frozenset({"ELI", "LAB"})
+"""Sectors that make a party political whatever its country (a party, an armed group, a court, the UN), and for a
+cooperative deed also elites and unions: a union's or a tycoon's agreement is political news. The coder's
+``senses.POLITICAL_SECTORS`` instead adds insurgents and criminal gangs and counts unions as private parties: it
+vetoes events before actors are resolved, this filter judges resolved cooperative events."""
 HUMANITARIAN_SECTORS = frozenset({"REF"})
 """Parties whose help is humanitarian and so political news: refugees and the displaced."""
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from eventscope.actors.sectors import ORGANISED_POLITICAL_SECTORS
 from eventscope.events.arguments import is_event_noun
 from eventscope.events.lexicon import TriggerEntry
 from eventscope.events.ontology import load_ontology
@@ -240,10 +241,10 @@ def criticized_idea(c: Any, entry: TriggerEntry) -> TriggerEntry:
     return _retyped(entry, "ACCUSE", "disapprove")
 
 
-POLITICAL_SECTORS = frozenset(
-    {"GOV", "MIL", "POL", "REB", "MILITIA", "UAF", "JUD", "LEG", "IGO", "NGO", "OPP", "PTY", "SPY", "INS", "CRM"}
-)
-"""Sectors whose deeds are political by themselves (a company or a crowd needs a government or a group beside)."""
+POLITICAL_SECTORS = ORGANISED_POLITICAL_SECTORS | frozenset({"INS", "CRM"})
+"""Sectors whose deeds are political by themselves (a company or a crowd needs a government or a group beside):
+the organised political actors, and insurgents and criminal gangs, whose deeds are security news. Labour (LAB) is
+a private party here, as in ``_plain_party``: "workers joined a scheme" is no political event."""
 MATERIAL_CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SEIZE", "SANCTION", "MOBILIZE", "THREATEN"})
 """Types that stay events whoever does them (a shop robbed, a man shot): violence is news in any sector."""
 
