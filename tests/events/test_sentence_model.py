@@ -70,6 +70,17 @@ def test_the_accurate_policy_lets_a_sure_sentence_reading_retype_an_event(nlp):
         shipped.with_sentence_reader(sure_reject, {"override_min": 0.1})
 
 
+def test_a_sure_reading_codes_no_event_on_a_dash(nlp):
+    """A photo credit's dash, which the parser tags as a verb, is no trigger even when the sentence reader is sure
+    (the accurate mode's transformer read "― Krystal Correa" as a PROTEST)."""
+    shipped = EventClassifier.load()
+    doc = nlp("Protesters marched through the city.\n\n― Krystal Correa")
+    credit = list(doc.sents)[-1]
+    assert any(t.text == "―" and t.pos_ == "VERB" for t in credit)
+    sure = shipped.with_sentence_reader(_fixed_reading("PROTEST", shipped.sentence_classes))
+    assert sure.fallback_candidate(credit) is None
+
+
 def test_a_missing_model_says_what_to_run(tmp_path):
     with pytest.raises(AccurateModeUnavailable, match="make train-accurate"):
         SentenceTypeModel(tmp_path)

@@ -92,11 +92,16 @@ def is_candidate(token: Token, lexicon: Lexicon) -> bool:
 
 
 def fallback_trigger(token: Token, lexicon: Lexicon) -> bool:
-    """A token the model may code an event on by itself: a candidate that is not a reporting verb ("said",
-    "told": the reported clause holds the event, not the speech)."""
+    """A token the model may code an event on by itself: a candidate word that is not a reporting verb ("said",
+    "told": the reported clause holds the event, not the speech). A word has a letter: the parser tags the dash of a
+    photo credit ("― Krystal Correa") as a verb."""
     from eventscope.vocabulary import words
 
-    return is_candidate(token, lexicon) and token.lemma_.lower() not in words("reporting_verbs")
+    return (
+        is_candidate(token, lexicon)
+        and any(character.isalpha() for character in token.text)
+        and token.lemma_.lower() not in words("reporting_verbs")
+    )
 
 
 def candidate_tokens(doc_or_span, lexicon: Lexicon) -> list[Token]:
