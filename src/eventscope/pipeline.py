@@ -30,7 +30,7 @@ from eventscope.events.ontology import load_ontology
 from eventscope.events.relevance import political_events
 from eventscope.events.scoring import add_fallback_events, score_events
 from eventscope.geo import Geoparser
-from eventscope.geo.locate import scene_candidates
+from eventscope.geo.locate import qualifies_a_national_symbol, scene_candidates
 from eventscope.ingest import SourceDocument
 from eventscope.ingest.readers import make_document
 from eventscope.nlp import DateResolver, load_nlp
@@ -61,12 +61,7 @@ def _names_a_group(entity: Span) -> bool:
     ("Indian *currency*", "American *flags*": ``national_symbols``)."""
     if entity.label_ not in NAMED_GROUP_LABELS:
         return False
-    root = entity.root
-    return not (
-        entity.label_ == "NORP"
-        and root.dep_ in ("amod", "compound", "nmod")
-        and root.head.lemma_.lower() in words("national_symbols")
-    )
+    return not (entity.label_ == "NORP" and qualifies_a_national_symbol(entity.root))
 
 
 class Pipeline:

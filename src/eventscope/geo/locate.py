@@ -63,9 +63,13 @@ def _names_a_symbol(doc: Doc, tokens: range) -> bool:
     """The place only qualifies a national thing: "chanting pro-Pakistan *slogans*", "a Vietnam-Cambodia border
     *treaty*", "stormed the Pakistan *embassy*" (``national_symbols``); the country owns the thing, the event did
     not happen there."""
-    if not len(tokens):
-        return False
-    head = node = _range_head(doc, tokens)
+    return bool(len(tokens)) and qualifies_a_national_symbol(_range_head(doc, tokens))
+
+
+def qualifies_a_national_symbol(head: Token) -> bool:
+    """The phrase headed by ``head`` is a modifier (up to four steps: "pro-Pakistan *slogans*", "Indian rupee
+    *notes*") of a ``national_symbols`` noun. Shared with the pipeline's check that a NORP names people."""
+    node = head
     for _ in range(4):
         if node.dep_ not in ("compound", "amod", "nmod") or node.head is node or node.head.i < node.i:
             break
