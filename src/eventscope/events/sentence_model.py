@@ -84,7 +84,7 @@ class SentenceTypeModel:
         if not card_path.exists():
             raise AccurateModeUnavailable(
                 f"no accurate-mode model in {directory}: run `make train-accurate` "
-                "(fine-tunes all-MiniLM-L6-v2 on the tune splits, a few minutes on CPU)"
+                "(fine-tunes all-MiniLM-L6-v2 on the tune splits, about 10 minutes on 2 CPU cores)"
             )
         card = json.loads(card_path.read_text(encoding="utf-8"))
         if card.get("version") != ARTEFACT_VERSION:
