@@ -91,7 +91,7 @@ gate: setup
 train: setup
 	$(BIN)/python scripts/train_event_classifier.py
 
-## train-accurate: install the training extras (torch CPU) and fine-tune all-MiniLM-L6-v2 for `--event-model accurate` (~7 min)
+## train-accurate: install the training extras (torch CPU) and fine-tune all-MiniLM-L6-v2 for `--event-model accurate` (~10 min on 2 cores)
 train-accurate: setup
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-train.txt
 	$(BIN)/python scripts/train_sentence_model.py $(ARGS)
