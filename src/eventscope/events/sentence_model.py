@@ -136,12 +136,11 @@ class SentenceTypeModel:
             sentences = list(doc.sents)
             table = self.probabilities([s.text for s in sentences])
             self._doc = doc
-            self._readings = {
-                s.start: {label: float(p) for label, p in zip(self.classes, row, strict=True)}
-                for s, row in zip(sentences, table, strict=True)
-            }
+            self._readings = {s.start: self._labelled(row) for s, row in zip(sentences, table, strict=True)}
         found = self._readings.get(sentence.start)
         if found is None:  # a span that is not one of the parser's sentences
-            row = self.probabilities([sentence.text])[0]
-            found = {label: float(p) for label, p in zip(self.classes, row, strict=True)}
+            found = self._labelled(self.probabilities([sentence.text])[0])
         return found
+
+    def _labelled(self, row: np.ndarray) -> dict[str, float]:
+        return {label: float(p) for label, p in zip(self.classes, row, strict=True)}
