@@ -306,9 +306,12 @@ class DocumentActors:
         """Longest generic phrase ("security forces", "Prime Minister", "ministry of interior")."""
         doc = self.doc
         clean = self._clean
-        last_forms = {clean[root.i], root.lemma_.lower()}
+        # an ordered choice, surface form first: iterating a set of strings made the key (and so the actor)
+        # depend on the interpreter's hash seed when two forms are both in the table ("authorities", "authority")
+        forms = [clean[root.i], root.lemma_.lower()]
         if root.lower_.endswith("s") and len(root.text) > 3:
-            last_forms.add(root.lower_[:-1])
+            forms.append(root.lower_[:-1])
+        last_forms = list(dict.fromkeys(forms))
         best: tuple[str, str | None] | None = None
         best_len = 0
         max_len = self.kb.max_generic_len
@@ -701,8 +704,9 @@ class DocumentActors:
                 if r.kind == "org" and r.name:
                     return r
             elif sector in GOV_FAMILY and r.sector in GOV_FAMILY and r.country:
-                if r.sector == sector or key in GOV_COLLECTIVES:
-                    return _Res(r.name if r.kind == "org" else None, r.country, sector, "org", r.plural)
+                if r.sector == sector or key in GOV_COLLECTIVES:  # "the authorities" after "the supreme court":
+                    named = r.kind == "org" and r.sector == sector  # the same state, not the same organ
+                    return _Res(r.name if named else None, r.country, sector, "org", r.plural)
             elif r.sector == sector and (r.name or r.country):
                 return r
         return None
