@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench eval quality gate schema train train-accurate accurate-model train-embed clean serve web check-fast format-check mypy-ratchet
+.PHONY: setup demo test lint bench eval quality gate schema train train-eventness train-accurate accurate-model train-embed clean serve web check-fast format-check mypy-ratchet
 
 ## setup: create .venv and install every pinned dependency (and the spaCy model, hash-checked)
 setup: $(STAMP)
@@ -90,6 +90,11 @@ gate: setup
 ## train: rebuild the event model from the tune splits (docs/model.md); numpy/scikit-learn only, byte-identical
 train: setup
 	$(BIN)/python scripts/train_event_classifier.py
+	PYTHONHASHSEED=0 $(BIN)/python scripts/train_eventness.py
+
+## train-eventness: refit the eventness filter on the tune audit sheets (it reads the event model's confidence)
+train-eventness: setup
+	PYTHONHASHSEED=0 $(BIN)/python scripts/train_eventness.py
 
 ## train-accurate: install the training extras (torch CPU) and fine-tune all-MiniLM-L6-v2 for `--event-model accurate` (~10 min on 2 cores)
 train-accurate: setup
@@ -105,6 +110,7 @@ accurate-model: setup
 train-embed: setup
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-train.txt
 	$(BIN)/python scripts/train_event_classifier.py --reembed
+	PYTHONHASHSEED=0 $(BIN)/python scripts/train_eventness.py
 
 ## schema: regenerate the shipped JSON Schema from the record classes
 schema: setup

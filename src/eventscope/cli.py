@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=default("event_model"),
         help=_help("event_model"),
     )
+    code.add_argument("--min-eventness", type=float, default=default("min_eventness"), help=_help("min_eventness"))
     code.add_argument("--batch-size", type=int, default=default("batch_size"), help=_help("batch_size"))
     code.add_argument("--n-process", type=int, default=default("n_process"), help=_help("n_process"))
     code.add_argument("--actor-kb", action="append", default=[], help=_help("actor_kb"))
@@ -155,6 +156,7 @@ def cmd_code(args: argparse.Namespace) -> int:
     settings = Settings(
         favor=args.favor,
         event_model=args.event_model,
+        min_eventness=args.min_eventness,
         batch_size=args.batch_size,
         n_process=args.n_process,
         default_date=args.default_date,
@@ -181,6 +183,7 @@ def _code_with_ray(args: argparse.Namespace) -> int:
     settings = Settings(
         favor=args.favor,
         event_model=args.event_model,
+        min_eventness=args.min_eventness,
         batch_size=args.batch_size,
         default_date=args.default_date,
         actor_kb=tuple(args.actor_kb),

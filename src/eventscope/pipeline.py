@@ -23,8 +23,10 @@ from eventscope.errors import OverBudget, ProcessingError
 from eventscope.events import CodedEvent, EventCoder, happening_id, load_lexicon, merge_events
 from eventscope.events.attribution import link_quotes_and_events
 from eventscope.events.classifier import EventClassifier
+from eventscope.events.coded import with_recipient_thing
 from eventscope.events.conflict import fold_casualties
 from eventscope.events.context import contexts_for
+from eventscope.events.eventness import EventnessModel, between_parties, load_eventness
 from eventscope.events.merge import count_duplicate_reports as _count_duplicate_reports
 from eventscope.events.ontology import load_ontology
 from eventscope.events.relevance import political_events
@@ -97,6 +99,10 @@ class Pipeline:
         return shipped.with_sentence_reader(model.reading, model.policy)
 
     @cached_property
+    def eventness(self) -> EventnessModel:
+        return load_eventness()
+
+    @cached_property
     def geoparser(self) -> Geoparser | None:
         return Geoparser() if self.settings.geoparse else None
 
@@ -153,6 +159,8 @@ class Pipeline:
         """Load the lazily built models before any document's time budget starts: a first run on a fresh
         machine builds the gazetteer cache (~9 s), which is no document's cost."""
         _ = self.coder, self.classifier, self.ontology
+        if self.settings.favor == "precision" and self.settings.min_eventness != 0:
+            _ = self.eventness
         if self.geoparser is not None:
             _ = self.geoparser.gazetteer
 
@@ -168,7 +176,8 @@ class Pipeline:
         deadline.check("quotes")
         # one happening of a sentence, one event: casualty reports fold into the sentence's attack
         coded = fold_casualties(self._score(self.coder.code(doc, doc_actors, quotes, skip)))
-        coded = add_fallback_events(doc, coded, self.classifier, self.coder.argument_actors(doc_actors), skip)
+        argument_actors = self.coder.argument_actors(doc_actors)
+        coded = add_fallback_events(doc, coded, self.classifier, argument_actors, skip)
         deadline.check("event coding")
         # the actors' country stands for the story's when no place names it ("clashes in the capital")
         actors = [a for item in coded for a in (item.actor1, item.actor2)]
@@ -198,6 +207,9 @@ class Pipeline:
         if self.settings.favor == "precision":
             events = political_events(events)  # a cooperative deed between private parties is no political event
         events = _count_duplicate_reports(merge_events(events), paragraphs, source.doc_id)
+        events = [with_recipient_thing(event, doc, argument_actors) for event in events]
+        if self.settings.favor == "precision":
+            events = self._eventful(events, source.text)
         entities = tuple(
             Entity(start=e.start_char, end=e.end_char, text=e.text, label=e.label_)
             for e in doc.ents
@@ -217,6 +229,16 @@ class Pipeline:
             events=tuple(events),
             warnings=warnings,
         )
+
+    def _eventful(self, events: list[Event], text: str) -> list[Event]:
+        """The events a news reader would likely count as real (events/eventness.py): the others are left out.
+        An event between two parties is kept, as the event model's veto keeps it: the syntax found the dyad."""
+        threshold = self.settings.min_eventness
+        if threshold < 0:
+            threshold = self.eventness.threshold
+        if threshold <= 0:
+            return events
+        return [e for e in events if between_parties(e) or self.eventness.probability(e, text) >= threshold]
 
     def _score(self, coded: list[CodedEvent]) -> list[CodedEvent]:
         """The learned event model vets each syntactic event (``EventClassifier.vet``): vetoes one-actor events

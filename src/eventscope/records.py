@@ -94,6 +94,7 @@ class Actor:
     country: str | None
     sector: str | None
     country_inferred: bool = False  # the country comes from where the event happened ("police" in Kabul)
+    party: bool = True  # False: a recipient phrase the knowledge base knows as no party ("vetoed *a resolution*")
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,12 @@ SETTINGS: tuple[Setting, ...] = (
         "(needs `make train-accurate` and torch; slower)",
         choices=("fast", "accurate"),
     ),
+    Setting(
+        "min_eventness",
+        -1.0,
+        "precision mode leaves out events a news reader would count as real less often than this "
+        "(events/eventness.py); -1: the threshold fitted on the tune audit sheets, 0: keep all",
+    ),
     Setting("batch_size", 32, "documents parsed together by spaCy's nlp.pipe"),
     Setting("n_process", 1, "worker processes for parsing (spaCy multiprocessing); 0 = all cores"),
     Setting("default_date", None, "publication date (YYYY-MM-DD) for documents that carry none"),
@@ -58,6 +64,7 @@ class Settings:
 
     favor: str = default("favor")
     event_model: str = default("event_model")
+    min_eventness: float = default("min_eventness")
     batch_size: int = default("batch_size")
     n_process: int = default("n_process")
     default_date: str | None = default("default_date")

@@ -12,11 +12,14 @@ def _dyads(events, event_type):
     }
 
 
-def test_communication_with_a_recipient(code):
+def test_communication_with_a_recipient(code, pipeline_with):
     assert ("The police chief", "the mayor") in _dyads(
         code("The police chief briefed the mayor on the fighting."), "CONSULT"
     )
-    assert ("I", "The commander") in _dyads(code("The commander I spoke to said the front was calm."), "CONSULT")
+    # the reporter's own conversation is read as a dyad; the eventness filter then leaves it out of the events
+    unfiltered = pipeline_with(min_eventness=0.0)
+    events = unfiltered.annotate_text("The commander I spoke to said the front was calm.", date="2024-05-10").events
+    assert ("I", "The commander") in _dyads(events, "CONSULT")
 
 
 def test_communication_verb_without_recipient_is_no_event(code):

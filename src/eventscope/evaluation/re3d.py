@@ -150,7 +150,11 @@ def _score_dyads(
     events = [
         e
         for e in record.events
-        if e.actor1 is not None and e.actor2 is not None and e.actor1.start is not None and e.actor2.start is not None
+        if e.actor1 is not None
+        and e.actor2 is not None
+        and e.actor1.start is not None
+        and e.actor2.start is not None
+        and e.actor2.party  # a deed directed at a thing ("vetoed a resolution") is no relation between two parties
     ]
     dyads.predicted += len(events)
     typed.predicted += len(events)

@@ -476,6 +476,38 @@ def prep_objects(trigger: Token) -> list[Token]:
     return objects
 
 
+THING_DEPENDENTS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "advmod"})
+"""Dependents that leave the phrase of an acted-on thing: a relative clause, an apposition, a coordinated clause."""
+NOT_THINGS = frozenset({"PRON", "NUM", "PROPN", "DET"})
+
+
+def acted_on(trigger: Token, skip: frozenset[int] = frozenset()) -> Token | None:
+    """The head noun of what the deed was directed at, read off the syntax: the direct object ("vetoed *a US
+    resolution*", "lifted *the embargo*"), else the object of a target preposition ("reneged *on an accord*",
+    "an investigation *into the spending*").  Pronouns, numbers (but for a share of a group: "one of the critics"),
+    dates and names are not things: they are parties or nothing.  Tokens in ``skip`` (the trigger's own words) are
+    passed over."""
+    objects = [c for c in trigger.children if c.dep_ == "dobj" and c.i not in skip] or prep_objects(trigger)
+    for noun in (o for o in objects if o.i not in skip):
+        partitive = noun.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+        if partitive or noun.pos_ not in NOT_THINGS and not noun.ent_type_:
+            return noun  # "charged *one of the Kremlin's critics*": a share of a group is a party's phrase
+    return None
+
+
+def thing_phrase(noun: Token) -> tuple[int, int]:
+    """Token bounds [start, end) of the noun's phrase, without clauses, appositions or coordination after it."""
+    end = noun.i + 1
+    if noun.like_num:  # "one of the critics": the share and its group, nothing attached after them
+        group = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return noun.left_edge.i, group.right_edge.i + 1 if group is not None else end
+    for child in noun.rights:
+        if child.dep_ in THING_DEPENDENTS or child.dep_ == "prep" and not any(g.dep_ == "pobj" for g in child.children):
+            break
+        end = child.right_edge.i + 1
+    return noun.left_edge.i, end
+
+
 def expand_conjuncts(tokens: Iterable[Token]) -> list[Token]:
     """ "Iran and Syria" give one argument each (coordinated modifiers: see ``_resolve_argument``).
 

@@ -4,16 +4,16 @@ confidence, theme and casualty/crowd magnitudes."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.lookup import ArgumentActors
-from eventscope.events.arguments import clause_subjects
+from eventscope.events.arguments import acted_on, clause_subjects, thing_phrase
 from eventscope.events.lexicon import TriggerEntry
 from eventscope.events.magnitudes import casualties, casualty_field, number_of
 from eventscope.events.modality import modality_of, reporting_head
-from eventscope.records import Actor, Magnitude, Quote
+from eventscope.records import Actor, Event, Magnitude, Quote
 from eventscope.vocabulary import words
 
 VETOED_KEY = "eventscope_vetoed"
@@ -85,6 +85,39 @@ def theme_of(trigger: Token, partner: Token | None, actors: ArgumentActors) -> s
         if child.dep_ in ("dobj", "nsubjpass") and actors.resolve_token(child) is None:
             return child.lemma_.lower()
     return None
+
+
+def with_recipient_thing(event: Event, doc: Doc, actors: ArgumentActors) -> Event:
+    """The event with what its deed was directed at as ``actor2`` when no party is, marked ``party=False``:
+    "Russia and China vetoed *a US resolution*", "Trump reneged *on an international nuclear accord*".  PLOVER's
+    recipient is "the entity to whom the event is directed"; when the sentence directs it at a thing, the thing is
+    the evidence an analyst reads, and dyad counts between parties leave it out.  It is added to finished
+    events: the event's id, its merging and its confidence are those of the event without it."""
+    if event.actor2 is not None:
+        return event
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if trigger is None:
+        return event
+    # "opened an investigation into X": the light verb's object is the trigger's own noun; X is what it acts on
+    inside = frozenset(t.i for t in trigger)
+    holders = [trigger.root, *(t for t in trigger if t is not trigger.root)]
+    if trigger.root.dep_ == "dobj" and trigger.root.head.pos_ == "VERB":
+        holders.append(trigger.root.head)
+    # "refused to lift *the ban on Cypriot ships*": a stance's deed is in its complement clause
+    holders += [c for c in trigger.root.children if c.dep_ == "xcomp"]
+    holders += [g for c in holders[-1:] for g in c.children if g.dep_ == "xcomp"]
+    noun = next((n for n in (acted_on(h, inside) for h in holders) if n is not None), None)
+    if noun is None or actors.resolve_token(noun) is not None:
+        return event
+    first, last = thing_phrase(noun)
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+    taken = [event.trigger.start, event.trigger.end]  # the phrase must hold neither the trigger nor the actor
+    if event.actor1 is not None and event.actor1.start is not None and event.actor1.end is not None:
+        taken += [event.actor1.start, event.actor1.end]
+    if any(start < taken[i + 1] and taken[i] < end for i in range(0, len(taken), 2)):
+        return event
+    thing = Actor(start, end, doc.text[start:end], None, None, None, party=False)
+    return replace(event, actor2=thing, rules=(*event.rules, "recipient_thing"))
 
 
 def modality(token: Token, entry: TriggerEntry) -> str:

@@ -1,0 +1,120 @@
+"""The eventness filter: features of a finished event, the shipped logistic map, and its use in precision mode."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from eventscope.events.eventness import ARTEFACT, EventnessModel, eventness_features, load_eventness
+from eventscope.records import Actor, Event, SentenceSpan, TextSpan
+
+TEXT = 'Troops shelled the village. "We will talk to them," he said.'
+
+
+def _event(**changes) -> Event:
+    base = Event(
+        event_id="e",
+        event_type="ASSAULT",
+        mode=None,
+        context=(),
+        cameo=None,
+        actor1=Actor(0, 6, "Troops", None, "RUR", "MIL"),
+        actor2=None,
+        claimed_by=None,
+        location=None,
+        date=None,
+        date_precision=None,
+        date_source=None,
+        sentence=SentenceSpan(0, 27),
+        trigger=TextSpan(7, 14, "shelled"),
+        negated=False,
+        modality="asserted",
+        confidence=0.8,
+    )
+    return replace(base, **changes)
+
+
+def test_features_say_what_kind_of_party_each_side_is():
+    features = eventness_features(_event(), TEXT)
+    assert features["actor1_state"] == features["actor1_country"] == 1.0
+    assert features["actor2_none"] == 1.0
+    assert features["type=ASSAULT"] == 1.0
+    assert "quoted" not in features and "not_asserted" not in features
+
+    thing = Actor(15, 26, "the village", None, None, None, party=False)
+    assert eventness_features(_event(actor2=thing), TEXT)["actor2_thing"] == 1.0
+    inferred = Actor(0, 6, "Troops", None, "RUR", "MIL", country_inferred=True)
+    assert "actor1_country" not in eventness_features(_event(actor1=inferred), TEXT)
+
+
+def test_features_read_the_quotation_and_the_flags():
+    pronoun = Actor(47, 49, "he", None, None, None)
+    quoted = _event(
+        event_type="CONSULT",
+        actor1=pronoun,
+        sentence=SentenceSpan(28, len(TEXT)),
+        trigger=TextSpan(37, 41, "talk"),
+        modality="future",
+    )
+    features = eventness_features(quoted, TEXT)
+    assert features["quoted"] == features["not_asserted"] == features["actor1_pronoun"] == 1.0
+    assert features["actor1_no_sector"] == 1.0
+
+
+def test_probability_follows_the_weights():
+    model = EventnessModel({"confidence": 1.0, "actor2_thing": -2.0}, bias=0.0, threshold=0.5, card={})
+    sure, unsure = _event(confidence=0.9), _event(confidence=0.2)
+    assert model.probability(sure, TEXT) > 0.5 > model.probability(unsure, TEXT)
+    thing = Actor(15, 26, "the village", None, None, None, party=False)
+    assert model.probability(_event(confidence=0.9, actor2=thing), TEXT) < model.probability(sure, TEXT)
+
+
+def test_shipped_model_is_fitted_on_tune_sheets_only_and_rejects_another_version(tmp_path):
+    model = load_eventness()
+    assert 0.0 < model.threshold < 1.0
+    assert model.card["trained_on"] and all("tune" in name for name in model.card["trained_on"])
+    assert model.card["cross_validated"]["auc"] > 0.6
+    data = json.loads(ARTEFACT.read_text(encoding="utf-8"))
+    data["version"] = -1
+    stale = tmp_path / "eventness.json"
+    stale.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="make train-eventness"):
+        EventnessModel.from_file(stale)
+
+
+STRIKE = "Thousands of workers went on strike in the capital."
+BRIEFING = "The police chief briefed the mayor on the fighting."
+
+
+def _with_model(pipeline_with, **settings):
+    """A pipeline whose eventness model finds every PROTEST and CONSULT unlikely (threshold 0.5)."""
+    borrowed = pipeline_with(**settings)
+    borrowed.eventness = EventnessModel({"type=PROTEST": -10.0, "type=CONSULT": -10.0}, 0.0, 0.5, card={})
+    return borrowed
+
+
+def _types(pipeline, text):
+    return {e.event_type for e in pipeline.annotate_text(text, date="2024-05-10").events}
+
+
+def test_precision_mode_leaves_out_unlikely_events_but_keeps_dyads_between_parties(pipeline_with):
+    filtered = _with_model(pipeline_with)
+    assert "PROTEST" not in _types(filtered, STRIKE)
+    assert "CONSULT" in _types(filtered, BRIEFING)  # two parties: the syntax found the dyad, the event stays
+    assert "PROTEST" in _types(_with_model(pipeline_with, min_eventness=0.0), STRIKE)
+    assert "PROTEST" in _types(_with_model(pipeline_with, favor="recall"), STRIKE)
+
+
+def test_the_shipped_model_keeps_a_deadly_assault_on_named_rebels(pipeline):
+    assault = "Government troops killed twelve rebels of the Ruritanian Liberation Front in an attack on Monday."
+    assert "ASSAULT" in _types(pipeline, assault)
+
+
+def test_shipped_model_was_fitted_on_the_shipped_event_model():
+    """It reads the event model's confidence: after `make train` it must be refitted (the Makefile does both)."""
+    import hashlib
+
+    npz = ARTEFACT.parent / "event_classifier.npz"
+    assert load_eventness().card["event_model"] == hashlib.sha256(npz.read_bytes()).hexdigest()
