@@ -39,6 +39,7 @@ from eventscope.nlp import DateResolver, load_nlp
 from eventscope.nlp.parser import document_text
 from eventscope.quotes import extract_quotes, speaker_head_span
 from eventscope.records import (
+    Actor,
     AnnotatedDocument,
     Entity,
     Event,
@@ -56,6 +57,12 @@ NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "P
 
 NAMED_GROUP_LABELS = frozenset({"ORG", "NORP"})
 """Entity labels of the named groups whose country says the story's when no place does."""
+
+
+IMPLIED_ARRESTER = Actor(None, None, "police", None, None, "POL")
+"""Who arrests when the text does not say ("was arrested in Dhaka", "were detained"): the police of the state where
+it happened (``with_place_country`` gives the country, marked inferred).  ACLED codes such notes with the country's
+police as actor 1; the actor has no span, as nothing in the text names it."""
 
 
 def _names_a_group(entity: Span) -> bool:
@@ -269,6 +276,8 @@ class Pipeline:
         if self.geoparser:
             location = self.geoparser.locate(doc, item.trigger.i, candidates, places)
         when = dates.for_sentence(sentence)
+        if item.actor1 is None and entry.event_type == "COERCE" and entry.mode == "arrest":
+            item = replace(item, actor1=IMPLIED_ARRESTER, rules=(*item.rules, "implied_arrester"))
         item = replace(
             item,
             actor1=with_place_country(item.actor1, location, country, places),
