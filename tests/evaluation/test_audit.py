@@ -145,3 +145,19 @@ def test_tune_and_report_articles_are_disjoint(tmp_path):
     tune = {a["id"] for a in news_articles(tmp_path, "tune")}
     report = {a["id"] for a in news_articles(tmp_path, "report")}
     assert tune and report and not tune & report and len(tune | report) == 40
+
+
+def test_an_unfiltered_sheet_scores_the_rows_the_filter_keeps_and_leaves_out():
+    articles, records = corpus({"a": 4})
+    rows = sample_events(articles, records, 4, extra=lambda article, e: {"filter_keeps": e.event_id != "e0"})
+    assert [r["filter_keeps"] for r in sorted(rows, key=lambda r: r["article"])].count(False) == 1
+    for row, verdict in zip(rows, ("right", "not_event", "wrong_actor", "right"), strict=True):
+        row["verdict"] = verdict
+    scores = score_sheet(rows)
+    kept, left = scores["kept_by_filter"], scores["left_out_by_filter"]
+    assert kept["n"] + left["n"] == 4 and left["n"] == 1
+    left_out = next(r for r in rows if not r["filter_keeps"])
+    assert left["kinds"] == {left_out["verdict"]: 1}
+    kept_right = sum(r["verdict"] == "right" for r in rows if r["filter_keeps"])
+    assert kept["precision"] == round(kept_right / 3, 4)
+    assert "kept_by_filter" not in score_sheet([{k: v for k, v in r.items() if k != "filter_keeps"} for r in rows])

@@ -29,7 +29,7 @@ import random
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -73,8 +73,15 @@ def news_articles(shared: Path = SHARED, split: str = "report") -> list[dict[str
     return [a for a in articles if a["text"].strip()]
 
 
-def sample_events(articles: list[dict[str, str]], records: dict[str, Any], n: int, seed: int = SEED) -> list[dict]:
-    """``n`` events spread evenly over the articles: round-robin, a random unused event of each in turn."""
+def sample_events(
+    articles: list[dict[str, str]],
+    records: dict[str, Any],
+    n: int,
+    seed: int = SEED,
+    extra: Callable[[dict[str, str], Any], dict[str, Any]] | None = None,
+) -> list[dict]:
+    """``n`` events spread evenly over the articles: round-robin, a random unused event of each in turn
+    (``extra(article, event)``: more fields for each row)."""
     rng = random.Random(seed)
     pools: list[tuple[dict[str, str], list]] = []
     for article in articles:
@@ -90,7 +97,8 @@ def sample_events(articles: list[dict[str, str]], records: dict[str, Any], n: in
     order = {a["id"]: i for i, a in enumerate(articles)}
     chosen.sort(key=lambda pair: (order[pair[0]["id"]], pair[1].sentence.start, pair[1].trigger.start))
     return [
-        _row(number, article, records[article["id"]].text, event) for number, (article, event) in enumerate(chosen, 1)
+        _row(number, article, records[article["id"]].text, event) | (extra(article, event) if extra else {})
+        for number, (article, event) in enumerate(chosen, 1)
     ]
 
 
@@ -163,7 +171,30 @@ def make_sheet(
             used.append(article)
         if len(used) == article_count:
             break
-    return sample_events(used, records, n, seed)
+    extra = _filter_fields(records, pipeline) if _unfiltered(pipeline) else None
+    return sample_events(used, records, n, seed, extra)
+
+
+def _unfiltered(pipeline) -> bool:
+    settings = getattr(pipeline, "settings", None)
+    return settings is not None and settings.favor == "precision" and settings.min_eventness == 0
+
+
+def _filter_fields(records: dict[str, Any], pipeline) -> Callable[[dict[str, str], Any], dict[str, Any]]:
+    """For a sheet drawn with the eventness filter off: each row's eventness and whether the default filter keeps
+    it, so ``score`` gives the precision of the kept rows too (one reading scores the tool with and without it)."""
+    from eventscope.events.eventness import between_parties
+
+    model = pipeline.eventness
+
+    def fields(article: dict[str, str], event) -> dict[str, Any]:
+        probability = model.probability(event, records[article["id"]].text)
+        return {
+            "eventness": round(probability, 3),
+            "filter_keeps": between_parties(event) or probability >= model.threshold,
+        }
+
+    return fields
 
 
 def write_sheet(rows: list[dict], path: Path) -> None:
@@ -246,9 +277,33 @@ def score_sheet(rows: Iterable[dict]) -> dict[str, Any]:
             else 0.0,
         },
         "kinds": {k: {"n": kinds[k], "share": round(kinds[k] / len(judged), 4) if judged else 0.0} for k in VERDICTS},
+        **_kept_by_filter(judged),
         "by_type": {t: {"n": sum(c.values()), "precision": precision(c)} for t, c in sorted(by_type.items())},
         "by_source": {s: {"n": sum(c.values()), "precision": precision(c)} for s, c in sorted(by_source.items())},
         "by_confidence": {b: {"n": sum(c.values()), "precision": precision(c)} for b, c in sorted(by_band.items())},
+    }
+
+
+def _kept_by_filter(judged: list[dict]) -> dict[str, Any]:
+    """On a sheet drawn with ``--unfiltered``: the scores of the rows the eventness filter keeps, and of those it
+    leaves out (empty for other sheets)."""
+    if not judged or any("filter_keeps" not in r for r in judged):
+        return {}
+
+    def scores(rows: list[dict]) -> dict[str, Any]:
+        kinds = Counter(r["verdict"] for r in rows)
+        real = kinds["right"] + kinds["wrong_actor"]
+        return {
+            "n": len(rows),
+            "precision": round(kinds["right"] / len(rows), 4) if rows else 0.0,
+            "precision_95ci": wilson_interval(kinds["right"], len(rows)),
+            "real_right_type": round(real / len(rows), 4) if rows else 0.0,
+            "kinds": dict(kinds),
+        }
+
+    return {
+        "kept_by_filter": scores([r for r in judged if r["filter_keeps"]]),
+        "left_out_by_filter": scores([r for r in judged if not r["filter_keeps"]]),
     }
 
 
@@ -288,6 +343,12 @@ def main(argv: list[str] | None = None) -> int:
     sample.add_argument(
         "--split", choices=("tune", "report"), default="report", help="articles to draw from (tune for development)"
     )
+    sample.add_argument(
+        "--unfiltered",
+        action="store_true",
+        help="sample with the eventness filter off; each row says whether the filter keeps it (`filter_keeps`), "
+        "so one sheet scores the tool with and without the filter",
+    )
     score = commands.add_parser("score", help="precision and error kinds from a filled sheet")
     score.add_argument("sheet", type=Path)
     strip = commands.add_parser("strip", help="drop the sentences from a filled sheet, for committing it")
@@ -300,7 +361,15 @@ def main(argv: list[str] | None = None) -> int:
         args.output.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in stripped), encoding="utf-8")
         return 0
     if args.command == "sample":
-        rows = make_sheet(args.n, args.articles, shared=args.shared, seed=args.seed, split=args.split)
+        pipeline = None
+        if args.unfiltered:
+            from eventscope.pipeline import Pipeline
+            from eventscope.settings import Settings
+
+            pipeline = Pipeline(Settings(min_eventness=0.0))
+        rows = make_sheet(
+            args.n, args.articles, shared=args.shared, pipeline=pipeline, seed=args.seed, split=args.split
+        )
         write_sheet(rows, args.output)
         print(
             f"wrote {len(rows)} events from {len({r['article'] for r in rows})} articles to {args.output} "

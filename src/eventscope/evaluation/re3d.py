@@ -6,7 +6,9 @@ Dyads: a gold FightingAgainst/Dislikes/Likes/AlliesOf/CommWith relation is recov
 event's actor1 overlaps the gold source and actor2 the gold target (either order for AlliesOf
 and CommWith) and the event's type is in the compatible PLOVER family.  Precision is the share of
 two-actor events whose actors match some gold relation (``precision``), and, stricter, whose
-type family matches too (``precision_typed``).
+type family matches too (``precision_typed``).  A two-actor event is one between two parties: an
+actor2 that is a thing (``Actor.party`` False, "vetoed *a resolution*") states no relation between
+entities and is not counted.
 """
 
 from __future__ import annotations
