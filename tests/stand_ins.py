@@ -3,7 +3,8 @@
 ``StandInPipeline`` replaces ``Pipeline`` in the fault tests: fast, deterministic, free of the models. It codes the
 first sentence of each document as one event and marks copies with the real ``DocumentIndex``, so the runner's
 commit, resume and duplicate paths run as they do with the real pipeline. ``CodedStandIn`` / ``coded_stand_in``
-carry the fields of a coded event that ``EventClassifier.vet`` reads and edits.
+carry the fields of a coded event that ``EventClassifier.vet`` reads and edits; ``event_stand_in`` is a finished
+``Event`` with plain defaults for the fields a test does not care about.
 """
 
 from __future__ import annotations
@@ -106,3 +107,28 @@ def coded_stand_in(nlp, text: str, word: str, actors: int) -> CodedStandIn:
     hit = load_lexicon().lookup(token)
     assert hit is not None, word
     return CodedStandIn(hit[0], token, token.sent, object() if actors >= 1 else None, object() if actors == 2 else None)
+
+
+def event_stand_in(**fields) -> Event:
+    """A finished event: an asserted ASSAULT in the first 27 characters, no parties, confidence 0.5, overridden by
+    ``fields``."""
+    defaults = dict(
+        event_id="e",
+        event_type="ASSAULT",
+        mode=None,
+        context=(),
+        cameo=None,
+        actor1=None,
+        actor2=None,
+        claimed_by=None,
+        location=None,
+        date=None,
+        date_precision=None,
+        date_source=None,
+        sentence=SentenceSpan(0, 27),
+        trigger=TextSpan(0, 4, "text"),
+        negated=False,
+        modality="asserted",
+        confidence=0.5,
+    )
+    return Event(**(defaults | fields))

@@ -28,6 +28,7 @@ from eventscope.records import (
     SentenceSpan,
     TextSpan,
 )
+from stand_ins import event_stand_in
 
 COLUMNS = [
     "event_id_cnty",
@@ -120,23 +121,13 @@ def coded(
         if lat is None
         else EventLocation(None, None, None, None, "somewhere", lat, lon, "IND", None, None, 0.9, "sentence")
     )
-    return Event(
+    return event_stand_in(
         event_id=f"e{event_type}{confidence}",
         event_type=event_type,
-        mode=None,
-        context=(),
-        cameo=None,
         actor1=actor1,
-        actor2=None,
-        claimed_by=None,
         location=location,
-        date=None,
-        date_precision=None,
-        date_source=None,
         sentence=SentenceSpan(0, 4),
         trigger=TextSpan(0, 4, "text"),
-        negated=False,
-        modality="asserted",
         confidence=confidence,
         dead=Magnitude(dead, 0, 4, "text") if dead is not None else None,
     )

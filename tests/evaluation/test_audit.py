@@ -19,30 +19,18 @@ from eventscope.evaluation.audit import (
     write_sheet,
 )
 from eventscope.records import AnnotatedDocument, Event, SentenceSpan, TextSpan
+from stand_ins import event_stand_in
 
 TEXT = "Ruritania accused Elbonia. Elbonia denied it. Both sides met in Geneva. Talks resumed."
 
 
 def event(number: int) -> Event:
     start = (number * 7) % (len(TEXT) - 5)
-    return Event(
+    return event_stand_in(
         event_id=f"e{number}",
         event_type="ACCUSE",
-        mode=None,
-        context=(),
-        cameo=None,
-        actor1=None,
-        actor2=None,
-        claimed_by=None,
-        location=None,
-        date=None,
-        date_precision=None,
-        date_source=None,
         sentence=SentenceSpan(0, 26),
         trigger=TextSpan(start, start + 5, TEXT[start : start + 5]),
-        negated=False,
-        modality="asserted",
-        confidence=0.5,
     )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from eventscope.evaluation.plv import covers, evaluate_plv, head_span, load_plv, score_plv
 from eventscope.evaluation.splits import split_of
 from eventscope.records import Actor, AnnotatedDocument, Event, SentenceSpan, TextSpan
+from stand_ins import event_stand_in
 
 HEADER = ["sentence_id", "sentence", "marked_sentence", "source", "target", "plover_type", "modality"]
 ROWS = [
@@ -66,23 +67,14 @@ def event(
     negated: bool = False,
 ) -> Event:
     start = sentence.index(trigger)
-    return Event(
+    return event_stand_in(
         event_id=f"e-{event_type}-{start}",
         event_type=event_type,
-        mode=None,
-        context=(),
-        cameo=None,
         actor1=actor1,
         actor2=actor2,
-        claimed_by=None,
-        location=None,
-        date=None,
-        date_precision=None,
-        date_source=None,
         sentence=SentenceSpan(0, len(sentence)),
         trigger=TextSpan(start, start + len(trigger), trigger),
         negated=negated,
-        modality="asserted",
         confidence=confidence,
     )
 

@@ -3,37 +3,23 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 import pytest
 
 from eventscope.events.eventness import ARTEFACT, EventnessModel, eventness_features, load_eventness
 from eventscope.records import Actor, Event, SentenceSpan, TextSpan
+from stand_ins import event_stand_in
 
 TEXT = 'Troops shelled the village. "We will talk to them," he said.'
 
 
 def _event(**changes) -> Event:
-    base = Event(
-        event_id="e",
-        event_type="ASSAULT",
-        mode=None,
-        context=(),
-        cameo=None,
-        actor1=Actor(0, 6, "Troops", None, "RUR", "MIL"),
-        actor2=None,
-        claimed_by=None,
-        location=None,
-        date=None,
-        date_precision=None,
-        date_source=None,
-        sentence=SentenceSpan(0, 27),
-        trigger=TextSpan(7, 14, "shelled"),
-        negated=False,
-        modality="asserted",
-        confidence=0.8,
-    )
-    return replace(base, **changes)
+    base = {
+        "actor1": Actor(0, 6, "Troops", None, "RUR", "MIL"),
+        "trigger": TextSpan(7, 14, "shelled"),
+        "confidence": 0.8,
+    }
+    return event_stand_in(**(base | changes))
 
 
 def test_features_say_what_kind_of_party_each_side_is():
