@@ -38,8 +38,6 @@ NEGATIVE = frozenset({"not_event", "hypothetical_as_deed", "wrong_type"})
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 FOLDS = 5
 THRESHOLD = 0.25
-DYAD_BREAKERS = frozenset({"actor1_none", "actor1_thing", "actor2_none", "actor2_thing"})
-"""Features of an event that is not between two parties (the filter's domain)."""
 SEED = 13
 
 
@@ -57,10 +55,13 @@ def judged_rows(paths: list[Path]) -> dict[tuple, dict]:
     return rows
 
 
-def labelled_features(rows: dict[tuple, dict]) -> tuple[list[dict[str, float]], list[int], list[str], dict[str, int]]:
-    """Code the sheets' articles again and return (features, label, article) of every judged row found."""
+def labelled_features(
+    rows: dict[tuple, dict],
+) -> tuple[list[dict[str, float]], list[int], list[str], list[bool], dict[str, int]]:
+    """Code the sheets' articles again and return the features, label, article and whether it is between two parties
+    (the filter keeps those whatever their eventness) of every judged row found, and the counts."""
     from eventscope.evaluation.audit import _row, news_articles
-    from eventscope.events.eventness import eventness_features
+    from eventscope.events.eventness import between_parties, eventness_features
     from eventscope.ingest.readers import make_document
     from eventscope.pipeline import Pipeline
     from eventscope.settings import Settings
@@ -70,7 +71,7 @@ def labelled_features(rows: dict[tuple, dict]) -> tuple[list[dict[str, float]], 
     pipeline = Pipeline(Settings(min_eventness=0.0, time_budget=0))  # no budget: a busy machine must not lose rows
     documents = [make_document(a["text"], doc_id=a["id"], title=a["title"] or None) for a in articles]
     records = {(a["source"], a["id"]): r for a, r in zip(articles, pipeline.annotate(documents), strict=True)}
-    features, labels, groups = [], [], []
+    features, labels, groups, dyads = [], [], [], []
     sizes = {"judged rows": len(rows), "found": 0, "duplicates left out": 0, "not coded now": 0}
     for key, row in sorted(rows.items(), key=lambda item: json.dumps(item[0])):
         record = records.get(key[:2])
@@ -91,7 +92,8 @@ def labelled_features(rows: dict[tuple, dict]) -> tuple[list[dict[str, float]], 
         features.append(eventness_features(event, record.text))
         labels.append(int(row["verdict"] in POSITIVE))
         groups.append(f"{key[0]}:{key[1]}")
-    return features, labels, groups, sizes
+        dyads.append(between_parties(event))
+    return features, labels, groups, dyads, sizes
 
 
 def cross_validated(x: np.ndarray, y: np.ndarray, groups: list[str], c: float) -> np.ndarray:
@@ -121,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     sheets = sorted(SHEETS.glob("*tune*.jsonl"))
-    features, labels, groups, sizes = labelled_features(judged_rows(sheets))
+    features, labels, groups, dyads, sizes = labelled_features(judged_rows(sheets))
     vectorizer = DictVectorizer(sparse=False, sort=True)
     x = vectorizer.fit_transform(features)
     y = np.array(labels)
@@ -132,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     c = min(losses, key=lambda k: losses[k])
     predicted = cross_validated(x, y, groups, c)
     threshold = THRESHOLD
-    dyadic = np.array([not DYAD_BREAKERS.intersection(f) for f in features])
+    dyadic = np.array(dyads)
     kept = (predicted >= threshold) | dyadic
     model = LogisticRegression(C=c, max_iter=5000, random_state=SEED).fit(x, y)
     card = {

@@ -26,7 +26,7 @@ from eventscope.events.classifier import EventClassifier
 from eventscope.events.coded import with_recipient_thing
 from eventscope.events.conflict import fold_casualties
 from eventscope.events.context import contexts_for
-from eventscope.events.eventness import EventnessModel, between_parties, load_eventness
+from eventscope.events.eventness import EventnessModel, load_eventness
 from eventscope.events.merge import count_duplicate_reports as _count_duplicate_reports
 from eventscope.events.ontology import load_ontology
 from eventscope.events.relevance import political_events
@@ -245,7 +245,7 @@ class Pipeline:
             threshold = self.eventness.threshold
         if threshold <= 0:
             return events
-        return [e for e in events if between_parties(e) or self.eventness.probability(e, text) >= threshold]
+        return [e for e in events if self.eventness.keeps(e, text, threshold)]
 
     def _score(self, coded: list[CodedEvent]) -> list[CodedEvent]:
         """The learned event model vets each syntactic event (``EventClassifier.vet``): vetoes one-actor events

@@ -183,16 +183,11 @@ def _unfiltered(pipeline) -> bool:
 def _filter_fields(records: dict[str, Any], pipeline) -> Callable[[dict[str, str], Any], dict[str, Any]]:
     """For a sheet drawn with the eventness filter off: each row's eventness and whether the default filter keeps
     it, so ``score`` gives the precision of the kept rows too (one reading scores the tool with and without it)."""
-    from eventscope.events.eventness import between_parties
-
     model = pipeline.eventness
 
     def fields(article: dict[str, str], event) -> dict[str, Any]:
-        probability = model.probability(event, records[article["id"]].text)
-        return {
-            "eventness": round(probability, 3),
-            "filter_keeps": between_parties(event) or probability >= model.threshold,
-        }
+        text = records[article["id"]].text
+        return {"eventness": round(model.probability(event, text), 3), "filter_keeps": model.keeps(event, text)}
 
     return fields
 

@@ -342,7 +342,8 @@ def modality_dense(token: Token, embeddings: StaticEmbeddings) -> np.ndarray:
     return np.concatenate([embeddings.vector(token)] + [embeddings.vector(head) for head in chain])
 
 
-def _logit(p: float) -> float:
+def logit(p: float) -> float:
+    """log(p / (1 - p)), with p clamped to [1e-4, 1 - 1e-4] so that a certain reading stays finite."""
     p = min(max(p, 1e-4), 1 - 1e-4)
     return float(np.log(p / (1 - p)))
 
@@ -364,13 +365,13 @@ def calibration_features(
     trigger head judges the deed's word, not the refusal or offer)."""
     return np.array(
         [
-            _logit(p_type),
-            _logit(p_event),
+            logit(p_type),
+            logit(p_event),
             float(actors == 2),
             float(actors == 1),
             float(agrees),
             float(fallback),
-            _logit(p_sentence),
+            logit(p_sentence),
             float(bool(DERIVED_RULES.intersection(rules))),
             float(bool(STANCE_RULES.intersection(rules))),
         ],

@@ -111,10 +111,10 @@ def with_recipient_thing(event: Event, doc: Doc, actors: ArgumentActors) -> Even
         return event
     first, last = thing_phrase(noun)
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
-    taken = [event.trigger.start, event.trigger.end]  # the phrase must hold neither the trigger nor the actor
+    taken = [(event.trigger.start, event.trigger.end)]  # the phrase must hold neither the trigger nor the actor
     if event.actor1 is not None and event.actor1.start is not None and event.actor1.end is not None:
-        taken += [event.actor1.start, event.actor1.end]
-    if any(start < taken[i + 1] and taken[i] < end for i in range(0, len(taken), 2)):
+        taken.append((event.actor1.start, event.actor1.end))
+    if any(start < taken_end and taken_start < end for taken_start, taken_end in taken):
         return event
     thing = Actor(start, end, doc.text[start:end], None, None, None, party=False)
     return replace(event, actor2=thing, rules=(*event.rules, "recipient_thing"))

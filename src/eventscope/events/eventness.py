@@ -25,17 +25,13 @@ from functools import cache
 from pathlib import Path
 
 from eventscope.actors.sectors import ORGANISED_POLITICAL_SECTORS, STATE_SECTORS
+from eventscope.events.classifier import logit
 from eventscope.records import Actor, Event
 
 ARTEFACT = Path(__file__).resolve().parents[1] / "data" / "models" / "eventness.json"
 ARTEFACT_VERSION = 1
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "you"})
 QUOTE_MARKS = ('"', "\u201c", "\u201d")
-
-
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-4), 1 - 1e-4)
-    return math.log(p / (1 - p))
 
 
 def _actor_features(actor: Actor | None, prefix: str) -> dict[str, float]:
@@ -68,7 +64,7 @@ def eventness_features(event: Event, text: str) -> dict[str, float]:
     ``confidence`` (the event model's, as a logit), its type, whether it is flagged non-asserted or negated, its
     two parties' kinds, whether it has a place, a death toll, a claimant, several reports, and whether its sentence
     holds a quotation mark (rhetoric is quoted)."""
-    features: dict[str, float] = {"confidence": _logit(event.confidence), f"type={event.event_type}": 1.0}
+    features: dict[str, float] = {"confidence": logit(event.confidence), f"type={event.event_type}": 1.0}
     if event.modality != "asserted":
         features["not_asserted"] = 1.0
     if event.negated:
@@ -116,6 +112,13 @@ class EventnessModel:
             float(data["bias"]),
             float(data["threshold"]),
             {k: v for k, v in data.items() if k not in ("weights", "bias")},
+        )
+
+    def keeps(self, event: Event, text: str, threshold: float | None = None) -> bool:
+        """Whether precision mode keeps the event at ``threshold`` (default: the fitted one): an event between two
+        parties always, any other when its probability reaches the threshold."""
+        return between_parties(event) or self.probability(event, text) >= (
+            self.threshold if threshold is None else threshold
         )
 
     def probability(self, event: Event, text: str) -> float:
