@@ -34,6 +34,16 @@ def test_threat_is_coded_as_the_threat_not_the_attack(code):
     assert (events[0].actor1.country, events[0].actor2.country) == ("PRK", "KOR")
 
 
+def test_a_pledge_or_threat_that_was_made_is_asserted_and_its_promised_deed_is_not(code):
+    # PLOVER: AGREE and THREATEN are the intent itself, never "category + future"; the promise was made
+    pledge = _one(code("The rebels agreed to release the hostages."), "AGREE")
+    assert pledge.modality == "asserted" and not pledge.negated
+    threat = _one(code("Hamas threatened to attack Israeli towns."), "THREATEN")
+    assert threat.modality == "asserted"
+    # a pledge still to be made keeps the mood of its own clause
+    assert _one(code("The rebels will agree to a ceasefire."), "AGREE").modality == "future"
+
+
 def test_coordinated_subjects_yield_one_event_each(code):
     events = code("Iran and Syria condemned the Israeli strike.")
     assert sorted(e.actor1.country for e in events if e.event_type == "ACCUSE") == ["IRN", "SYR"]

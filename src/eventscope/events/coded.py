@@ -12,7 +12,7 @@ from eventscope.actors.lookup import ArgumentActors
 from eventscope.events.arguments import acted_on, clause_subjects, thing_phrase
 from eventscope.events.lexicon import TriggerEntry
 from eventscope.events.magnitudes import casualties, casualty_field, number_of
-from eventscope.events.modality import modality_of, reporting_head
+from eventscope.events.modality import reporting_head
 from eventscope.records import Actor, Event, Magnitude, Quote
 from eventscope.vocabulary import words
 
@@ -118,18 +118,6 @@ def with_recipient_thing(event: Event, doc: Doc, actors: ArgumentActors) -> Even
         return event
     thing = Actor(start, end, doc.text[start:end], None, None, None, party=False)
     return replace(event, actor2=thing, rules=(*event.rules, "recipient_thing"))
-
-
-def modality(token: Token, entry: TriggerEntry) -> str:
-    """The trigger's modality; a pledge or threat with a complement is about the future."""
-    found = modality_of(token)
-    if (
-        found == "asserted"
-        and entry.event_type in ("AGREE", "THREATEN")
-        and any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
-    ):
-        return "future"  # the pledge happened; the deed it promises has not
-    return found
 
 
 def confidence(trigger: Token, source: Actor | None, target: Actor | None, claimed_by: Actor | None) -> float:

@@ -25,10 +25,10 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from eventscope.events.arguments import agents_of_setting, clause_subjects
-from eventscope.events.coded import CodedEvent, claimed_by, confidence, magnitudes, modality
+from eventscope.events.coded import CodedEvent, claimed_by, confidence, magnitudes
 from eventscope.events.lexicon import Lexicon, TriggerEntry
 from eventscope.events.magnitudes import RESULTATIVE_VERBS, count_people, killed_by_result, toll_phrases
-from eventscope.events.modality import is_negated
+from eventscope.events.modality import is_negated, modality_of
 from eventscope.records import Actor
 from eventscope.vocabulary import word_map, words
 
@@ -157,7 +157,7 @@ def _event(
         actor2=target,
         claimed_by=claim,
         negated=is_negated(token),
-        modality=modality(token, entry),
+        modality=modality_of(token),
         confidence=confidence(token, source, target, claim),
         **magnitudes(token, entry.event_type),
         rules=rule_names,
@@ -376,7 +376,7 @@ def suffered_casualties(state: Any) -> list[CodedEvent]:
                         actor2=target,
                         claimed_by=claim,
                         negated=False,
-                        modality=modality(verb, entry),
+                        modality=modality_of(verb),
                         confidence=confidence(verb, source, target, claim),
                         **sizes,
                         rules=("suffered_casualty",),

@@ -60,7 +60,7 @@ from eventscope.events.arguments import (
     supported_in,
     under_denial,
 )
-from eventscope.events.coded import CodedEvent, claimed_by, confidence, magnitudes, modality, theme_of
+from eventscope.events.coded import CodedEvent, claimed_by, confidence, magnitudes, theme_of
 from eventscope.events.conflict import (
     burnt_property,
     casualty_reports,
@@ -75,7 +75,7 @@ from eventscope.events.conflict import (
 from eventscope.events.discards import discarded_sentence
 from eventscope.events.lexicon import Lexicon, RelationEntry, TriggerEntry
 from eventscope.events.merge import collapse_appositions, collapse_lists
-from eventscope.events.modality import is_negated, misparsed_main_verb
+from eventscope.events.modality import is_negated, misparsed_main_verb, modality_of
 from eventscope.events.ontology import load_ontology
 from eventscope.events.senses import (
     adopted_measure,
@@ -1807,7 +1807,7 @@ def _trigger_events(state: SentenceState) -> list[CodedEvent]:
         end_token = partner if partner is not None and partner.i > token.i else token
         sizes = magnitudes(token, entry.event_type)
         theme = theme_of(token, partner, actors)
-        mood = "future" if commitment == "AGREE" and entry.event_type in CONFLICT_DEEDS else modality(token, entry)
+        mood = "future" if commitment == "AGREE" and entry.event_type in CONFLICT_DEEDS else modality_of(token)
         for dyad in dyads:
             source, target = dyad.source, dyad.target
             if source is not None and target is not None and same_actor(source, target):
@@ -1902,7 +1902,7 @@ def _hyphen_war(state: SentenceState) -> list[CodedEvent]:
                     actor2=b,
                     claimed_by=None,
                     negated=False,
-                    modality=modality(noun, entry),
+                    modality=modality_of(noun),
                     confidence=confidence(noun, a, b, None),
                     rules=("hyphen_war_sides",),
                 )
@@ -1961,7 +1961,7 @@ def _feelings(state: SentenceState) -> list[CodedEvent]:
                         actor2=b,
                         claimed_by=None,
                         negated=is_negated(word),
-                        modality=modality(word, entry),
+                        modality=modality_of(word),
                         confidence=confidence(word, a, b, None),
                         rules=("feeling",),
                     )

@@ -20,9 +20,9 @@ from eventscope.events.classifier import (  # NO_EVENT_THRESHOLD: the model's ow
     sense_entry,
     subject_of,
 )
-from eventscope.events.coded import VETOED_KEY, CodedEvent, magnitudes, modality
+from eventscope.events.coded import VETOED_KEY, CodedEvent, magnitudes
 from eventscope.events.discards import sport_story
-from eventscope.events.modality import is_negated
+from eventscope.events.modality import is_negated, modality_of
 
 CASUALTY_RULES = frozenset({"casualty_report", "suffered_casualty"})
 """Rules (events/conflict.py) whose events are victim-only by construction: never vetoed for a missing source."""
@@ -271,7 +271,7 @@ def fallback_event(
     if not fallback_source(actor1, token.doc):
         return None
     entry = classifier.entry_for(token, event_type)
-    mode, negated = modality(token, entry), is_negated(token)
+    mode, negated = modality_of(token), is_negated(token)
     judged = classifier.modality_probabilities(token)
     best = max(judged, key=judged.get)
     if mode == "asserted" and not negated and best != "asserted" and judged[best] >= MODALITY_MIN:
