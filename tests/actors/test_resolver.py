@@ -276,3 +276,21 @@ def test_police_army_and_district_ranks_name_the_sector(resolve, text, phrase, s
 def test_a_school_superintendent_is_no_police_officer(resolve):
     actor = resolve("The superintendent of the school resigned.", "superintendent")
     assert actor is None or actor.sector != "POL"
+
+
+# --- officers: the service decides, and a bare "Officer" before a name is the police's title -----------------------
+@pytest.mark.parametrize(
+    ("text", "phrase", "sector"),
+    [
+        ("Officer Dana Reyes was charged with manslaughter on Thursday.", "Reyes", "POL"),
+        ("Harbor City police officer Dana Reyes fired two shots.", "Reyes", "POL"),
+        ("An army officer was wounded when the convoy was ambushed.", "officer", "MIL"),
+        ("Senior officers of the Pakistan Army met the delegation.", "officers", "MIL"),
+        ("A naval officer inspected the harbour.", "officer", "MIL"),
+        ("The parks task force met with the mayor.", "force", "GOV"),
+    ],
+)
+def test_an_officer_belongs_to_the_service_named_around_the_word(resolve, text, phrase, sector):
+    actor = resolve(text, phrase)
+    assert actor is not None
+    assert actor.sector == sector

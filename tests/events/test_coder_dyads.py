@@ -69,6 +69,14 @@ def test_attacked_place_is_the_recipient(code):
     assert ("Militants", "the town of Kidal") in _dyads(code("Militants shelled the town of Kidal."), "ASSAULT")
 
 
+def test_a_place_in_an_adjunct_is_the_setting_not_the_recipient(code):
+    """The object is what was acted on: "arrested the suspect on Elm Street" does not arrest the street."""
+    dyads = _dyads(code("A sheriff's deputy arrested the suspect on Elm Street in Dayton."), "COERCE")
+    assert dyads
+    assert all(target is None or "Street" not in target for _, target in dyads)
+    assert ("Rebels", "an army post") in _dyads(code("Rebels fired on an army post near Gao."), "ASSAULT")
+
+
 def test_possessive_binds_to_the_clause_subject(code):
     events = code("The Iraqi army continued its offensive against the militants.")
     assert ("The Iraqi army", "the militants") in _dyads(events, "ASSAULT")

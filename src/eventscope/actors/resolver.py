@@ -430,8 +430,9 @@ class DocumentActors:
             is_title = generic is not None
         if generic is None:
             generic = self._force_of_part(root, cues)
-        if generic is None and depth < 2 and root.lemma_.lower() in words("agent_part_nouns"):
-            # "the personnel of 24 Assam Rifles", "a team of the Frontier Corps": a part of a named force is it
+        bare_part = generic is None or generic[0] == root.lemma_.lower()  # "officer" alone says no service
+        if bare_part and depth < 2 and root.lemma_.lower() in words("agent_part_nouns"):
+            # "the personnel of 24 Assam Rifles", "officers of the Pakistan Army": a part of a named force is it
             whole = self._complement(root, cues, depth, of_only=True)
             if whole is not None and whole.kind != "country" and whole.name and whole.sector is not None:
                 return replace(whole, kind="org", plural=plural)

@@ -1269,7 +1269,9 @@ def _object_prep_phrase(c: Candidate, frame: Frame) -> list[Actor]:
 def _attacked_place(c: Candidate, frame: Frame) -> list[Actor]:
     if c.entry.event_type not in PLACE_TARGET_TYPES:
         return []
-    return [a for t in frame.targets + prep_objects(c.token) if (a := c.state.actors.place_actor(t))][:1]
+    # the object is what was acted on; a place in an adjunct ("arrested the suspect on Main Street") is the setting
+    acted_on = frame.targets or prep_objects(c.token)
+    return [a for t in acted_on if (a := c.state.actors.place_actor(t))][:1]
 
 
 def _phrase_partner_prep(c: Candidate, frame: Frame) -> list[Actor]:
