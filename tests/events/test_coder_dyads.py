@@ -306,3 +306,15 @@ def test_who_attacks_a_gathering_takes_no_part_in_it(code):
         assert not any(e.event_type == "PROTEST" and e.actor1 is not None for e in events), text
     # a participation or a circumstance still names its participant
     assert ("Thousands of workers", None) in _dyads(code("Thousands of workers went on strike."), "PROTEST")
+
+
+def test_the_user_of_the_weapon_is_the_source(code):
+    """ "killed by a bomb planted by X", "when a shell fired by X fell": the weapon stands for whoever used it."""
+    assert ("Taliban militants", "A farmer") in _dyads(
+        code("A farmer was killed by a bomb planted by Taliban militants near Ghazni."), "ASSAULT"
+    )
+    assert ("the navy", "Two fishermen") in _dyads(
+        code("Two fishermen were wounded when a shell fired by the navy hit their boat."), "ASSAULT"
+    )
+    # a weapon whose user is not named gives no source
+    assert (None, "The driver") in _dyads(code("The driver was killed by a roadside bomb."), "ASSAULT")

@@ -230,6 +230,10 @@ def _agents_of_clause(verb: Token, lexicon: Lexicon) -> list[Token]:
         subjects, passive = clause_subjects(clause)
         if passive or not subjects:
             continue
+        # "killed *when a shell fired by the army* fell on his house": the weapon's user did it
+        users = [u for s in subjects for u in instrument_agents(s)]
+        if users:
+            return users
         hit = lexicon.lookup(clause)
         objects = [o for o in clause.children if o.dep_ == "dobj"]
         operation = is_light_verb(clause) and any(o.lemma_.lower() in OPERATION_NOUNS for o in objects)
@@ -265,7 +269,8 @@ def _agent_modifier(modifier: Token) -> bool:
 
 
 def agents(verb: Token) -> list[Token]:
-    """Passive agents ("by Iran"), shared by coordinated participles ("supported and funded by Iran")."""
+    """Passive agents ("by Iran"), shared by coordinated participles ("supported and funded by Iran"); a weapon
+    that did it stands for whoever used it ("killed by a bomb *planted by militants*": ``instrument_agents``)."""
     for candidate in (verb, *verb.conjuncts):
         found = [
             pobj
@@ -275,8 +280,18 @@ def agents(verb: Token) -> list[Token]:
             if pobj.dep_ == "pobj"
         ]
         if found:
-            return found
+            return [user for pobj in found for user in instrument_agents(pobj) or [pobj]]
     return []
+
+
+def instrument_agents(noun: Token) -> list[Token]:
+    """Who fired, planted or threw a weapon: the agent of a participle on a weapon noun ("a shell *fired by the
+    army*", "a bomb *planted by militants*"); empty for other nouns or a weapon whose user is not named."""
+    weapons = words("weapon_nouns") | words("device_nouns")
+    named = [noun, *(c for c in noun.children if c.dep_ == "compound")]  # "a mortar round"
+    if not any(t.lemma_.lower() in weapons for t in named):
+        return []
+    return [a for v in noun.children if v.dep_ == "acl" and v.tag_ == "VBN" for a in agents(v)]
 
 
 def owners(thing: Token, attitude: bool) -> list[Token]:
