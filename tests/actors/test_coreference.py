@@ -162,3 +162,23 @@ def test_a_place_name_that_is_an_earlier_persons_surname_is_that_person(resolve)
     assert sig(resolve(text, "Paris", occurrence=1))[:2] == ("Melton Lewis Paris", None)
     # with no such person the capital stands for its government
     assert sig(resolve("Paris condemned the attack on Monday.", "Paris"))[:3] == ("France", "FRA", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "name"),
+    [
+        (
+            "Senator Rebecca Holt met Governor Andrew Pike in Dayton. He said the budget would pass.",
+            "He",
+            "Andrew Pike",
+        ),
+        (
+            "Governor Andrew Pike met Mayor Rebecca Stone on Monday. She said the budget would pass.",
+            "She",
+            "Rebecca Stone",
+        ),
+    ],
+)
+def test_a_common_first_name_says_which_pronoun_fits(resolve, text, pronoun, name):
+    actor = resolve(text, pronoun)
+    assert actor is not None and actor.name == name

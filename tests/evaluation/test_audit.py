@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -18,7 +19,7 @@ from eventscope.evaluation.audit import (
     strip_sheet,
     write_sheet,
 )
-from eventscope.records import AnnotatedDocument, Event, SentenceSpan, TextSpan
+from eventscope.records import Actor, AnnotatedDocument, Event, SentenceSpan, TextSpan
 from stand_ins import event_stand_in
 
 TEXT = "Ruritania accused Elbonia. Elbonia denied it. Both sides met in Geneva. Talks resumed."
@@ -149,3 +150,15 @@ def test_an_unfiltered_sheet_scores_the_rows_the_filter_keeps_and_leaves_out():
     kept_right = sum(r["verdict"] == "right" for r in rows if r["filter_keeps"])
     assert kept["precision"] == round(kept_right / 3, 4)
     assert "kept_by_filter" not in score_sheet([{k: v for k, v in r.items() if k != "filter_keeps"} for r in rows])
+
+
+def test_a_pronoun_shows_the_name_it_resolved_to():
+    """The reader judges who the record says acted: "He" resolved to a person is shown with that name."""
+    articles, records = corpus({"a": 1})
+    first = records["a"].events[0]
+    pronoun = Actor(0, 2, "He", "Karl Marek", "ELB", "GOV")
+    country = Actor(27, 34, "Elbonia", "Republic of Elbonia", "ELB", "GOV")
+    records["a"] = replace(records["a"], events=(replace(first, actor1=pronoun, actor2=country),))
+    row = sample_events(articles, records, 1)[0]
+    assert row["actor1"] == "He (= Karl Marek) [ELB/GOV]"
+    assert row["actor2"] == "Elbonia [ELB/GOV]"  # a mention that already says the name is shown as written

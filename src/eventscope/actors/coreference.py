@@ -43,6 +43,18 @@ FEMALE_NAMES = frozenset(
         "kamala", "laura", "linda", "margaret", "maria", "marine", "mary", "melania", "michelle", "nancy", "nicola",
         "nikki", "patricia", "sarah", "sheikh hasina", "susan", "theresa", "ursula", "yulia", "aung", "benazir",
         "golda", "ellen", "sonia", "tsai", "ivanka", "chelsea", "leslie", "samantha", "sheila", "kristalina",
+        # common English given names (unambiguous ones only)
+        "abigail", "alice", "alison", "amanda", "amy", "andrea", "angelina", "anna", "barbra", "becky", "beth",
+        "betsy", "beverly", "brenda", "bridget", "caroline", "carol", "carolyn", "cheryl", "cindy", "claire",
+        "cynthia", "debbie", "deborah", "denise", "diana", "diane", "donna", "doris", "dorothy", "elaine", "elena",
+        "eleanor", "elise", "elizabeth", "emma", "erin", "eva", "evelyn", "gloria", "grace", "hannah", "heather",
+        "heidi", "helen", "irene", "jacqueline", "jana", "jeanne", "jessica", "jill", "joan", "joanne", "joyce",
+        "judith", "judy", "katherine", "kathleen", "kathryn", "kathy", "katie", "kimberly", "kirsten", "kristen",
+        "lauren", "lisa", "lori", "louise", "lucy", "lydia", "lynn", "marcia", "margarita", "marie", "marilyn",
+        "marjorie", "martha", "megan", "melissa", "michele", "monica", "natalie", "nina", "olivia", "pamela",
+        "paula", "pauline", "penny", "rachel", "rebecca", "rita", "rosa", "rose", "ruth", "sabrina", "sally",
+        "sandra", "sara", "sharon", "shirley", "sophia", "stephanie", "sue", "susanne", "suzanne", "sylvia",
+        "tamara", "teresa", "tiffany", "tina", "valerie", "vanessa", "victoria", "virginia", "wendy", "yvonne",
     }
 )  # fmt: skip
 """First names that say "she" in news text (a short list of common ones; an unknown name says nothing)."""
@@ -53,6 +65,15 @@ MALE_NAMES = frozenset(
         "robert", "sergei", "tony", "vladimir", "xi", "ashraf", "benjamin", "bashar", "hassan", "ali", "ahmed",
         "abdel", "kim", "shinzo", "paul", "peter", "richard", "ronald", "thomas", "william", "tim", "ted", "bernie",
         "chris", "mitch", "keith", "terence", "jeb", "marco", "rand", "ben", "gary", "mark", "steve", "scott",
+        # common English given names (unambiguous ones only)
+        "aaron", "adam", "alan", "albert", "alexander", "andrew", "anthony", "arthur", "brandon", "brett",
+        "brian", "bruce", "bryan", "carl", "charles", "christopher", "craig", "daniel", "dennis", "derek", "dick",
+        "donovan", "douglas", "edward", "eric", "eugene", "frank", "fred", "gerald", "gordon", "graham", "gregory",
+        "harold", "harry", "henry", "howard", "jack", "jason", "jeffrey", "jeremy", "jerry", "jim", "jimmy",
+        "joel", "jonathan", "joseph", "joshua", "juan", "keith", "kenneth", "kevin", "larry", "lawrence", "louis",
+        "luke", "martin", "matthew", "nathan", "neil", "nicholas", "oliver", "patrick", "philip", "ralph",
+        "randy", "raymond", "roger", "roy", "russell", "ryan", "samuel", "sean", "stephen", "steven", "stuart",
+        "todd", "travis", "victor", "walter", "wayne", "zachary", "vladimir", "dmitry", "igor", "viktor",
     }
 )  # fmt: skip
 """First names that say "he"."""

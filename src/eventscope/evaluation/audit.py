@@ -107,7 +107,10 @@ def _row(number: int, article: dict[str, str], text: str, event) -> dict[str, An
         if a is None:
             return None
         extra = "/".join(x for x in (a.country, a.sector) if x)
-        return f"{a.text} [{extra}]" if extra else a.text
+        # the reader judges who the record says acted: a pronoun or short mention shows the name it resolved to
+        named = a.name and not set(a.name.lower().split()) & set(a.text.lower().split())
+        shown = f"{a.text} (= {a.name})" if named else a.text
+        return f"{shown} [{extra}]" if extra else shown
 
     location = event.location
     return {
