@@ -47,7 +47,7 @@ FEMALE_NAMES = frozenset(
         "abigail", "alice", "alison", "amanda", "amy", "andrea", "angelina", "anna", "barbra", "becky", "beth",
         "betsy", "beverly", "brenda", "bridget", "caroline", "carol", "carolyn", "cheryl", "cindy", "claire",
         "cynthia", "debbie", "deborah", "denise", "diana", "diane", "donna", "doris", "dorothy", "elaine", "elena",
-        "eleanor", "elise", "elizabeth", "emma", "erin", "eva", "evelyn", "gloria", "grace", "hannah", "heather",
+        "eleanor", "elise", "emma", "erin", "eva", "evelyn", "gloria", "grace", "hannah", "heather",
         "heidi", "helen", "irene", "jacqueline", "jana", "jeanne", "jessica", "jill", "joan", "joanne", "joyce",
         "judith", "judy", "katherine", "kathleen", "kathryn", "kathy", "katie", "kimberly", "kirsten", "kristen",
         "lauren", "lisa", "lori", "louise", "lucy", "lydia", "lynn", "marcia", "margarita", "marie", "marilyn",
@@ -70,10 +70,10 @@ MALE_NAMES = frozenset(
         "brian", "bruce", "bryan", "carl", "charles", "christopher", "craig", "daniel", "dennis", "derek", "dick",
         "donovan", "douglas", "edward", "eric", "eugene", "frank", "fred", "gerald", "gordon", "graham", "gregory",
         "harold", "harry", "henry", "howard", "jack", "jason", "jeffrey", "jeremy", "jerry", "jim", "jimmy",
-        "joel", "jonathan", "joseph", "joshua", "juan", "keith", "kenneth", "kevin", "larry", "lawrence", "louis",
+        "joel", "jonathan", "joseph", "joshua", "juan", "kenneth", "kevin", "larry", "lawrence", "louis",
         "luke", "martin", "matthew", "nathan", "neil", "nicholas", "oliver", "patrick", "philip", "ralph",
         "randy", "raymond", "roger", "roy", "russell", "ryan", "samuel", "sean", "stephen", "steven", "stuart",
-        "todd", "travis", "victor", "walter", "wayne", "zachary", "vladimir", "dmitry", "igor", "viktor",
+        "todd", "travis", "victor", "walter", "wayne", "zachary", "dmitry", "igor", "viktor",
     }
 )  # fmt: skip
 """First names that say "he"."""
