@@ -294,3 +294,15 @@ def test_an_officer_belongs_to_the_service_named_around_the_word(resolve, text, 
     actor = resolve(text, phrase)
     assert actor is not None
     assert actor.sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "sector"),
+    [
+        ("The national carrier suspended flights to the capital.", "carrier", "BUS"),
+        ("A US aircraft carrier sailed into the gulf.", "carrier", "MIL"),
+    ],
+)
+def test_a_carrier_is_an_airline_unless_it_carries_aircraft(resolve, text, phrase, sector):
+    actor = resolve(text, phrase)
+    assert actor is not None and actor.sector == sector
