@@ -306,3 +306,16 @@ def test_an_officer_belongs_to_the_service_named_around_the_word(resolve, text, 
 def test_a_carrier_is_an_airline_unless_it_carries_aircraft(resolve, text, phrase, sector):
     actor = resolve(text, phrase)
     assert actor is not None and actor.sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country", "sector"),
+    [
+        ("A Levies personnel was killed by militants near Ziarat.", "personnel", "PAK", "POL"),
+        ("Two Khasadar personnel were wounded in the blast.", "personnel", "PAK", "POL"),
+        ("Indian armed personnel fired on the crowd.", "personnel", "IND", "MIL"),
+    ],
+)
+def test_a_member_of_a_named_state_force_is_that_force(resolve, text, phrase, country, sector):
+    actor = resolve(text, phrase)
+    assert actor is not None and (actor.country, actor.sector) == (country, sector)

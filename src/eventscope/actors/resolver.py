@@ -25,6 +25,7 @@ from eventscope.actors.coreference import (
     pronoun_antecedent,
 )
 from eventscope.actors.kb import KBEntry, KnowledgeBase, is_acronym, name_key, name_pieces
+from eventscope.actors.sectors import STATE_SECTORS
 from eventscope.nlp.parser import document_text
 from eventscope.records import Actor
 from eventscope.vocabulary import words
@@ -432,6 +433,12 @@ class DocumentActors:
             generic = self._force_of_part(root, cues)
         bare_part = generic is None or generic[0] == root.lemma_.lower()  # "officer" alone says no service
         if bare_part and depth < 2 and root.lemma_.lower() in words("agent_part_nouns"):
+            # "Levies personnel", "a Frontier Corps convoy": a part of the named force before it is that force
+            force = next((m[2] for m in reversed(left_names) if m[2].kind == "org" and m[1] == root.i - 1), None)
+            if force is not None:
+                country, sector = force.at(self.date)
+                if sector in STATE_SECTORS:
+                    return _Res(force.name, country, sector, "org", plural)
             # "the personnel of 24 Assam Rifles", "officers of the Pakistan Army": a part of a named force is it
             whole = self._complement(root, cues, depth, of_only=True)
             if whole is not None and whole.kind != "country" and whole.name and whole.sector is not None:
