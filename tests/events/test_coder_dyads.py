@@ -329,3 +329,8 @@ def test_the_private_victims_of_one_attack_are_one_recipient(code):
     assert not {("The gunman", "four villagers"), ("The gunman", "a teacher")} & dyads
     dyads = _dyads(code("Rebels attacked the army and the police in Goma."), "ASSAULT")
     assert {("Rebels", "the army"), ("Rebels", "the police")} <= dyads
+
+
+def test_thrashing_people_is_a_beating_and_thrashing_a_team_is_not(code):
+    assert ("Soldiers", "villagers") in _dyads(code("Soldiers thrashed villagers in Takiya on Sunday."), "ASSAULT")
+    assert not _dyads(code("India thrashed Pakistan by eight wickets in the final."), "ASSAULT")
