@@ -95,6 +95,9 @@ class Actor:
     sector: str | None
     country_inferred: bool = False  # the country comes from where the event happened ("police" in Kabul)
     party: bool = True  # False: a recipient phrase the knowledge base knows as no party ("vetoed *a resolution*")
+    # a list of parties doing or undergoing one deed together ("Iran and Syria condemned ..."): PLOVER codes one event
+    # whose actor is the list, not one event per member; the list's own country and sector are those its members share
+    members: tuple[Actor, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -208,7 +211,10 @@ _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def actor_from_dict(data: dict[str, Any] | None) -> Actor | None:
-    return Actor(**data) if data else None
+    if not data:
+        return None
+    members = tuple(m for m in (actor_from_dict(d) for d in data.get("members") or ()) if m is not None)
+    return Actor(**{**data, "members": members})
 
 
 def event_from_dict(data: dict[str, Any]) -> Event:

@@ -1,5 +1,7 @@
 """The coder on sentences written for it: voice, control, coordination, modality, attribution."""
 
+from eventscope.events.merge import member_pairs
+
 
 def _one(events, event_type):
     found = [e for e in events if e.event_type == event_type]
@@ -44,14 +46,20 @@ def test_a_pledge_or_threat_that_was_made_is_asserted_and_its_promised_deed_is_n
     assert _one(code("The rebels will agree to a ceasefire."), "AGREE").modality == "future"
 
 
-def test_coordinated_subjects_yield_one_event_each(code):
-    events = code("Iran and Syria condemned the Israeli strike.")
-    assert sorted(e.actor1.country for e in events if e.event_type == "ACCUSE") == ["IRN", "SYR"]
+def test_coordinated_subjects_are_one_event_with_a_list_of_actors(code):
+    """PLOVER: "Iran and Syria condemned" is one event whose actor lists both; its dyadic rows are one per member."""
+    events = [e for e in code("Iran and Syria condemned the Israeli strike.") if e.event_type == "ACCUSE"]
+    assert len(events) == 1
+    actor = events[0].actor1
+    assert actor.text == "Iran and Syria" and actor.country is None  # the members differ
+    assert [m.country for m in actor.members] == ["IRN", "SYR"]
+    assert sorted(e.actor1.country for e in member_pairs(events[0])) == ["IRN", "SYR"]
 
 
 def test_coordinated_modifiers_are_two_actors(code):
     events = code("Turkish and Iraqi troops attacked Kurdish rebels in the mountains.")
-    assert sorted(e.actor1.country for e in events if e.event_type == "ASSAULT") == ["IRQ", "TUR"]
+    rows = [row for e in events if e.event_type == "ASSAULT" for row in member_pairs(e)]
+    assert sorted(row.actor1.country for row in rows) == ["IRQ", "TUR"]
 
 
 def test_nominal_event_takes_its_outcome_and_casualties(code):

@@ -3,11 +3,15 @@
 Sentences are written for these tests; the constructions are those re3d's dyad evaluation showed missing.
 """
 
+from eventscope.events.merge import member_pairs
+
 
 def _dyads(events, event_type):
+    """Who acts on whom: the dyadic rows of the events (one per member of a list of actors)."""
     return {
         (e.actor1.text if e.actor1 else None, e.actor2.text if e.actor2 else None)
-        for e in events
+        for listed in events
+        for e in member_pairs(listed)
         if e.event_type == event_type
     }
 
@@ -54,7 +58,7 @@ def test_coordinated_participants_meet_each_other(code):
 
 def test_commitment_to_a_conflict_deed_is_a_future_deed_with_its_actor(code):
     events = code("France and Germany are committed to defeating the militants.")
-    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assault = [row for e in events if e.event_type == "ASSAULT" for row in member_pairs(e)]
     assert {e.actor1.text for e in assault} == {"France", "Germany"}
     assert all(e.modality == "future" for e in assault)
     assert ("France", "Germany") in _dyads(events, "COOPERATE")

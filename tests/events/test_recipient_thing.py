@@ -6,13 +6,15 @@ from collections import defaultdict
 
 from eventscope.evaluation.common import Counts
 from eventscope.evaluation.re3d import GoldDocument, _score_dyads
+from eventscope.events.merge import member_pairs
 from eventscope.records import AnnotatedDocument
 
 
 def _recipients(events, event_type):
     return {
         (e.actor1.text if e.actor1 else None, e.actor2.text, e.actor2.party)
-        for e in events
+        for listed in events
+        for e in member_pairs(listed)  # a list of actors gives one dyadic row per member
         if e.event_type == event_type and e.actor2 is not None
     }
 

@@ -57,6 +57,12 @@ def with_place_country(
     """The actor with a country when it is an unnamed state agent without one: the country of a place named
     inside its own words ("Sindh police", "the Chittagong district police"), else of the event location,
     else the document's dominant country (``document_country``)."""
+    if actor is not None and actor.members:  # a list: each member on its own, then what they share
+        members = tuple(with_place_country(m, location, document_country, places) or m for m in actor.members)
+        countries = {m.country for m in members}
+        country = countries.pop() if len(countries) == 1 else None
+        inferred = country is not None and all(m.country_inferred for m in members)
+        return replace(actor, members=members, country=country, country_inferred=inferred)
     if actor is None or actor.country is not None or actor.sector not in STATE_SECTORS:
         return actor
     if actor.name and actor.sector != NAMED_LOCAL_SECTOR:

@@ -253,7 +253,12 @@ def score_acled(notes: list[AcledNote], records: list, errors: bool = False) -> 
         if note.state_countries:
             tally["state_notes"] += 1
             state_actors = [
-                a for e in events for a in (e.actor1, e.actor2) if a is not None and a.sector in STATE_SECTORS
+                m
+                for e in events
+                for a in (e.actor1, e.actor2)
+                if a is not None
+                for m in a.members or (a,)
+                if m.sector in STATE_SECTORS
             ]
             tally["state_found"] += bool(state_actors)
             right = any(a.country in note.state_countries for a in state_actors)

@@ -32,6 +32,7 @@ from typing import Any
 
 from eventscope.evaluation.common import overlaps
 from eventscope.evaluation.splits import PLV, in_split, split_bucket
+from eventscope.events.merge import member_pairs
 from eventscope.ingest.normalize import normalize_text, offset_map
 from eventscope.records import Actor, AnnotatedDocument, Event
 
@@ -213,7 +214,7 @@ def score_plv(
         best = max(events, key=lambda e: e.confidence, default=None)
         top1 = best is not None and plv_type(best) == gold.event_type
         any_type = any(plv_type(e) == gold.event_type for e in events)
-        dyad, dyad_typed, source = dyad_found(gold, events)
+        dyad, dyad_typed, source = dyad_found(gold, [pair for e in events for pair in member_pairs(e)])
         row = per_type.setdefault(gold.event_type, {"n": 0, "top1": 0, "any": 0, "dyad": 0, "predicted_top1": 0})
         row["n"] += 1
         row["top1"] += top1

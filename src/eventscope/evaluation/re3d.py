@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventscope.evaluation.common import Counts, overlaps
+from eventscope.events.merge import member_pairs
 from eventscope.events.ontology import load_ontology
 from eventscope.ingest.normalize import normalize_text, offset_map
 from eventscope.ingest.readers import make_document
@@ -151,7 +152,8 @@ def _score_dyads(
     ontology = load_ontology()
     events = [
         e
-        for e in record.events
+        for listed in record.events
+        for e in member_pairs(listed)  # a compound actor states one relation per member
         if e.actor1 is not None
         and e.actor2 is not None
         and e.actor1.start is not None

@@ -39,6 +39,8 @@ def _actor_features(actor: Actor | None, prefix: str) -> dict[str, float]:
     political sector, of a private sector, or of no known sector."""
     if actor is None:
         return {f"{prefix}none": 1.0}
+    if actor.members:  # a list of parties is each kind its members are
+        return {name: 1.0 for member in actor.members for name in _actor_features(member, prefix)}
     if not actor.party:
         return {f"{prefix}thing": 1.0}
     features: dict[str, float] = {}

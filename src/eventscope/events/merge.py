@@ -198,6 +198,8 @@ def _same_party(a: Actor, b: Actor) -> bool:
 
 
 def _name_headed(actor: Actor) -> bool:
+    if actor.members:  # a list of parties is no one named party
+        return False
     words = actor.text.split()
     return bool(words) and words[-1][:1].isupper()
 
@@ -342,6 +344,43 @@ def collapse_victims(actors: list[Actor], event_type: str, text: str, offset: in
         party=any(a.party for a in placed),
     )
     return [whole] + [a for a in actors if a.start is None]
+
+
+def actor_list(actors: list[Actor], text: str, offset: int = 0) -> Actor | None:
+    """One actor for the parties that do or undergo one deed together (PLOVER's compound actor): "Iran and Syria
+    condemned the strike" is one ACCUSE whose actor lists both, not two events.  The list spans its members' words,
+    and has the country and sector they all share (none where they differ); ``members`` keeps each identity."""
+    if len(actors) <= 1:
+        return actors[0] if actors else None
+    placed = sorted((a for a in actors if a.start is not None and a.end is not None), key=_placed_start)
+    if len(placed) < len(actors):  # an implied party has no words to span: keep the first named one
+        return placed[0] if placed else actors[0]
+    first, last = placed[0], placed[-1]
+    assert first.start is not None and last.end is not None
+    countries = {a.country for a in placed}
+    sectors = {a.sector for a in placed}
+    country = countries.pop() if len(countries) == 1 else None
+    return Actor(
+        start=first.start,
+        end=last.end,
+        text=text[first.start - offset : last.end - offset],
+        name=None,
+        country=country,
+        sector=sectors.pop() if len(sectors) == 1 else None,
+        country_inferred=country is not None and all(a.country_inferred for a in placed),
+        party=any(a.party for a in placed),
+        members=tuple(placed),
+    )
+
+
+def member_pairs(event: Event) -> list[Event]:
+    """The event once per (actor1 member, actor2 member): the dyadic rows CAMEO-style scoring and users who want
+    single-entity codes expect (PLOVER manual, "Compound and Reciprocal Actors")."""
+    sources = (event.actor1.members or (event.actor1,)) if event.actor1 is not None else (None,)
+    targets = (event.actor2.members or (event.actor2,)) if event.actor2 is not None else (None,)
+    if len(sources) == 1 and len(targets) == 1:
+        return [event]
+    return [replace(event, actor1=a, actor2=b) for a in sources for b in targets]
 
 
 def _listed(gap: str) -> bool:

@@ -74,7 +74,7 @@ from eventscope.events.conflict import (
 )
 from eventscope.events.discards import discarded_sentence
 from eventscope.events.lexicon import Lexicon, RelationEntry, TriggerEntry
-from eventscope.events.merge import collapse_appositions, collapse_lists, collapse_victims
+from eventscope.events.merge import actor_list, collapse_appositions, collapse_lists, collapse_victims
 from eventscope.events.modality import is_negated, misparsed_main_verb, modality_of
 from eventscope.events.ontology import load_ontology
 from eventscope.events.senses import (
@@ -1652,10 +1652,15 @@ def _reciprocal_meeting(d: DyadInput) -> list[Dyad]:
 def _each_pair(d: DyadInput) -> list[Dyad]:
     if d.reciprocal:
         return []
-    sources = d.sources or ([] if d.partners else [None])
+    if not d.sources and d.partners:
+        return []
+    sources = d.sources
+    sentence = d.candidate.state.sentence
     if d.entry.event_type in COLLECTIVE_TYPES and len(sources) >= 3:
-        sources = [_coalition(sources, d.candidate.state.sentence)]
-    return [Dyad(a, b, d.entry) for a in sources for b in d.targets or [None]]
+        sources = [_coalition(sources, sentence)]
+    # one deed, one event: several sources or targets are one compound actor each (PLOVER), not one event per pair
+    text, offset = sentence.text, sentence.start_char
+    return [Dyad(actor_list(sources, text, offset), actor_list(d.targets, text, offset), d.entry)]
 
 
 def _coalition(actors: list[Actor], sentence: Span) -> Actor:

@@ -1,0 +1,56 @@
+"""Compound actors (PLOVER "Compound and Reciprocal Actors"): one deed by or on several parties is one event whose
+actor is the list; its dyadic rows, one per member, are derived for scoring and for users who want CAMEO-style rows."""
+
+from __future__ import annotations
+
+from eventscope.actors.inference import with_place_country
+from eventscope.events.eventness import eventness_features
+from eventscope.events.merge import actor_list, member_pairs
+from eventscope.events.relevance import is_political
+from eventscope.records import Actor, EventLocation, actor_from_dict, record_to_dict
+from stand_ins import event_stand_in
+
+TEXT = "Iran and Syria condemned the strike."
+IRAN = Actor(0, 4, "Iran", "Iran", "IRN", "GOV")
+SYRIA = Actor(9, 14, "Syria", "Syria", "SYR", "GOV")
+
+
+def test_a_list_spans_its_members_and_keeps_only_what_they_share():
+    both = actor_list([SYRIA, IRAN], TEXT)
+    assert both is not None
+    assert (both.start, both.end, both.text) == (0, 14, "Iran and Syria")
+    assert both.members == (IRAN, SYRIA)
+    assert both.country is None and both.sector == "GOV"  # two countries, one sector
+    assert actor_list([IRAN], TEXT) is IRAN and actor_list([], TEXT) is None
+
+
+def test_the_dyadic_rows_are_one_per_member_pair():
+    event = event_stand_in(actor1=actor_list([IRAN, SYRIA], TEXT), actor2=Actor(25, 35, "the strike", None, None, None))
+    rows = member_pairs(event)
+    assert [(r.actor1.text, r.actor2.text) for r in rows] == [("Iran", "the strike"), ("Syria", "the strike")]
+    single = event_stand_in(actor1=IRAN)
+    assert member_pairs(single) == [single]
+
+
+def test_a_list_survives_the_json_round_trip():
+    both = actor_list([IRAN, SYRIA], TEXT)
+    assert actor_from_dict(record_to_dict(both)) == both
+
+
+def test_unnamed_state_agents_in_a_list_each_take_the_place_country():
+    police = Actor(0, 6, "Police", None, None, "POL")
+    rebels = Actor(11, 17, "rebels", None, None, "REB")
+    both = actor_list([police, rebels], "Police and rebels clashed.")
+    kabul = EventLocation(0, 5, "Kabul", 1138958, "Kabul", 34.5, 69.2, "AFG", "13", "PPLC", 0.9, "exact")
+    inferred = with_place_country(both, kabul)
+    assert inferred is not None
+    assert [m.country for m in inferred.members] == ["AFG", None]  # only the state agent is Afghan
+    assert inferred.country is None
+
+
+def test_a_list_is_political_when_one_member_is():
+    ngo = Actor(0, 6, "UNICEF", "UNICEF", None, "IGO")
+    firm = Actor(11, 18, "Acme Co", None, None, "BUS")
+    aid = event_stand_in(event_type="AID", actor1=actor_list([ngo, firm], "UNICEF and Acme Co sent aid."))
+    assert is_political(aid)
+    assert eventness_features(aid, "UNICEF and Acme Co sent aid.").get("actor1_political") == 1.0
