@@ -321,6 +321,7 @@ class Pipeline:
             injured=item.injured,
             size=item.size,
             rules=item.rules,
+            reciprocal=item.reciprocal,
         )
 
     def _valid_mode(self, event_type: str, mode: str) -> bool:

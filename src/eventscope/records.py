@@ -159,6 +159,8 @@ class Event:
     injured: Magnitude | None = None
     size: Magnitude | None = None
     rules: tuple[str, ...] = ()  # diagnostic: the coder rules that made it (events/rules.py)
+    # both sides did it to each other ("police and protesters clashed", "X met Y"): one event, not one per direction
+    reciprocal: bool = False
 
 
 @dataclass(frozen=True)
@@ -248,4 +250,5 @@ def event_from_dict(data: dict[str, Any]) -> Event:
         injured=mag("injured"),
         size=mag("size"),
         rules=tuple(data.get("rules") or ()),
+        reciprocal=bool(data.get("reciprocal")),
     )

@@ -3,11 +3,15 @@ actor is the list; its dyadic rows, one per member, are derived for scoring and 
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from eventscope.actors.inference import with_place_country
+from eventscope.evaluation.common import Counts
+from eventscope.evaluation.re3d import GoldDocument, _score_dyads
 from eventscope.events.eventness import eventness_features
 from eventscope.events.merge import actor_list, member_pairs
 from eventscope.events.relevance import is_political
-from eventscope.records import Actor, EventLocation, actor_from_dict, record_to_dict
+from eventscope.records import Actor, AnnotatedDocument, EventLocation, actor_from_dict, record_to_dict
 from stand_ins import event_stand_in
 
 TEXT = "Iran and Syria condemned the strike."
@@ -54,3 +58,26 @@ def test_a_list_is_political_when_one_member_is():
     aid = event_stand_in(event_type="AID", actor1=actor_list([ngo, firm], "UNICEF and Acme Co sent aid."))
     assert is_political(aid)
     assert eventness_features(aid, "UNICEF and Acme Co sent aid.").get("actor1_political") == 1.0
+
+
+def test_a_clash_is_one_reciprocal_event_read_both_ways(code):
+    """PLOVER reciprocal events: "police clashed with farmers" is one ASSAULT both sides did, not one per direction."""
+    clashes = [e for e in code("Police clashed with farmers in Kolkata on Monday.") if e.event_type == "ASSAULT"]
+    assert len(clashes) == 1 and clashes[0].reciprocal
+    police, farmers = clashes[0].actor1.text, clashes[0].actor2.text
+    assert police == "Police" and farmers.startswith("farmers")
+    rows = {(r.actor1.text, r.actor2.text) for r in member_pairs(clashes[0])}
+    assert rows == {(police, farmers), (farmers, police)}
+    met = [e for e in code("Putin and Erdogan met in Sochi on Friday.") if e.event_type == "CONSULT"]
+    assert len(met) == 1 and met[0].reciprocal
+
+
+def test_re3d_scores_a_reciprocal_event_once_either_way():
+    text = "Police clashed with farmers."
+    police, farmers = Actor(0, 6, "Police", None, None, "POL"), Actor(20, 27, "farmers", None, None, "CVL")
+    clash = event_stand_in(actor1=police, actor2=farmers, reciprocal=True)
+    record = AnnotatedDocument(doc_id="d", title=None, date=None, url=None, source=None, text=text, events=(clash,))
+    relation = {"type": "FightingAgainst", "source": (20, 27, "farmers"), "target": (0, 6, "Police"), "value": None}
+    dyads, typed = Counts(), Counts()
+    _score_dyads(GoldDocument("d", text, [], [relation]), record, dyads, typed, defaultdict(Counts), [])
+    assert (dyads.predicted, dyads.predicted_correct, dyads.gold_found) == (1, 1, 1)

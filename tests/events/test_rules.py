@@ -79,8 +79,10 @@ def test_rule_example(run, rule: Rule, example: Example) -> None:
         for e in on_trigger
         if e.entry.event_type == example.event_type
         and rule.name in e.rules
-        and _actor_has(e.actor1, example.source)
-        and _actor_has(e.actor2, example.target)
+        and any(  # a reciprocal event is read both ways (its dyadic rows)
+            _actor_has(first, example.source) and _actor_has(second, example.target)
+            for first, second in ((e.actor1, e.actor2), *(((e.actor2, e.actor1),) if e.reciprocal else ()))
+        )
     ]
     assert matching, [
         (e.entry.event_type, e.actor1 and e.actor1.text, e.actor2 and e.actor2.text, e.rules) for e in on_trigger

@@ -82,3 +82,19 @@ def test_exports_in_every_format(tmp_path):
     assert plover["event"] == "ASSAULT" and plover["actor_sector"] == "REB" and plover["location"]["geonamesID"]
     cameo = list(csv.DictReader((tmp_path / "out.cameo").open()))
     assert cameo[0]["EventRootCode"] == "19" and cameo[0]["QuadClass"] == "4"
+
+
+def test_a_compound_reciprocal_event_keeps_its_members_through_store_and_plover_export(tmp_path):
+    from dataclasses import replace
+
+    rebels, militia = Actor(0, 6, "Rebels", None, None, "REB"), Actor(11, 18, "militia", None, None, "MILITIA")
+    sides = Actor(0, 18, "Rebels and militia", None, None, None, members=(rebels, militia))
+    clash = replace(_event("d1"), actor1=sides, actor2=Actor(26, 32, "troops", None, "SYR", "MIL"), reciprocal=True)
+    with EventStore(tmp_path / "e.duckdb") as store:
+        store.add([_doc("d1", [clash])])
+        assert export(store, "plover", tmp_path / "out.plover") == 1
+        assert export(store, "jsonl", tmp_path / "out.jsonl") == 1
+    plover = json.loads((tmp_path / "out.plover").read_text().splitlines()[0])
+    assert plover["reciprocal"] is True and len(plover["actor_members"]) == 2 and plover["recipient_members"] == []
+    record = (tmp_path / "out.jsonl").read_text()
+    assert '"members"' in record and '"reciprocal": true' in record

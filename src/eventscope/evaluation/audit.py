@@ -124,6 +124,7 @@ def _row(number: int, article: dict[str, str], text: str, event) -> dict[str, An
         "trigger": event.trigger.text,
         "negated": event.negated,
         "modality": event.modality,
+        "reciprocal": event.reciprocal,
         "place": location.name if location is not None else None,
         "dead": event.dead.value if event.dead is not None else None,
         "confidence": round(event.confidence, 3),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from eventscope.evaluation.common import Counts, overlaps
@@ -153,7 +153,9 @@ def _score_dyads(
     events = [
         e
         for listed in record.events
-        for e in member_pairs(listed)  # a compound actor states one relation per member
+        # a compound actor states one relation per member; a reciprocal event states each relation once, either way
+        for row in member_pairs(replace(listed, reciprocal=False))
+        for e in [replace(row, reciprocal=listed.reciprocal)]
         if e.actor1 is not None
         and e.actor2 is not None
         and e.actor1.start is not None
@@ -210,7 +212,7 @@ def _actors_match(event: Event, relation: dict) -> bool:
     forward = overlaps(a1.start, a1.end, ss, se) and overlaps(a2.start, a2.end, ts, te)
     if forward:
         return True
-    if relation["type"] in SYMMETRIC:
+    if relation["type"] in SYMMETRIC or event.reciprocal:  # a reciprocal event: both sides did it
         return overlaps(a1.start, a1.end, ts, te) and overlaps(a2.start, a2.end, ss, se)
     return False
 

@@ -44,6 +44,7 @@ class CodedEvent:
     injured: Magnitude | None = None
     size: Magnitude | None = None
     rules: tuple[str, ...] = ()
+    reciprocal: bool = False  # both sides did it to each other (``Event.reciprocal``)
 
 
 def claimed_by(trigger: Token, actors: ArgumentActors, quotes: Sequence[Quote]) -> Actor | None:

@@ -148,6 +148,7 @@ def _event(
     rule_names: tuple[str, ...],
 ) -> CodedEvent:
     claim = claimed_by(token, state.actors, state.quotes)
+    sizes = magnitudes(token, entry.event_type)
     return CodedEvent(
         entry=entry,
         trigger=token,
@@ -159,7 +160,9 @@ def _event(
         negated=is_negated(token),
         modality=modality_of(token),
         confidence=confidence(token, source, target, claim),
-        **magnitudes(token, entry.event_type),
+        dead=sizes.get("dead"),
+        injured=sizes.get("injured"),
+        size=sizes.get("size"),
         rules=rule_names,
     )
 
@@ -378,7 +381,9 @@ def suffered_casualties(state: Any) -> list[CodedEvent]:
                         negated=False,
                         modality=modality_of(verb),
                         confidence=confidence(verb, source, target, claim),
-                        **sizes,
+                        dead=sizes.get("dead"),
+                        injured=sizes.get("injured"),
+                        size=sizes.get("size"),
                         rules=("suffered_casualty",),
                     )
                 )

@@ -328,9 +328,8 @@ def collapse_victims(actors: list[Actor], event_type: str, text: str, offset: in
         return actors
     if any(a.country or a.sector in ORGANISED_POLITICAL_SECTORS for a in placed):
         return actors
-    gaps = [text[(a.end or 0) - offset : (b.start or 0) - offset] for a, b in zip(placed, placed[1:], strict=False)]
-    if not all(_listed(gap) for gap in gaps):
-        return actors  # not one coordinated list
+    if not coordinated(placed, text, offset):
+        return actors  # not one list
     first, last = placed[0], placed[-1]
     lead = next((a for a in placed if a.sector), first)
     assert first.start is not None and last.end is not None  # placed actors have a start, and so an end
@@ -374,18 +373,41 @@ def actor_list(actors: list[Actor], text: str, offset: int = 0) -> Actor | None:
 
 
 def member_pairs(event: Event) -> list[Event]:
-    """The event once per (actor1 member, actor2 member): the dyadic rows CAMEO-style scoring and users who want
-    single-entity codes expect (PLOVER manual, "Compound and Reciprocal Actors")."""
+    """The event once per (actor1 member, actor2 member), and for a reciprocal event once more each way: the dyadic
+    rows CAMEO-style scoring and users who want single-entity codes expect (PLOVER manual, "Compound and Reciprocal
+    Actors")."""
     sources = (event.actor1.members or (event.actor1,)) if event.actor1 is not None else (None,)
     targets = (event.actor2.members or (event.actor2,)) if event.actor2 is not None else (None,)
-    if len(sources) == 1 and len(targets) == 1:
+    pairs = [(a, b) for a in sources for b in targets]
+    if event.reciprocal:  # both sides did it to each other: a row each way
+        pairs += [(b, a) for a, b in pairs]
+    if len(pairs) == 1:
         return [event]
-    return [replace(event, actor1=a, actor2=b) for a in sources for b in targets]
+    return [replace(event, actor1=a, actor2=b) for a, b in pairs]
+
+
+LIST_JOINERS = frozenset(
+    {"and", "or", "as", "well", "also", "along", "together", "with", "plus", "both", "&", "including", "among", "them"}
+)
+"""Words that may stand between two members of one list ("X, Y as well as Z", "X along with Y", "75 people,
+including 22 activists")."""
 
 
 def _listed(gap: str) -> bool:
-    """Whether the words between two actors only join a list (", ", "and", "as well as")."""
-    return " ".join(gap.replace(",", " ").split()).lower() in ("", "and", "or", "as well as", "and also")
+    """Whether the words between two actors only join a list: commas, semicolons, joiners and the ages or numbers
+    written after names ("Kenneth Bonilla, 23; Edwin Luciano, 18")."""
+    words = gap.replace(",", " ").replace(";", " ").replace("(", " ").replace(")", " ").lower().split()
+    return all(w in LIST_JOINERS or w.isdigit() for w in words)
+
+
+def coordinated(actors: list[Actor], text: str, offset: int = 0) -> bool:
+    """Whether the actors are one list in the text, only joined by commas and list words, not parties found in
+    different places of the sentence (a subject and an apposition after the verb)."""
+    placed = sorted((a for a in actors if a.start is not None and a.end is not None), key=_placed_start)
+    if len(placed) < len(actors):
+        return False
+    gaps = [text[(a.end or 0) - offset : (b.start or 0) - offset] for a, b in zip(placed, placed[1:], strict=False)]
+    return all(_listed(gap) for gap in gaps)
 
 
 def _placed_start(actor: Actor) -> int:

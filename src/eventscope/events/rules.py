@@ -74,7 +74,7 @@ from eventscope.events.conflict import (
 )
 from eventscope.events.discards import discarded_sentence
 from eventscope.events.lexicon import Lexicon, RelationEntry, TriggerEntry
-from eventscope.events.merge import actor_list, collapse_appositions, collapse_lists, collapse_victims
+from eventscope.events.merge import actor_list, collapse_appositions, collapse_lists, collapse_victims, coordinated
 from eventscope.events.modality import is_negated, misparsed_main_verb, modality_of
 from eventscope.events.ontology import load_ontology
 from eventscope.events.senses import (
@@ -1624,6 +1624,7 @@ class Dyad:
     target: Actor | None
     entry: TriggerEntry
     rules: tuple[str, ...] = ()
+    reciprocal: bool = False  # both sides did it to each other: one event, read both ways
 
 
 @dataclass
@@ -1639,18 +1640,21 @@ class DyadInput:
 def _reciprocal_meeting(d: DyadInput) -> list[Dyad]:
     if not d.reciprocal:
         return []
-    pairs = [Dyad(a, b, d.entry) for i, a in enumerate(d.sources) for b in d.sources[i + 1 :] if not same_span(a, b)]
-    if d.entry.event_type != "ASSAULT":
+    # each pair meets or fights once: one reciprocal event, not one per direction (PLOVER reciprocal events)
+    pairs = [
+        Dyad(a, b, d.entry, reciprocal=True)
+        for i, a in enumerate(d.sources)
+        for b in d.sources[i + 1 :]
+        if not same_span(a, b)
+    ]
+    if pairs or d.entry.event_type != "ASSAULT":
         return pairs
-    if not pairs:  # "Hamas and Fatah supporters clashed": one collapsed actor, the sides unnamed apart
-        return [
-            Dyad(a, None, d.entry) for i, a in enumerate(d.sources) if not any(same_span(a, b) for b in d.sources[:i])
-        ]
-    return [event for pair in pairs for event in (pair, Dyad(pair.target, pair.source, d.entry))]
+    # "Hamas and Fatah supporters clashed": one collapsed actor, the sides unnamed apart
+    return [Dyad(a, None, d.entry) for i, a in enumerate(d.sources) if not any(same_span(a, b) for b in d.sources[:i])]
 
 
 def _each_pair(d: DyadInput) -> list[Dyad]:
-    if d.reciprocal:
+    if d.reciprocal or _fought_with(d):
         return []
     if not d.sources and d.partners:
         return []
@@ -1658,9 +1662,21 @@ def _each_pair(d: DyadInput) -> list[Dyad]:
     sentence = d.candidate.state.sentence
     if d.entry.event_type in COLLECTIVE_TYPES and len(sources) >= 3:
         sources = [_coalition(sources, sentence)]
-    # one deed, one event: several sources or targets are one compound actor each (PLOVER), not one event per pair
+    return [Dyad(a, b, d.entry) for a in _as_lists(sources, sentence) for b in _as_lists(d.targets, sentence)]
+
+
+def _as_lists(actors: list[Actor], sentence: Span) -> list[Actor | None]:
+    """One deed, one event: a list of sources or of targets is one compound actor (PLOVER), not one event per pair;
+    parties found apart in the sentence ("Four people ... were arrested: Kenneth Bonilla ...") stay apart."""
     text, offset = sentence.text, sentence.start_char
-    return [Dyad(actor_list(sources, text, offset), actor_list(d.targets, text, offset), d.entry)]
+    if coordinated(actors, text, offset):
+        return [actor_list(actors, text, offset)]
+    return list(actors) or [None]
+
+
+def _fought_with(d: DyadInput) -> bool:
+    """ "a war with Israel", "clashes between X and Y": a two-sided fight with sources and targets."""
+    return mutual(d.candidate.token) and bool(d.sources) and bool(d.targets)
 
 
 def _coalition(actors: list[Actor], sentence: Span) -> Actor:
@@ -1690,9 +1706,11 @@ def _alongside(d: DyadInput) -> list[Dyad]:
 
 
 def _mutual_fight(d: DyadInput) -> list[Dyad]:
-    if not mutual(d.candidate.token) or not d.sources:
+    if d.reciprocal or not _fought_with(d):
         return []
-    return [Dyad(b, a, d.entry) for a in d.sources for b in d.targets]
+    sentence = d.candidate.state.sentence
+    sides = [(a, b) for a in _as_lists(d.sources, sentence) for b in _as_lists(d.targets, sentence)]
+    return [Dyad(a, b, d.entry, reciprocal=True) for a, b in sides]
 
 
 def _joint_deed(d: DyadInput) -> list[Dyad]:
@@ -1845,6 +1863,7 @@ def _trigger_events(state: SentenceState) -> list[CodedEvent]:
                     theme=theme if own else None,
                     **(sizes if own else {}),
                     rules=dyad.rules,
+                    reciprocal=dyad.reciprocal,
                 )
             )
     return found

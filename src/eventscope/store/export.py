@@ -108,6 +108,10 @@ def plover_record(event: Event) -> dict[str, object]:
         "recipient": _actor_label(event.actor2) or "",
         "recipient_country": event.actor2.country if event.actor2 else "",
         "recipient_sector": event.actor2.sector if event.actor2 else "",
+        # PLOVER's compound actors: the members of a list, and whether both sides did it to each other
+        "actor_members": [_actor_label(m) for m in event.actor1.members] if event.actor1 else [],
+        "recipient_members": [_actor_label(m) for m in event.actor2.members] if event.actor2 else [],
+        "reciprocal": event.reciprocal,
         "source": _actor_label(event.claimed_by) or "",
         "location": {
             "name": loc.name,
