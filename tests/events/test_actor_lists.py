@@ -72,12 +72,15 @@ def test_a_clash_is_one_reciprocal_event_read_both_ways(code):
     assert len(met) == 1 and met[0].reciprocal
 
 
-def test_re3d_scores_a_reciprocal_event_once_either_way():
+def test_re3d_scores_a_reciprocal_fight_as_two_dyads_and_a_meeting_as_one():
+    """A fight both sides did is two directed dyads (each fights the other); a meeting is one, matched either way."""
     text = "Police clashed with farmers."
     police, farmers = Actor(0, 6, "Police", None, None, "POL"), Actor(20, 27, "farmers", None, None, "CVL")
-    clash = event_stand_in(actor1=police, actor2=farmers, reciprocal=True)
-    record = AnnotatedDocument(doc_id="d", title=None, date=None, url=None, source=None, text=text, events=(clash,))
-    relation = {"type": "FightingAgainst", "source": (20, 27, "farmers"), "target": (0, 6, "Police"), "value": None}
-    dyads, typed = Counts(), Counts()
-    _score_dyads(GoldDocument("d", text, [], [relation]), record, dyads, typed, defaultdict(Counts), [])
-    assert (dyads.predicted, dyads.predicted_correct, dyads.gold_found) == (1, 1, 1)
+    fighting = {"type": "FightingAgainst", "source": (20, 27, "farmers"), "target": (0, 6, "Police"), "value": None}
+    talking = {"type": "CommWith", "source": (20, 27, "farmers"), "target": (0, 6, "Police"), "value": None}
+    for event_type, relation, expected in (("ASSAULT", fighting, (2, 1, 1)), ("CONSULT", talking, (1, 1, 1))):
+        event = event_stand_in(event_type=event_type, actor1=police, actor2=farmers, reciprocal=True)
+        record = AnnotatedDocument(doc_id="d", title=None, date=None, url=None, source=None, text=text, events=(event,))
+        dyads, typed = Counts(), Counts()
+        _score_dyads(GoldDocument("d", text, [], [relation]), record, dyads, typed, defaultdict(Counts), [])
+        assert (dyads.predicted, dyads.predicted_correct, dyads.gold_found) == expected, event_type

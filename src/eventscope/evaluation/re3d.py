@@ -153,9 +153,7 @@ def _score_dyads(
     events = [
         e
         for listed in record.events
-        # a compound actor states one relation per member; a reciprocal event states each relation once, either way
-        for row in member_pairs(replace(listed, reciprocal=False))
-        for e in [replace(row, reciprocal=listed.reciprocal)]
+        for e in dyads_of(listed, ontology.family(listed.event_type))
         if e.actor1 is not None
         and e.actor2 is not None
         and e.actor1.start is not None
@@ -204,6 +202,14 @@ def _score_dyads(
                     "events": [_describe(e) for e in record.events if _in_sentence(e, relation, record.text)],
                 }
             )
+
+
+def dyads_of(event: Event, family: str) -> list[Event]:
+    """The dyads an event states: one per member of a compound actor; a reciprocal fight two, one each way (each
+    side fights the other), a reciprocal meeting or agreement one, matched either way (both sides do one thing)."""
+    if event.reciprocal and not family.endswith("conflict"):
+        return [replace(row, reciprocal=True) for row in member_pairs(replace(event, reciprocal=False))]
+    return [replace(row, reciprocal=False) for row in member_pairs(event)]
 
 
 def _actors_match(event: Event, relation: dict) -> bool:
