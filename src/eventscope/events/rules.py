@@ -1732,7 +1732,7 @@ EXPANSIONS: tuple[Rule, ...] = (
     rule(
         "reciprocal_meeting",
         '"Karim and Sadiq met", "the two factions clashed": coordinated subjects of a meeting meet each other, '
-        "of a two-sided fight fight each other (both ways), and do not cooperate.",
+        "of a two-sided fight fight each other: one reciprocal event per pair (read both ways), no cooperation.",
         _reciprocal_meeting,
         E("The Prime Minister and President Hollande met in Paris.", "met", "CONSULT", "Prime", "Hollande"),
         E("Putin and Erdogan met on Friday.", "met", "CONSULT", "Putin", "Erdogan"),
@@ -1741,7 +1741,7 @@ EXPANSIONS: tuple[Rule, ...] = (
     ),
     rule(
         "each_pair",
-        'One event per (source, target) pair: "Iran and Syria condemned X" is two events.',
+        'One event per deed: a list of sources or targets ("Iran and Syria condemned X") is one compound actor.',
         _each_pair,
         E("Iran and Syria condemned the Israeli strike.", "condemned", "ACCUSE", "Syria"),
         E("Turkish and Iraqi troops attacked Kurdish rebels.", "attacked", "ASSAULT", "Iraqi", "rebels"),
@@ -1761,7 +1761,7 @@ EXPANSIONS: tuple[Rule, ...] = (
     ),
     rule(
         "mutual_fight",
-        '"a war with Israel", "clashes between X and Y": fighting is two-sided.',
+        '"a war with Israel", "clashes between X and Y": fighting is two-sided, one reciprocal event.',
         _mutual_fight,
         E("Hezbollah fought a war with Israel.", "fought", "ASSAULT", "Israel", "Hezbollah"),
         E("The battle between Iraq and Iran lasted for years.", "battle", "ASSAULT", "Iran", "Iraq"),
