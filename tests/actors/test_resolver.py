@@ -31,6 +31,10 @@ def sig(actor):
         ("Somalia's army recaptured the port.", "army", "SOM", "MIL"),
         ("The government of Peru declared an emergency.", "government", "PER", "GOV"),
         ("The Chinese Foreign Ministry protested the sale.", "Ministry", "CHN", "GOV"),
+        # a member of a named state force is that force
+        ("A Levies personnel was killed by militants near Ziarat.", "personnel", "PAK", "POL"),
+        ("Two Khasadar personnel were wounded in the blast.", "personnel", "PAK", "POL"),
+        ("Indian armed personnel fired on the crowd.", "personnel", "IND", "MIL"),
     ],
 )
 def test_country_actors(resolve, text, phrase, country, sector):
@@ -288,34 +292,12 @@ def test_a_school_superintendent_is_no_police_officer(resolve):
         ("Senior officers of the Pakistan Army met the delegation.", "officers", "MIL"),
         ("A naval officer inspected the harbour.", "officer", "MIL"),
         ("The parks task force met with the mayor.", "force", "GOV"),
+        # a carrier is an airline unless it carries aircraft
+        ("The national carrier suspended flights to the capital.", "carrier", "BUS"),
+        ("A US aircraft carrier sailed into the gulf.", "carrier", "MIL"),
     ],
 )
 def test_an_officer_belongs_to_the_service_named_around_the_word(resolve, text, phrase, sector):
     actor = resolve(text, phrase)
     assert actor is not None
     assert actor.sector == sector
-
-
-@pytest.mark.parametrize(
-    ("text", "phrase", "sector"),
-    [
-        ("The national carrier suspended flights to the capital.", "carrier", "BUS"),
-        ("A US aircraft carrier sailed into the gulf.", "carrier", "MIL"),
-    ],
-)
-def test_a_carrier_is_an_airline_unless_it_carries_aircraft(resolve, text, phrase, sector):
-    actor = resolve(text, phrase)
-    assert actor is not None and actor.sector == sector
-
-
-@pytest.mark.parametrize(
-    ("text", "phrase", "country", "sector"),
-    [
-        ("A Levies personnel was killed by militants near Ziarat.", "personnel", "PAK", "POL"),
-        ("Two Khasadar personnel were wounded in the blast.", "personnel", "PAK", "POL"),
-        ("Indian armed personnel fired on the crowd.", "personnel", "IND", "MIL"),
-    ],
-)
-def test_a_member_of_a_named_state_force_is_that_force(resolve, text, phrase, country, sector):
-    actor = resolve(text, phrase)
-    assert actor is not None and (actor.country, actor.sector) == (country, sector)

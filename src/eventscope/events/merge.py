@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from eventscope.actors.sectors import ORGANISED_POLITICAL_SECTORS
 from eventscope.ids import content_id
 from eventscope.records import Actor, Event, EventLocation, Paragraph, Report
 from eventscope.vocabulary import words as vocabulary
@@ -309,38 +308,6 @@ def collapse_lists(actors: list[Actor], text: str, offset: int = 0) -> list[Acto
         country=lead.country,
         sector=lead.sector,
         country_inferred=lead.country_inferred,
-    )
-    return [whole] + [a for a in actors if a.start is None]
-
-
-VICTIM_LIST_TYPES = frozenset({"ASSAULT", "COERCE"})
-"""Deeds done to several people at once: "killing seven residents and a nurse", "arrested Kenneth Bonilla and Edwin
-Luciano"."""
-
-
-def collapse_victims(actors: list[Actor], event_type: str, text: str, offset: int = 0) -> list[Actor]:
-    """The victims of one attack or arrest, when none is a state, an organised group or of a named country, are one
-    recipient: one happening gives one event, not one per victim (the audit readers counted the others as
-    duplicates).  Victims that are parties of their own ("attacked Georgia and Ukraine", "fired on police and
-    rebels") keep one event each."""
-    placed = sorted((a for a in actors if a.start is not None), key=_placed_start)
-    if event_type not in VICTIM_LIST_TYPES or len(placed) < 2:
-        return actors
-    if any(a.country or a.sector in ORGANISED_POLITICAL_SECTORS for a in placed):
-        return actors
-    if not coordinated(placed, text, offset):
-        return actors  # not one list
-    first, last = placed[0], placed[-1]
-    lead = next((a for a in placed if a.sector), first)
-    assert first.start is not None and last.end is not None  # placed actors have a start, and so an end
-    whole = Actor(
-        start=first.start,
-        end=last.end,
-        text=text[first.start - offset : last.end - offset],
-        name=None,
-        country=None,
-        sector=lead.sector,
-        party=any(a.party for a in placed),
     )
     return [whole] + [a for a in actors if a.start is None]
 

@@ -74,7 +74,7 @@ from eventscope.events.conflict import (
 )
 from eventscope.events.discards import discarded_sentence
 from eventscope.events.lexicon import Lexicon, RelationEntry, TriggerEntry
-from eventscope.events.merge import actor_list, collapse_appositions, collapse_lists, collapse_victims, coordinated
+from eventscope.events.merge import actor_list, collapse_appositions, collapse_lists, coordinated
 from eventscope.events.modality import is_negated, misparsed_main_verb, modality_of
 from eventscope.events.ontology import load_ontology
 from eventscope.events.senses import (
@@ -1821,12 +1821,7 @@ def _trigger_events(state: SentenceState) -> list[CodedEvent]:
             c,
             entry,
             collapse_lists(collapse_appositions(args.sources, sentence, offset), sentence, offset),
-            collapse_victims(
-                collapse_lists(collapse_appositions(args.targets, sentence, offset), sentence, offset),
-                entry.event_type,
-                sentence,
-                offset,
-            ),
+            collapse_lists(collapse_appositions(args.targets, sentence, offset), sentence, offset),
             actors.resolve_all(co_actors(token)),
             c.reciprocal,
         )
