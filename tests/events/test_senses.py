@@ -239,3 +239,17 @@ def test_purpose_clause_of_a_past_deed_stays_asserted(run_coder) -> None:
 def test_a_rally_against_something_is_a_protest_even_when_against_hangs_on_the_verb(pipeline) -> None:
     events = pipeline.annotate_text("Lawmakers held a rally in Dhaka against the new tax.", date="2015-03-01").events
     assert any(e.event_type == "PROTEST" for e in events)
+
+
+def test_an_attack_said_where_words_are_said_is_criticism_in_any_story(code):
+    """ "attacked X, saying ...", "in a speech", "on Twitter", "over her remarks": ACCUSE, whatever the story; an
+    attack with nothing said around it, or at a rally, stays an ASSAULT."""
+    for text in (
+        "The union attacked the governor, saying he had broken his promise.",
+        "The mayor attacked her rival in a speech on Monday.",
+        "The senator attacked the minister on Twitter early Friday.",
+    ):
+        types = {e.event_type for e in code(text) if e.trigger.text == "attacked"}
+        assert types == {"ACCUSE"}, (text, types)
+    for text in ("Police attacked protesters at the rally in Dhaka.", "Rebels attacked the army post in Kunar."):
+        assert "ASSAULT" in {e.event_type for e in code(text) if e.trigger.text == "attacked"}, text

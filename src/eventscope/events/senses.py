@@ -451,12 +451,38 @@ def campaign_contest(c: Any) -> bool:
 def verbal_attack(c: Any, entry: TriggerEntry) -> TriggerEntry:
     """Retype: in an election story, "the senator attacked her rival", "an attack on the governor", "the candidate
     started attacking immigrants" are words: ACCUSE disapprove, when the sentence has no weapon, wound or victim
-    word."""
+    word.  So is an attack said where words are said, in any story ("attacked Trump, *saying* ...", "attacked him *in
+    a speech*", "*on Twitter*", "*over his remarks*")."""
     if entry.event_type not in VIOLENT_TYPES or c.token.lemma_.lower() not in words("verbal_attack_words"):
         return entry
-    if not _campaign_story(c.state.sentence.doc) or _violent_sentence(c.state.sentence):
+    if _violent_sentence(c.state.sentence):
+        return entry
+    if not (_campaign_story(c.state.sentence.doc) or _said_in_words(c.token)):
         return entry
     return _retyped(entry, "ACCUSE", "disapprove")
+
+
+SPEECH_SETTINGS = frozenset(
+    {
+        "speech", "statement", "interview", "tweet", "tweets", "twitter", "facebook", "ad", "advert", "op-ed",
+        "editorial", "debate", "letter", "blog", "television", "radio", "podcast", "remarks", "comments",
+        "conference", "briefing", "broadcast", "message",
+    }
+)  # fmt: skip
+"""Where words are said: "in a speech", "on Twitter", "during the debate", "over his remarks"."""
+
+
+def _said_in_words(verb: Token) -> bool:
+    """A deed told with a speech verb beside it ("attacked X, *saying* ...") or set where words are said ("in a
+    speech", "on Twitter", "in an ad", "over his comments")."""
+    speech = words("speech_verbs") | words("reporting_verbs")
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp") and child.tag_ == "VBG" and child.lemma_.lower() in speech | {"call"}:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("in", "on", "during", "over", "at", "via"):
+            if any(o.lower_ in SPEECH_SETTINGS for o in child.children if o.dep_ == "pobj"):
+                return True
+    return False
 
 
 HABITUAL_TYPES = frozenset({"AID", "COOPERATE", "CONSULT", "AGREE", "RETREAT", "CONCEDE", "MOBILIZE"})
