@@ -99,6 +99,10 @@ class Actor:
     # whose actor is the list, not one event per member; the list's own country and sector are those its members share
     members: tuple[Actor, ...] = ()
 
+    def constituents(self) -> tuple[Actor, ...]:
+        """The single parties this actor stands for: a list's members, or the actor itself."""
+        return self.members or (self,)
+
 
 @dataclass(frozen=True)
 class Quote:

@@ -257,7 +257,7 @@ def score_acled(notes: list[AcledNote], records: list, errors: bool = False) -> 
                 for e in events
                 for a in (e.actor1, e.actor2)
                 if a is not None
-                for m in a.members or (a,)
+                for m in a.constituents()
                 if m.sector in STATE_SECTORS
             ]
             tally["state_found"] += bool(state_actors)

@@ -9,6 +9,7 @@ so users can join across runs and the store counts every happening once.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from eventscope.ids import content_id
 from eventscope.records import Actor, Event, EventLocation, Paragraph, Report
@@ -343,8 +344,8 @@ def member_pairs(event: Event) -> list[Event]:
     """The event once per (actor1 member, actor2 member), and for a reciprocal event once more each way: the dyadic
     rows CAMEO-style scoring and users who want single-entity codes expect (PLOVER manual, "Compound and Reciprocal
     Actors")."""
-    sources = (event.actor1.members or (event.actor1,)) if event.actor1 is not None else (None,)
-    targets = (event.actor2.members or (event.actor2,)) if event.actor2 is not None else (None,)
+    sources = event.actor1.constituents() if event.actor1 is not None else (None,)
+    targets = event.actor2.constituents() if event.actor2 is not None else (None,)
     pairs = [(a, b) for a in sources for b in targets]
     if event.reciprocal:  # both sides did it to each other: a row each way
         pairs += [(b, a) for a, b in pairs]
@@ -373,8 +374,7 @@ def coordinated(actors: list[Actor], text: str, offset: int = 0) -> bool:
     placed = sorted((a for a in actors if a.start is not None and a.end is not None), key=_placed_start)
     if len(placed) < len(actors):
         return False
-    gaps = [text[(a.end or 0) - offset : (b.start or 0) - offset] for a, b in zip(placed, placed[1:], strict=False)]
-    return all(_listed(gap) for gap in gaps)
+    return all(_listed(text[(a.end or 0) - offset : (b.start or 0) - offset]) for a, b in pairwise(placed))
 
 
 def _placed_start(actor: Actor) -> int:

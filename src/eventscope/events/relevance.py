@@ -37,7 +37,7 @@ def is_political(event: Event) -> bool:
     place at all (an unknown name, "he") says nothing either way, and the event stays."""
     if event.event_type not in COOPERATIVE_TYPES:
         return True
-    parties = [m for a in (event.actor1, event.actor2) if a is not None for m in a.members or (a,)]
+    parties = [m for a in (event.actor1, event.actor2) if a is not None for m in a.constituents()]
     if any(political_party(a) or a.sector in HUMANITARIAN_SECTORS for a in parties):
         return True
     return not any(a.sector for a in parties)
