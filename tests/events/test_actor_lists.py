@@ -84,3 +84,13 @@ def test_re3d_scores_a_reciprocal_fight_as_two_dyads_and_a_meeting_as_one():
         dyads, typed = Counts(), Counts()
         _score_dyads(GoldDocument("d", text, [], [relation]), record, dyads, typed, defaultdict(Counts), [])
         assert (dyads.predicted, dyads.predicted_correct, dyads.gold_found) == expected, event_type
+
+
+def test_a_list_left_injured_is_the_target_of_who_left_it(code):
+    # the parser hangs "injured" on the last member only; "left X and Y injured" says it of both
+    events = code("Militants threw a grenade at a checkpoint in Quetta and left three policemen and a boy injured.")
+    harm = next(e for e in events if e.event_type == "ASSAULT")  # the throw and the wounds: one happening
+    assert harm.actor1 is not None and harm.actor1.text == "Militants"
+    assert harm.actor2 is not None and [m.text for m in harm.actor2.members] == ["three policemen", "a boy"]
+    police = harm.actor2.members[0]
+    assert (police.country, police.sector) == ("PAK", "POL")

@@ -82,3 +82,12 @@ def test_the_killing_of_names_the_dead(nlp) -> None:
     doc = nlp("The group claimed the killing of two masons in the town.")
     token = next(t for t in doc if t.text == "killing")
     assert {f: m.value for f, m in casualties(token, "ASSAULT").items()} == {"dead": 2}
+
+
+def test_two_counts_of_one_field_add_up_and_their_evidence_is_the_text_they_span(nlp) -> None:
+    text = "Gunmen killed two soldiers and killed a driver near the border on Tuesday."
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == "killed")
+    dead = casualties(token, "ASSAULT")["dead"]
+    assert dead.value == 3
+    assert dead.text == text[dead.start : dead.end]

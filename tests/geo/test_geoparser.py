@@ -228,3 +228,12 @@ def test_places_named_by_actors_are_the_last_fallback(nlp, geo):
     assert geo.locate(doc, trigger, []) is None
     loc = geo.locate(doc, trigger, [], every_place=places)
     assert loc is not None and loc.country == "BGD" and loc.precision == "document"
+
+
+def test_locate_prefers_the_place_a_possessive_holds(nlp, geo):
+    # "Jammu & Kashmir's Kupwara district": Kupwara lies in the region before the possessive and says more
+    doc = nlp("Two soldiers were killed in a gunfight in Jammu & Kashmir's Kupwara district on Sunday.")
+    places = geo.find_places(doc)
+    trigger = next(t.i for t in doc if t.text == "killed")
+    loc = geo.locate(doc, trigger, places)
+    assert loc is not None and loc.name == "Kupwāra", loc

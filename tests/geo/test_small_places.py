@@ -136,3 +136,30 @@ def test_a_small_town_after_in_is_a_place_when_the_story_is_in_its_country(nlp, 
     assert not finds_place(geoparser.find_places(nlp(alone)), "Tak Bai", "THA")
     assert finds_place(geoparser.find_places(nlp(placed)), "Tak Bai", "THA")
     assert finds_place(geoparser.find_places(nlp(alone), "THA"), "Tak Bai", "THA")  # the actors' country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a small town (under the size a bare "in" needs) followed by the province that holds it
+        ("Gunmen blew up a gas pipeline at Pir Koh, Dera Bugti, Balochistan, at night.", "Dera Bugti", "PAK"),
+        # an alternate spelling of a small town, which alone would be read as a surname
+        ("Traders closed their shops in Mirpur Bathoro, Sindh, over the new tax.", "Mirpur Bathoro", "PAK"),
+    ],
+)
+def test_a_name_followed_by_the_region_that_holds_it_is_that_place(nlp, geoparser, finds_place, text, name, country):
+    places = geoparser.find_places(nlp(text))
+    assert finds_place(places, name, country), places
+
+
+def test_a_name_followed_by_a_region_that_does_not_hold_it_is_no_place(nlp, geoparser):
+    # "Smith" is no town of Kansas: the qualifier makes a place only of a name it holds
+    doc = nlp("Ms Smith, Kansas, voted against the bill.")
+    assert not any(p.text == "Smith" for p in geoparser.find_places(doc))
+
+
+def test_an_unknown_village_in_a_possessive_chain_lies_in_its_innermost_place(nlp, geoparser):
+    doc = nlp("Soldiers searched Nargis village in Jammu & Kashmir's Kupwara district on Monday.")
+    places = {p.text: p for p in geoparser.find_places(doc)}
+    village = places.get("Nargis")
+    assert village is not None and village.feature_code == "NEAR" and village.name == "Kupwāra", places

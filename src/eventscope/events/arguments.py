@@ -71,6 +71,18 @@ def listed_before(subject: Token) -> list[Token]:
     return [c for c in subject.head.children if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN") and c.i < subject.i]
 
 
+def left_in_state(noun: Token) -> Token | None:
+    """ "left three security personnel and a civilian injured": the parser hangs the participle on the list's last
+    member, but "leave X and Y injured" states the result of every member. The object of "leave" that ``noun`` is
+    (or ends the list of), else None."""
+    head = noun
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ != "dobj" or head.head.lemma_.lower() != "leave":
+        return None
+    return head
+
+
 def plan_owners(verb: Token) -> list[Token]:
     """ "*The Coalition's* strategy to defeat ISIL", "in *its* efforts to defeat ISIL": an infinitive on a plan or
     resolve noun is carried out by the noun's possessor ("by"/"of" object), not by the noun (re3d's dyad

@@ -152,7 +152,7 @@ def casualties(trigger: Token, event_type: str) -> dict[str, Magnitude]:
     number: Magnitude | None
     for verb in _casualty_clauses(trigger) if linked else ([trigger] if casualty_field(trigger) else []):
         for field2, number in _left_or_found(verb):
-            _add(found, field2, number)
+            _add(found, field2, number, document_text(trigger.doc))
         field = casualty_field(verb)
         if field is None:
             continue
@@ -162,7 +162,7 @@ def casualties(trigger: Token, event_type: str) -> dict[str, Magnitude]:
                 continue  # "Sub - inspector" read as three subjects: one person, counted on the last part
             number = count_people(victim)
             if number is not None:
-                _add(found, field, number)
+                _add(found, field, number, document_text(trigger.doc))
     if event_type == "ASSAULT" and trigger.pos_ == "NOUN" and trigger.lemma_.lower() in KILLING_NOUNS:
         for victim in (c for p in trigger.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"):
             number = count_people(victim)  # "the killing of MPA Rana Shamshad and his son"
@@ -177,13 +177,15 @@ def casualties(trigger: Token, event_type: str) -> dict[str, Magnitude]:
 # -- helpers --------------------------------------------------------------------------------------
 
 
-def _add(found: dict[str, Magnitude], field: str, number: Magnitude) -> None:
+def _add(found: dict[str, Magnitude], field: str, number: Magnitude, text: str) -> None:
+    """Count ``number`` into ``found[field]``: two counts of one field add up, and their evidence is the text that
+    spans both (a span's text is always its slice of the document)."""
     if field in found:
         if found[field].start == number.start:
             return
         previous = found[field]
         start, end = min(previous.start or 0, number.start or 0), max(previous.end or 0, number.end or 0)
-        found[field] = Magnitude(previous.value + number.value, start, end, f"{previous.text}; {number.text}")
+        found[field] = Magnitude(previous.value + number.value, start, end, text[start:end])
     else:
         found[field] = number
 

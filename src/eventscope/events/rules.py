@@ -48,6 +48,7 @@ from eventscope.events.arguments import (
     is_event_noun,
     is_light_verb,
     joint_deed,
+    left_in_state,
     listed_before,
     measured_noun,
     mutual,
@@ -779,6 +780,11 @@ def _object_gap(f: Frame) -> None:
 def _participle_head(f: Frame) -> None:
     verb = f.trigger
     if not f.sources and not f.passive and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        left = left_in_state(verb.head)
+        if left is not None:  # "(militants) left three soldiers and a civilian injured": the list, and who left it
+            f.targets.append(left)
+            f.sources.extend(agents(verb) or clause_subjects(left.head)[0])
+            return
         f.targets.extend(listed_before(verb.head))
         f.targets.append(verb.head)
         f.sources.extend(agents(verb))
@@ -955,6 +961,13 @@ VERB_FRAME: tuple[Rule, ...] = (
         _participle_head,
         E("Militias supported by Iran attacked the base.", "supported", "SUPPORT", "Iran", "Militias"),
         E("Rebels armed by Turkey crossed the border.", "armed", "AID", "Turkey", "Rebels"),
+        E(
+            "Gunmen fired on a bus and left two soldiers and a nurse injured.",
+            "injured",
+            "ASSAULT",
+            "Gunmen",
+            "soldiers",
+        ),
         role="both",
     ),
     rule(

@@ -44,13 +44,34 @@ def _container(text: str, p: Place, located: list[Place], starts: list[int]) -> 
     if k < len(located):
         q = located[k]
         if q.start - p.end <= _CONTAINER_MAX_CHARS and _CONTAINER_GAP.match(text[p.end : q.start].lower()):
-            return q
+            return _possessed(text, located, k)
     k = bisect_left(starts, p.start) - 1
     if k >= 0:
         q = located[k]
         if q.end <= p.start and p.start - q.end <= 3 and text[q.end : p.start].strip() in {"'s", "’s"}:
             return q
     return None
+
+
+# "Jammu & Kashmir's Kupwara district", "Punjab's Kasur": the place after a possessive lies inside the one before it.
+_POSSESSIVE_GAP = re.compile(r"^['’]s\s+$")
+_JOINT_NAME_GAP = re.compile(r"^\s*&\s*$")
+
+
+def _possessed(text: str, located: list[Place], k: int) -> Place:
+    """The innermost place of a possessive chain that starts at ``located[k]`` ("Jammu & Kashmir's Kupwara"): an
+    unknown place "in" the chain lies in its last, smallest link."""
+    while k + 1 < len(located):
+        gap = text[located[k].end : located[k + 1].start]
+        if _POSSESSIVE_GAP.match(gap):
+            k += 1
+        elif k + 2 < len(located) and _JOINT_NAME_GAP.match(gap):
+            if not _POSSESSIVE_GAP.match(text[located[k + 1].end : located[k + 2].start]):
+                break
+            k += 2
+        else:
+            break
+    return located[k]
 
 
 class Geoparser:

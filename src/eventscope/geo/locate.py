@@ -178,7 +178,27 @@ def _best(cands: list[tuple[Place, range]], trigger: Token) -> Place:
         rng = item[1]
         return min(abs(t - trigger.i) for t in rng) if len(rng) else 10_000
 
-    return min(cands, key=lambda it: (_specificity(it[0]), not _after_scene_prep(trigger.doc, it[1]), dist(it)))[0]
+    starts = {t for _, rng in cands for t in rng[:1]}
+    return min(
+        cands,
+        key=lambda it: (
+            _specificity(it[0]),
+            _holds_a_candidate(trigger.doc, it[1], starts),
+            not _after_scene_prep(trigger.doc, it[1]),
+            dist(it),
+        ),
+    )[0]
+
+
+def _holds_a_candidate(doc: Doc, tokens: range, starts: set[int]) -> bool:
+    """The place is the possessor of another candidate ("Jammu & Kashmir's Kupwara district", "Punjab's Kasur"):
+    the possessed place lies inside it and says more."""
+    if not len(tokens):
+        return False
+    j = tokens[-1] + 1
+    if j + 2 < len(doc) and doc[j].text == "&":  # "Jammu & Kashmir's": one name joined by an ampersand
+        j += 2
+    return j + 1 < len(doc) and doc[j].lower_ in {"'s", "’s"} and j + 1 in starts
 
 
 def _after_scene_prep(doc: Doc, tokens: range) -> bool:

@@ -476,8 +476,10 @@ def _run_name(gaz: Gazetteer, run: Span) -> tuple[Span, str] | None:
     if key is None and len(run) > 1 and run[0].lower_ in SCENE_MODIFIERS:
         run = run[1:]  # "Old Dhaka", "Central Kolkata" when the gazetteer lacks the whole
         key = lookup_key(gaz, run)
-    if key is None or key in gaz.demonyms or not _plausible(gaz, key):
+    if key is None or key in gaz.demonyms:
         return None
+    if not _plausible(gaz, key) and not _held_by_following_region(run.doc, run, gaz, key):
+        return None  # an alternate spelling of a small town is taken only where its region follows it
     if len(run) == 1 and run[0].lower_ in GENERIC_WORDS:
         return None
     if _false_acronym(gaz, run, key):
@@ -664,6 +666,8 @@ def _context_cue(
         return None
     if run.end < len(doc) and doc[run.end].lower_ in PLACE_SUFFIXES:
         return "cue"
+    if _held_by_following_region(doc, run, gaz, key):
+        return "cue"
     if run.end + 1 < len(doc) and doc[run.end].lower_ == "border" and doc[run.end + 1].lower_ in CROSSING_WORDS:
         return "cue"
     if _holds_a_district(doc, run):
@@ -693,6 +697,27 @@ def _context_cue(
     if prev is not None and prev.lower_ in BARE_LOCATIVE_PREPS and _sizeable(gaz, key):
         return "prep"
     return None
+
+
+def _held_by_following_region(doc: Doc, run: Span, gaz: Gazetteer, key: str) -> bool:
+    """ "in Pir Koh, Dera Bugti, Balochistan", "Mirpur Bathoro, Sindh": a name followed by a comma and a region or
+    country that holds one of the name's gazetteer entries is that place, however small, and whatever the model
+    labelled it: the qualifier says both that it is a place and which one."""
+    if run.end + 1 >= len(doc) or doc[run.end].text != ",":
+        return False
+    entries = gaz.candidates(key)
+    for length in (3, 2, 1):
+        qualifier = doc[run.end + 1 : run.end + 1 + length]
+        if len(qualifier) < length or not qualifier[0].text[:1].isupper():
+            continue
+        for region in gaz.candidates(name_key(qualifier.text)):
+            if gaz.fc[region] == "PCLI" and any(gaz.cc[i] == gaz.cc[region] for i in entries):
+                return True
+            if gaz.fc[region] == "ADM1" and any(
+                gaz.cc[i] == gaz.cc[region] and gaz.a1[i] == gaz.a1[region] and i != region for i in entries
+            ):
+                return True
+    return False
 
 
 def _in_parentheses(doc: Doc, run: Span) -> bool:
