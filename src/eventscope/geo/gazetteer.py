@@ -316,5 +316,11 @@ class Gazetteer:
             return None
         return self.admin1_names.get(f"{self.cc[i]}.{self.a1[i]}")
 
+    def contains(self, region: int, i: int) -> bool:
+        """Entry ``i`` lies in entry ``region``: its country, or (an ADM1 or ADM2 region) its admin1 region."""
+        if region == i or self.cc[region] != self.cc[i]:
+            return False
+        return self.fc[region] == "PCLI" or (self.fc[region] in {"ADM1", "ADM2"} and self.a1[region] == self.a1[i])
+
     def country3(self, i: int) -> str | None:
         return self.iso3.get(self.cc[i]) if self.cc[i] else None

@@ -53,25 +53,16 @@ def _container(text: str, p: Place, located: list[Place], starts: list[int]) -> 
     return None
 
 
-# "Jammu & Kashmir's Kupwara district", "Punjab's Kasur": the place after a possessive lies inside the one before it.
-_POSSESSIVE_GAP = re.compile(r"^['’]s\s+$")
-_JOINT_NAME_GAP = re.compile(r"^\s*&\s*$")
-
-
 def _possessed(text: str, located: list[Place], k: int) -> Place:
     """The innermost place of a possessive chain that starts at ``located[k]`` ("Jammu & Kashmir's Kupwara"): an
-    unknown place "in" the chain lies in its last, smallest link."""
-    while k + 1 < len(located):
-        gap = text[located[k].end : located[k + 1].start]
-        if _POSSESSIVE_GAP.match(gap):
-            k += 1
-        elif k + 2 < len(located) and _JOINT_NAME_GAP.match(gap):
-            if not _POSSESSIVE_GAP.match(text[located[k + 1].end : located[k + 2].start]):
-                break
-            k += 2
-        else:
-            break
-    return located[k]
+    unknown place "in" the chain lies in its last, smallest link (``locate.holds``)."""
+    while True:
+        inner = next(
+            (j for j in (k + 1, k + 2) if j < len(located) and _locate.holds(text, located[k], located[j])), None
+        )
+        if inner is None:
+            return located[k]
+        k = inner
 
 
 class Geoparser:

@@ -8,10 +8,12 @@ its main country ("country").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from eventscope.nlp.parser import document_text
 from eventscope.records import EventLocation, Place
 from eventscope.vocabulary import words
 
@@ -170,6 +172,18 @@ def to_location(p: Place, precision: str) -> EventLocation:
     )
 
 
+# "Punjab's Kasur", "Jammu & Kashmir's Kupwara": the text between a place and a place it holds through a possessive
+# (a name joined to the first by an ampersand may stand before the possessive).
+_POSSESSIVE_GAP = re.compile(r"^(?:\s*&\s*[^,;.]+?)?['’]s\s+$")
+
+
+def holds(text: str, outer: Place, inner: Place) -> bool:
+    """``outer`` is the possessor of ``inner`` ("Jammu & Kashmir's Kupwara district"): ``inner`` lies inside it."""
+    if outer.end is None or inner.start is None or inner.start < outer.end:
+        return False
+    return bool(_POSSESSIVE_GAP.match(text[outer.end : inner.start]))
+
+
 def _best(cands: list[tuple[Place, range]], trigger: Token) -> Place:
     """Most specific first; among equals, a place named as a scene ("in Anantnag district") before one that
     only modifies a participant ("a Jammu police constable"), then the nearest to the trigger."""
@@ -178,27 +192,15 @@ def _best(cands: list[tuple[Place, range]], trigger: Token) -> Place:
         rng = item[1]
         return min(abs(t - trigger.i) for t in rng) if len(rng) else 10_000
 
-    starts = {t for _, rng in cands for t in rng[:1]}
+    text = document_text(trigger.doc)
+
+    def holds_another(place: Place) -> bool:  # the possessed place lies inside it and says more
+        return any(holds(text, place, other) for other, _ in cands)
+
     return min(
         cands,
-        key=lambda it: (
-            _specificity(it[0]),
-            _holds_a_candidate(trigger.doc, it[1], starts),
-            not _after_scene_prep(trigger.doc, it[1]),
-            dist(it),
-        ),
+        key=lambda it: (_specificity(it[0]), holds_another(it[0]), not _after_scene_prep(trigger.doc, it[1]), dist(it)),
     )[0]
-
-
-def _holds_a_candidate(doc: Doc, tokens: range, starts: set[int]) -> bool:
-    """The place is the possessor of another candidate ("Jammu & Kashmir's Kupwara district", "Punjab's Kasur"):
-    the possessed place lies inside it and says more."""
-    if not len(tokens):
-        return False
-    j = tokens[-1] + 1
-    if j + 2 < len(doc) and doc[j].text == "&":  # "Jammu & Kashmir's": one name joined by an ampersand
-        j += 2
-    return j + 1 < len(doc) and doc[j].lower_ in {"'s", "’s"} and j + 1 in starts
 
 
 def _after_scene_prep(doc: Doc, tokens: range) -> bool:

@@ -710,13 +710,9 @@ def _held_by_following_region(doc: Doc, run: Span, gaz: Gazetteer, key: str) -> 
         qualifier = doc[run.end + 1 : run.end + 1 + length]
         if len(qualifier) < length or not qualifier[0].text[:1].isupper():
             continue
-        for region in gaz.candidates(name_key(qualifier.text)):
-            if gaz.fc[region] == "PCLI" and any(gaz.cc[i] == gaz.cc[region] for i in entries):
-                return True
-            if gaz.fc[region] == "ADM1" and any(
-                gaz.cc[i] == gaz.cc[region] and gaz.a1[i] == gaz.a1[region] and i != region for i in entries
-            ):
-                return True
+        regions = [r for r in gaz.candidates(name_key(qualifier.text)) if gaz.fc[r] in {"ADM1", "PCLI"}]
+        if any(gaz.contains(r, i) for r in regions for i in entries):
+            return True
     return False
 
 

@@ -110,12 +110,7 @@ def _scores(
 
 def _qualified(gaz: Gazetteer, i: int, qualifier: tuple[int, ...]) -> bool:
     """True when a qualifier candidate contains entry i (its country, or its admin1 region)."""
-    for q in qualifier:
-        if q == i or gaz.cc[q] != gaz.cc[i]:
-            continue
-        if gaz.fc[q] == "PCLI" or (gaz.fc[q] in {"ADM1", "ADM2"} and gaz.a1[q] == gaz.a1[i]):
-            return True
-    return False
+    return any(gaz.contains(q, i) for q in qualifier)
 
 
 def _confidence(scored: list[tuple[float, int]]) -> float:
