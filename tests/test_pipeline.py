@@ -5,6 +5,7 @@ from collections import Counter
 import jsonschema
 import pytest
 
+from eventscope.ingest.readers import make_document
 from eventscope.schema import record_schema
 
 pytestmark = pytest.mark.slow  # whole-pipeline acceptance: `make test` runs it, `make check-fast` does not
@@ -187,3 +188,17 @@ def test_a_place_after_a_possessor_in_the_actor_span_is_still_the_scene(pipeline
     text = "Activists in Tripura's Dharmanagar area attacked a bus."
     events = pipeline.annotate_text(text, date="2024-05-10").events
     assert any(e.location is not None and e.location.name == "Dharmanagar" for e in events)
+
+
+def test_unnamed_police_of_a_story_that_names_no_country_take_the_outlet_s(pipeline):
+    """No place, no national actor, no administrative word: the outlet's home country is the story's."""
+    local = pipeline.annotate(
+        [make_document("Police arrested 50 strike supporters on Monday.", doc_id="outlet-1", source="Kathmandu Post")]
+    )
+    wire = pipeline.annotate(
+        [make_document("Police arrested 40 strike supporters on Tuesday.", doc_id="outlet-2", source="Reuters")]
+    )
+    (police,) = {e.actor1 for r in local for e in r.events if e.actor1 is not None}
+    assert police.country == "NPL" and police.country_inferred
+    (unplaced,) = {e.actor1 for r in wire for e in r.events if e.actor1 is not None}
+    assert unplaced.text == "Police" and unplaced.country is None

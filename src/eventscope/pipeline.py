@@ -190,7 +190,9 @@ class Pipeline:
         actors = [a for item in coded for a in (item.actor1, item.actor2)]
         # named groups the story mentions outside any event count too ("directed at SSA-N factions")
         actors += [doc_actors.resolve_token(e.root) for e in doc.ents if _names_a_group(e)]
-        actor_country = document_country((), actors, source.text)
+        # ... and with neither, the outlet's home country ("Bangkok Post")
+        home = self.geoparser.home_country(source.source) if self.geoparser else None
+        actor_country = document_country((), actors, source.text, home)
         places = self.geoparser.find_places(doc, actor_country) if self.geoparser else []
         deadline.check("geoparsing")
         dates = DateResolver(source.date)
@@ -203,7 +205,7 @@ class Pipeline:
         text = document_text(doc)
         free_places = {start: _free_places(places, busy, text) for start, busy in sources_by_sentence.items()}
         # unnamed state agents of an event with no located country take the document's country
-        country = document_country(scene_candidates(doc, places), actors, text)
+        country = document_country(scene_candidates(doc, places), actors, text, home)
         events = [
             deadline.check(
                 "locating",

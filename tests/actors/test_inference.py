@@ -79,3 +79,12 @@ def test_administrative_words_of_one_country_say_the_document_country():
     assert document_country([], [], "Police dispersed the protesters in the district.") is None
     # two countries' words: no clear country
     assert document_country([], [], "The upazila chairman met the panchayat head.") is None
+
+
+def test_the_outlet_s_home_country_speaks_only_when_the_text_is_silent():
+    police = Actor(0, 6, "Police", None, "IND", "POL", country_inferred=True)
+    assert document_country([], [police], "Police arrested 50 strike supporters.", home="NPL") == "NPL"
+    assert document_country([_at("IND")], [], "", home="NPL") == "IND"  # a place in the story outweighs it
+    assert document_country([_at("IND"), _at("BGD")], [], "", home="BGD") is None  # nor does it break a tie
+    party = Actor(0, 3, "BNP", "Bangladesh Nationalist Party", "BGD", "OPP")
+    assert document_country([], [party], "", home="NPL") == "BGD"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from eventscope.evaluation.acled import (
     state_force_country,
     stratified_sample,
 )
+from eventscope.evaluation.common import records_by_document
 from eventscope.records import (
     Actor,
     AnnotatedDocument,
@@ -82,7 +84,7 @@ def acled_row(
         "latitude": "26.85",
         "longitude": "80.95",
         "geo_precision": str(geo_precision),
-        "source": "a paper",
+        "source": "The Hindu",
         "notes": notes,
         "fatalities": str(fatalities),
     }
@@ -272,3 +274,33 @@ def test_location_reachable_needs_a_named_place_near_the_point():
     assert location_reachable("Police fired tear gas at protesters in Lucknow on Monday.", 26.85, 80.92)
     assert not location_reachable("Police fired tear gas at protesters in Lucknow on Monday.", 13.08, 80.27)
     assert not location_reachable("Police fired tear gas at protesters on Monday.", 26.85, 80.92)
+
+
+def test_a_note_the_pipeline_finds_repeated_is_scored_with_the_coding_of_the_note_it_repeats(tmp_path):
+    """ACLED writes one note for several events; the pipeline codes the text once and marks the copies."""
+    rows = [acled_row(f"{n}IND", "Riots/Protests", f"Crowd number {n} marched.") for n in range(6)]
+    rows += [acled_row("77IND", "Riots/Protests", "Crowd number 0 marched.")]
+    path = write_csv(tmp_path / "acled.csv", rows)
+    sources_seen = []
+
+    class DeduplicatingPipeline:
+        def annotate(self, sources):
+            first: dict[str, str] = {}
+            for source in sources:
+                sources_seen.append(source.source)
+                original = first.setdefault(source.text, source.doc_id)
+                if original != source.doc_id:
+                    yield replace(record(source.doc_id), duplicate_of=original)
+                else:
+                    yield record(source.doc_id, coded("PROTEST"))
+
+    result = evaluate_acled(path, split="all", limit=None, pipeline=DeduplicatingPipeline())
+    assert result["sample"] == 7 and result["family_recall"] == 1.0 and result["events_per_note"] == 1.0
+    assert set(sources_seen) == {"The Hindu"}  # the outlet is passed on as the document's source
+
+
+def test_records_by_document_follows_a_chain_of_repeats():
+    a = record("a", coded("PROTEST"))
+    b, c = replace(record("b"), duplicate_of="a"), replace(record("c"), duplicate_of="b")
+    by_id = records_by_document([a, b, c, replace(record("d"), duplicate_of="gone")])
+    assert by_id["b"] is a and by_id["c"] is a and by_id["d"].doc_id == "d"

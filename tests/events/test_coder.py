@@ -30,6 +30,15 @@ def test_future_and_hypothetical_modality(code):
     assert strike.modality == "hypothetical" and strike.actor1.country == "ISR"
 
 
+def test_a_necessity_told_in_the_past_was_met_and_the_deed_is_asserted(code):
+    """ "had to intervene": the police intervened; "have to" and "would have to" stay hypothetical."""
+    protest = _one(code("Residents protested the decision; police had to intervene to pacify them."), "PROTEST")
+    assert protest.modality == "asserted"
+    assert _one(code("The army had to attack the rebel camp at dawn."), "ASSAULT").modality == "asserted"
+    assert _one(code("The army would have to attack the rebel camp."), "ASSAULT").modality == "hypothetical"
+    assert _one(code("The army has to attack the rebel camp."), "ASSAULT").modality == "hypothetical"
+
+
 def test_threat_is_coded_as_the_threat_not_the_attack(code):
     events = code("North Korea threatened to attack South Korea.")
     assert [e.event_type for e in events] == ["THREATEN"]

@@ -380,3 +380,24 @@ def test_nobody_hurt_is_no_victim(code) -> None:
     assert not any(e.actor2 is not None and "one" in _text(e.actor2) for e in events)
     _, events = code("No security personnel were injured in the clash.")
     assert all(e.negated for e in _assaults(events))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army prevented an attack on the base.",  # a deed held back, not people
+        "Police stopped the work on the bridge.",  # a thing
+        "Villagers stopped the protesters at the gate.",  # no force of order
+        "Police did not stop the marchers.",  # denied
+    ],
+)
+def test_a_restraint_needs_a_force_of_order_holding_people_back(code, text: str) -> None:
+    _, events = code(text)
+    assert not [e for e in events if "crowd_restraint" in e.rules]
+
+
+def test_protesters_stopped_by_the_police_are_restricted_by_them(code) -> None:
+    _, events = code("The marchers were stopped by police near the bridge.")
+    (event,) = [e for e in events if "crowd_restraint" in e.rules]
+    assert (event.entry.event_type, event.entry.mode) == ("COERCE", "restrict")
+    assert event.actor1.sector == "POL" and "marchers" in event.actor2.text

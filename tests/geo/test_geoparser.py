@@ -237,3 +237,23 @@ def test_locate_prefers_the_place_a_possessive_holds(nlp, geo):
     trigger = next(t.i for t in doc if t.text == "killed")
     loc = geo.locate(doc, trigger, places)
     assert loc is not None and loc.name == "Kupwāra", loc
+
+
+@pytest.mark.parametrize(
+    ("outlet", "country"),
+    [
+        ("Bangkok Post", "THA"),  # a large town
+        ("Press Trust of India", "IND"),  # a country
+        ("Assam Tribune", "IND"),  # a first-level region
+        ("The Financial Express (Bangladesh)", "BGD"),
+        ("The New York Times", "USA"),  # the longest name: not York in England
+        ("Indian Express", "IND"),  # a demonym: of the countries it names, the most populous
+        ("The Hindu", None),  # no place
+        ("Reuters", None),
+        ("Punjab Kesari", None),  # a region of two countries
+        ("Dawn", None),  # a village's name, too small to name an outlet after
+        (None, None),
+    ],
+)
+def test_an_outlet_s_name_gives_its_home_country(geo, outlet, country):
+    assert geo.home_country(outlet) == country

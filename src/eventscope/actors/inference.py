@@ -81,18 +81,22 @@ def _own_place_country(actor: Actor, places: Iterable[Place]) -> str | None:
     return inside[0] if inside else None
 
 
-def document_country(places: Iterable[Place], actors: Iterable[Actor | None] = (), text: str = "") -> str | None:
+def document_country(
+    places: Iterable[Place], actors: Iterable[Actor | None] = (), text: str = "", home: str | None = None
+) -> str | None:
     """The country a document is about, when one clearly dominates (``DOMINANT_SHARE``).
 
     Its resolved places say it first ("a clash in Rajshahi ... taken to Dhaka"); with no place, the
     countries of its named actors do ("activists of the Bangladesh Nationalist Party"); with neither, the
-    words of one country's administration in ``text`` (``COUNTRY_WORDS``: "... in Sadar upazila").
-    Inferred countries are not evidence (they came from here)."""
+    words of one country's administration in ``text`` (``COUNTRY_WORDS``: "... in Sadar upazila"); with none of
+    these, ``home``: the country of the outlet that published it ("Bangkok Post"), which speaks only when the
+    text is silent, never against it ("the Vietnam-Cambodia border" in a Vietnamese outlet's story is no vote
+    for Vietnam). Inferred countries are not evidence (they came from here)."""
     votes = Counter(p.country for p in places if p.country and p.lat is not None)
     if not votes:
         votes = Counter(a.country for a in actors if a is not None and a.country and not a.country_inferred)
     if not votes:
-        return text_country(text)
+        return text_country(text) or home
     country, n = votes.most_common(1)[0]
     return country if n >= DOMINANT_SHARE * sum(votes.values()) else None
 

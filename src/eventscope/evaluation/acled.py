@@ -40,6 +40,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from eventscope.evaluation.common import records_by_document
 from eventscope.evaluation.splits import ACLED, in_split, split_bucket
 
 DEFAULT_PATH = Path("..") / "shared" / "data" / "acled-asia-2015" / "acled_asia_2015.csv"
@@ -92,6 +93,7 @@ class AcledNote:
     geo_precision: int
     fatalities: int
     state_countries: tuple[str, ...]  # ISO alpha-3 of state forces among actor1/actor2
+    source: str = ""  # the outlet(s) ACLED read, passed on as the document's source
 
 
 def category(event_type: str, inter1: str) -> str:
@@ -150,6 +152,7 @@ def load_acled(path: Path, split: str | None = "report") -> list[AcledNote]:
                     geo_precision=int(row["geo_precision"] or 3),
                     fatalities=int(row["fatalities"] or 0),
                     state_countries=tuple(sorted(c for c in states if c)),
+                    source=row.get("source", ""),
                 )
             )
     return notes
@@ -192,8 +195,10 @@ def evaluate_acled(
         pipeline = Pipeline()
     population = load_acled(Path(path), split)
     notes = stratified_sample(population, limit) if limit else population
-    sources = [make_document(n.text, doc_id=f"acled-{n.event_id}", date=n.date or None) for n in notes]
-    records = {r.doc_id: r for r in pipeline.annotate(sources)}
+    sources = [
+        make_document(n.text, doc_id=f"acled-{n.event_id}", date=n.date or None, source=n.source or None) for n in notes
+    ]
+    records = records_by_document(pipeline.annotate(sources))
     result = score_acled(notes, [records[f"acled-{n.event_id}"] for n in notes], errors)
     shares = Counter(n.category for n in population)
     recalls = result["by_type"]

@@ -1095,6 +1095,47 @@ def burnt_property(state: Any) -> list[CodedEvent]:
     return [e for e in _fallbacks(state) if e.rules == ("burnt_property",)]
 
 
+RESTRAINT_VERBS = frozenset({"stop", "prevent", "bar", "block", "restrain", "halt", "intercept", "intervene"})
+"""Verbs of a force holding people back: with the police or troops as subject and people as object they are
+COERCE/restrict (PLOVER: "police pushed back protesters" is no crowd-control attack but a restriction)."""
+RESTRAINING_SECTORS = frozenset({"POL", "MIL"})
+
+
+def crowd_restraints(state: Any) -> list[CodedEvent]:
+    """Generator: "Security forces stopped the protesters from arriving", "Police prevented 60 members from
+    protesting", "police had to intervene to pacify the agitators": an unnamed or named force of order restrains
+    people (COERCE/restrict, police or troops -> the people). The verbs have other readings ("prevented an attack",
+    "blocked the bill"), so the doer must be a police or military force and the object people, not a thing."""
+    entry = state.lexicon.words.get(("restrict", "VERB"))
+    if entry is None:
+        return []
+    coded = _coded_triggers(state)
+    events: list[CodedEvent] = []
+    for verb in state.sentence:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in RESTRAINT_VERBS or verb.i in coded or is_negated(verb):
+            continue
+        subjects, passive = clause_subjects(verb)
+        doers = _agents(verb) if passive else subjects
+        forces = [a for a in state.actors.resolve_all(doers[:1]) if a.sector in RESTRAINING_SECTORS]
+        if not forces:
+            continue
+        if passive:
+            held = subjects
+        elif lemma == "intervene":  # "intervened to pacify the agitators": whom the purpose clause names
+            held = [o for x in verb.children if x.dep_ in ("xcomp", "advcl") for o in x.children if o.dep_ == "dobj"]
+        else:
+            held = [c for c in verb.children if c.dep_ == "dobj"]
+        people = [a for a in state.actors.resolve_all(held[:1]) if a.sector not in STATE_SECTORS]
+        if held and not people and _group_party(held[0]) and held[0].pos_ == "NOUN":  # "the agitators"
+            people = [state.actors.span_actor(held[0])]
+        if held and not people or not held and lemma != "intervene":
+            continue  # a thing held back ("stopped the work"), or nobody named with a transitive verb
+        restrict = replace(entry, lemma=lemma, cameo=entry.cameo)
+        events.append(_event(state, verb, restrict, forces[0], people[0] if people else None, ("crowd_restraint",)))
+    return events
+
+
 # -- one happening, one event ----------------------------------------------------------------------------------------
 
 VICTIM_ONLY_RULES = frozenset({"casualty_report", "suffered_casualty"})

@@ -101,7 +101,7 @@ def modality_of(trigger: Token) -> str:
         lemma = head.lemma_.lower()
         if clause.dep_ == "xcomp" and lemma in INTENT_HEADS:
             return "future"
-        if clause.dep_ in ("xcomp", "ccomp") and lemma in HYPOTHETICAL_HEADS:
+        if clause.dep_ in ("xcomp", "ccomp") and lemma in HYPOTHETICAL_HEADS and not _past_necessity(head):
             return "hypothetical"
         if clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children):
             return "hypothetical"
@@ -116,6 +116,12 @@ def modality_of(trigger: Token) -> str:
     if found == "asserted" and _infinitival_relative(clause):
         return "hypothetical"  # "lessons to offer", "ways to attack the plan"
     return found
+
+
+def _past_necessity(head: Token) -> bool:
+    """ "police had to intervene": a necessity told in the past tense was met, so the deed is told as done (unlike
+    "they have to travel", "would have to pay")."""
+    return head.lemma_.lower() == "have" and head.tag_ == "VBD" and not any(c.dep_ == "aux" for c in head.children)
 
 
 _UPWARD = frozenset({"xcomp", "conj", "pcomp", "pobj", "prep", "dobj", "nsubjpass", "advcl", "acl"})

@@ -66,6 +66,7 @@ from eventscope.events.conflict import (
     burnt_property,
     casualty_reports,
     claimed_attacker,
+    crowd_restraints,
     deadly_outcome,
     explosions,
     labour_strike,
@@ -2096,6 +2097,27 @@ GENERATORS: tuple[Rule, ...] = (
         burnt_property,
         E("Five buses were torched in the city on Monday.", "torched", "ASSAULT", "-", "buses"),
         E("Alleged blockaders set alight five vehicles in the district.", "set", "ASSAULT", "blockaders", "vehicles"),
+    ),
+    rule(
+        "crowd_restraint",
+        '"Security forces stopped the protesters", "police intervened to pacify the agitators": a police or military '
+        "force holding people back restricts them (COERCE/restrict; events/conflict.py).",
+        crowd_restraints,
+        E(
+            "Security forces stopped the protesters from reaching the venue.",
+            "stopped",
+            "COERCE",
+            "forces",
+            "protesters",
+        ),
+        E(
+            "Police prevented about 60 activists from protesting at the gate.",
+            "prevented",
+            "COERCE",
+            "Police",
+            "activists",
+        ),
+        E("Police had to intervene to pacify the agitators.", "intervene", "COERCE", "Police", "agitators"),
     ),
 )
 

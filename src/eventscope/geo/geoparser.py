@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from eventscope.geo import locate as _locate
-from eventscope.geo.gazetteer import Gazetteer
+from eventscope.geo.gazetteer import Gazetteer, _read_tsv
+from eventscope.geo.normalize import name_key
 from eventscope.geo.recognize import (
+    GENERIC_WORDS,
     MIN_POPULATION_PREP_CUE,
     PLACE_SUFFIXES,
     _sub_names,
@@ -28,6 +32,10 @@ CUE_CONFIDENCE = {"entity": 1.0, "cue": 0.9, "prep": 0.7, "discourse": 0.8, "org
 # so: no GeoNames id, this feature code, and a low confidence.  See ``_approximate``.
 NEAR_CODE = "NEAR"
 NEAR_CONFIDENCE = 0.3  # a fixed "rough guess" level, not tuned (no evaluation scores confidence)
+#: Smallest town an outlet's name is taken to place the outlet in ("Imphal Free Press"): smaller places share their
+#: names with the words outlets are called by ("Dawn", "Nation", "Post").
+OUTLET_TOWN_POPULATION = 100_000
+_OUTLET_WORD = re.compile(r"[^\W\d_]+")
 
 
 # Words that may stand between a place and the larger place that holds it: "Jugni village in Sadar upazila",
@@ -65,6 +73,14 @@ def _possessed(text: str, located: list[Place], k: int) -> Place:
         k = inner
 
 
+_OUTLET_RANK = {"PCLI": 2, "ADM1": 1}
+
+
+def _outlet_place(gaz: Gazetteer, i: int) -> bool:
+    """A place an outlet may be named after: a country, a first-level region or a large town."""
+    return gaz.fc[i] in {"PCLI", "ADM1"} or (gaz.fc[i].startswith("PPL") and gaz.pop[i] >= OUTLET_TOWN_POPULATION)
+
+
 class Geoparser:
     """Finds toponyms in a spaCy Doc, resolves them to GeoNames, and locates events.
 
@@ -81,6 +97,50 @@ class Geoparser:
         if self._gaz is None:
             self._gaz = Gazetteer.load(self._cache_dir)
         return self._gaz
+
+    @cached_property
+    def _demonym_countries(self) -> dict[str, int]:
+        """Country entries by demonym ("Indian" -> India): of countries sharing one, the most populous."""
+        gaz = self.gazetteer
+        found: dict[str, int] = {}
+        for row in _read_tsv("countries.tsv")[1:]:
+            iso2, demonym = row[0], row[7] if len(row) > 7 else ""
+            entry = gaz.country_entry.get(iso2)
+            if demonym and entry is not None and (demonym not in found or gaz.pop[entry] > gaz.pop[found[demonym]]):
+                found[demonym] = entry
+        return found
+
+    def home_country(self, outlet: str | None) -> str | None:
+        """The country (alpha-3) an outlet's name places it in ("Bangkok Post", "Press Trust of India", "Assam
+        Tribune"): the one country that the countries, first-level regions and large towns its words name lie in.
+        The longest name wins ("New York Times" is not York's). None when the words name no such place ("The
+        Hindu", "Reuters") or places in several countries ("Punjab Kesari": Punjab is a state of two)."""
+        if not outlet:
+            return None
+        gaz = self.gazetteer
+        words = _OUTLET_WORD.findall(outlet)
+        found: set[str] = set()
+        covered: set[int] = set()
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                span = set(range(i, i + size))
+                phrase = " ".join(words[i : i + size])
+                if span & covered or phrase.lower() in STOP_WORDS or phrase.lower() in GENERIC_WORDS:
+                    continue
+                named = [c for c in gaz.candidates(name_key(phrase)) if _outlet_place(gaz, c)]
+                if not named and phrase in self._demonym_countries:  # "Indian Express"
+                    named = [self._demonym_countries[phrase]]
+                if not named:
+                    continue
+                covered |= span
+                # the phrase's own reading: a country before a first-level region before a town
+                rank = max(_OUTLET_RANK.get(gaz.fc[c], 0) for c in named)
+                readings = [c for c in named if _OUTLET_RANK.get(gaz.fc[c], 0) == rank]
+                largest = max(gaz.pop[c] for c in readings)
+                # towns of one name: the largest, and any about as large ("Hyderabad" in India and Pakistan)
+                found |= {gaz.country3(c) or "" for c in readings if rank or gaz.pop[c] >= largest / 2}
+        found.discard("")
+        return found.pop() if len(found) == 1 else None
 
     def find_places(self, doc: Doc, country: str | None = None) -> list[Place]:
         """Every toponym mention in ``doc``, resolved where the gazetteer knows it (ids null otherwise).
