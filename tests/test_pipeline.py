@@ -202,3 +202,19 @@ def test_unnamed_police_of_a_story_that_names_no_country_take_the_outlet_s(pipel
     assert police.country == "NPL" and police.country_inferred
     (unplaced,) = {e.actor1 for r in wire for e in r.events if e.actor1 is not None}
     assert unplaced.text == "Police" and unplaced.country is None
+
+
+def test_an_outlet_s_earlier_stories_say_where_it_is_at_home(pipeline):
+    """An outlet whose name places it nowhere ("The Morning Lamp") is at home where its earlier stories were."""
+    earlier = [
+        "Students protested in Pokhara on Sunday over the fee increase.",
+        "Traders closed their shops in Biratnagar to protest the new tax.",
+        "Farmers blocked the highway near Butwal demanding fertiliser.",
+    ]
+    docs = [make_document(t, doc_id=f"lamp-{i}", source="The Morning Lamp") for i, t in enumerate(earlier)]
+    docs.append(
+        make_document("Police detained 30 strike enforcers on Monday.", doc_id="lamp-3", source="The Morning Lamp")
+    )
+    last = list(pipeline.annotate(docs))[-1]
+    (police,) = {e.actor1 for e in last.events if e.actor1 is not None}
+    assert police.country == "NPL" and police.country_inferred

@@ -17,7 +17,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span
 
 from eventscope.actors import ActorResolver, load_knowledge_base
-from eventscope.actors.inference import document_country, with_place_country
+from eventscope.actors.inference import OutletCountries, document_country, with_place_country
 from eventscope.dedup import DocumentIndex, find_duplicate_paragraphs
 from eventscope.errors import OverBudget, ProcessingError
 from eventscope.events import CodedEvent, EventCoder, happening_id, load_lexicon, merge_events
@@ -110,6 +110,11 @@ class Pipeline:
         return load_eventness()
 
     @cached_property
+    def outlets(self) -> OutletCountries:
+        """The home countries this pipeline has learned of outlets from their stories (``actors/inference.py``)."""
+        return OutletCountries()
+
+    @cached_property
     def geoparser(self) -> Geoparser | None:
         return Geoparser() if self.settings.geoparse else None
 
@@ -190,8 +195,10 @@ class Pipeline:
         actors = [a for item in coded for a in (item.actor1, item.actor2)]
         # named groups the story mentions outside any event count too ("directed at SSA-N factions")
         actors += [doc_actors.resolve_token(e.root) for e in doc.ents if _names_a_group(e)]
-        # ... and with neither, the outlet's home country ("Bangkok Post")
-        home = self.geoparser.home_country(source.source) if self.geoparser else None
+        # ... and with neither, the outlet's home country: its name's ("Bangkok Post"), else its other stories'
+        home = (self.geoparser.home_country(source.source) if self.geoparser else None) or self.outlets.home(
+            source.source
+        )
         actor_country = document_country((), actors, source.text, home)
         places = self.geoparser.find_places(doc, actor_country) if self.geoparser else []
         deadline.check("geoparsing")
@@ -205,7 +212,9 @@ class Pipeline:
         text = document_text(doc)
         free_places = {start: _free_places(places, busy, text) for start, busy in sources_by_sentence.items()}
         # unnamed state agents of an event with no located country take the document's country
-        country = document_country(scene_candidates(doc, places), actors, text, home)
+        scene = scene_candidates(doc, places)
+        self.outlets.add(source.source, document_country(scene, actors, text))
+        country = document_country(scene, actors, text, home)
         events = [
             deadline.check(
                 "locating",

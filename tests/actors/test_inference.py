@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventscope.actors.inference import document_country, with_place_country
+from eventscope.actors.inference import OutletCountries, document_country, with_place_country
 from eventscope.records import Actor, EventLocation, Place
 
 
@@ -88,3 +88,17 @@ def test_the_outlet_s_home_country_speaks_only_when_the_text_is_silent():
     assert document_country([_at("IND"), _at("BGD")], [], "", home="BGD") is None  # nor does it break a tie
     party = Actor(0, 3, "BNP", "Bangladesh Nationalist Party", "BGD", "OPP")
     assert document_country([], [party], "", home="NPL") == "BGD"
+
+
+def test_an_outlet_is_at_home_where_most_of_its_stories_are():
+    outlets = OutletCountries()
+    for country in ("NPL", "NPL", None, "IND", "NPL"):
+        outlets.add("The Valley Courier", country)
+    assert outlets.home("The Valley Courier") == "NPL"  # 3 of the 4 stories that say a country
+    outlets.add("Two Capitals Daily", "NPL")
+    outlets.add("Two Capitals Daily", "NPL")
+    assert outlets.home("Two Capitals Daily") is None  # too few stories yet
+    outlets.add("Two Capitals Daily", "IND")
+    outlets.add("Two Capitals Daily", "IND")
+    assert outlets.home("Two Capitals Daily") is None  # no country dominates
+    assert outlets.home(None) is None and outlets.home("Never Read") is None

@@ -101,6 +101,42 @@ def document_country(
     return country if n >= DOMINANT_SHARE * sum(votes.values()) else None
 
 
+OUTLET_MIN_STORIES = 3
+"""Stories of an outlet that must name a country before the run takes the outlet to be at home in it."""
+MAX_OUTLETS = 10_000
+"""Outlets a run keeps tallies for (a bound on memory; later outlets learn nothing)."""
+
+
+class OutletCountries:
+    """What a run learns of each outlet's home country from the outlet's own stories: an outlet whose stories
+    that say their country mostly say one (``OUTLET_MIN_STORIES`` or more, ``DOMINANT_SHARE`` of them) is at home
+    there ("My Republica": its stories name places in Nepal), and speaks for its stories that name no country,
+    as an analyst who has read the paper before would. Per pipeline and in reading order: a story read before
+    the outlet's others learns nothing from them."""
+
+    def __init__(self) -> None:
+        self._votes: dict[str, Counter[str]] = {}
+
+    def add(self, outlet: str | None, country: str | None) -> None:
+        """One story of ``outlet`` says ``country`` (None: it says none, and counts for nothing)."""
+        if not outlet or not country:
+            return
+        votes = self._votes.get(outlet)
+        if votes is None:
+            if len(self._votes) >= MAX_OUTLETS:
+                return
+            votes = self._votes[outlet] = Counter()
+        votes[country] += 1
+
+    def home(self, outlet: str | None) -> str | None:
+        votes = self._votes.get(outlet) if outlet else None
+        if not votes:
+            return None
+        country, n = votes.most_common(1)[0]
+        total = sum(votes.values())
+        return country if total >= OUTLET_MIN_STORIES and n >= DOMINANT_SHARE * total else None
+
+
 def text_country(text: str) -> str | None:
     """The one country whose administrative words (``COUNTRY_WORDS``) the text uses; None for none or several."""
     found = {COUNTRY_WORDS[m.group(1).lower()] for m in _COUNTRY_WORD.finditer(text)} if text else set()
