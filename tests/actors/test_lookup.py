@@ -134,3 +134,12 @@ def test_a_member_that_names_no_party_is_a_kind_of_the_group(lookup) -> None:
     doc, actors = lookup("Six militants surrendered to civil and military forces in Sibi.")
     found = actors.resolve_argument(_token(doc, "forces"))
     assert len(found) == 1 and found[0].sector == "MIL"
+
+
+def test_a_body_word_after_a_known_organisation_is_that_organisation(lookup) -> None:
+    doc, actors = lookup("The NATO alliance attacked the rebels.")
+    alliance = actors.actor_for(_token(doc, "alliance"))
+    assert alliance is not None and alliance.text == "The NATO alliance" and alliance.sector == "IGO"
+    doc, actors = lookup("The rebel alliance attacked the town.")  # no organisation named: no such party
+    found = actors.actor_for(_token(doc, "alliance"))
+    assert found is None or found.name is None

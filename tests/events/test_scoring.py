@@ -145,3 +145,28 @@ def test_a_workers_strike_keeps_its_protest_type_whatever_the_model_reads(pipeli
     events = pipeline.annotate_text(text, date="2015-02-18").events
     strikes = [e for e in events if e.trigger.text == "strike"]
     assert strikes and all(e.event_type == "PROTEST" for e in strikes)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("U.S. detained the German activists.", "U.S."),  # a name with no word of letters only is no pronoun
+        ("Colombia is ready to contribute troops.", "Colombia"),  # the subject through the adjective
+        ("It detained the German activists, the Israeli military said.", "military"),  # the speaker of "it"
+    ],
+)
+def test_the_model_s_event_finds_its_source_in_the_clause(nlp, pipeline, text: str, source: str) -> None:
+    from eventscope.events.scoring import add_fallback_events
+
+    doc = nlp(text)
+    actors = EventCoder(load_lexicon()).argument_actors(pipeline.resolver.for_document(doc))
+    (event,) = add_fallback_events(doc, [], _FallbackModel(), actors)
+    assert source in event.actor1.text
+
+
+def test_a_pronoun_the_speaker_does_not_stand_for_gives_the_model_no_source(nlp, pipeline) -> None:
+    from eventscope.events.scoring import add_fallback_events
+
+    doc = nlp("It detained the German activists.")  # no one reports it: whose deed is unknown
+    actors = EventCoder(load_lexicon()).argument_actors(pipeline.resolver.for_document(doc))
+    assert add_fallback_events(doc, [], _FallbackModel(), actors) == []

@@ -128,7 +128,8 @@ def _entity(token: Token | None) -> str:
 
 
 def subject_of(token: Token) -> Token | None:
-    """The grammatical subject, through coordination and control; the agent of a passive."""
+    """The grammatical subject, through coordination and control ("X is ready to contribute": through the
+    adjective too); the agent of a passive."""
     node = token
     for _ in range(4):
         for child in node.children:
@@ -139,7 +140,7 @@ def subject_of(token: Token) -> Token | None:
         for child in node.children:
             if child.dep_ in ("nsubj", "csubj"):
                 return child
-        if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+        if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head is not node:
             node = node.head
             continue
         break

@@ -23,6 +23,7 @@ from eventscope.events.classifier import (  # NO_EVENT_THRESHOLD: the model's ow
 from eventscope.events.coded import VETOED_KEY, CodedEvent, magnitudes
 from eventscope.events.discards import sport_story
 from eventscope.events.modality import is_negated, modality_of
+from eventscope.vocabulary import words
 
 CASUALTY_RULES = frozenset({"casualty_report", "suffered_casualty"})
 """Rules (events/conflict.py) whose events are victim-only by construction: never vetoed for a missing source."""
@@ -246,9 +247,29 @@ def fallback_source(actor, doc) -> bool:
     if actor is None or actor.start is None or actor.end is None:
         return False
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None or not len(span) or all(t.pos_ == "PRON" for t in span if t.is_alpha):
-        return False
+    words = [t for t in span if t.is_alpha] if span is not None else []
+    if span is None or not len(span) or (words and all(t.pos_ == "PRON" for t in words)):
+        return False  # a pronoun; "U.S." has no word of letters only, and is no pronoun
     return bool(actor.country and not span.root.pos_ == "PRON") or any(t.pos_ == "PROPN" for t in span)
+
+
+SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})
+REPORTING_VERBS = frozenset(words("reporting_verbs")) | frozenset(words("speech_verbs"))
+
+
+def reporting_speaker(token, actors):
+    """The speaker a pronoun subject of a reported clause stands for: "the Israeli military said *it* had beefed up
+    its troops", "union leaders said *they* will not end the strike": the one who says what it will do or did is
+    the one the clause is about. None when the trigger's subject is not such a pronoun."""
+    subject = subject_of(token)
+    if subject is None or subject.lower_ not in SPEAKER_PRONOUNS:
+        return None
+    clause = subject.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    return _first_actor([subject_of(clause.head)], actors)
 
 
 def _first_actor(tokens, actors):
@@ -269,7 +290,9 @@ def fallback_event(
     fallback event, capped at the share of such events that were right on the tune split."""
     actor1, actor2 = fallback_actors(token, actors)
     if not fallback_source(actor1, token.doc):
-        return None
+        actor1 = reporting_speaker(token, actors)
+        if not fallback_source(actor1, token.doc):
+            return None
     entry = classifier.entry_for(token, event_type)
     mode, negated = modality_of(token), is_negated(token)
     judged = classifier.modality_probabilities(token)
