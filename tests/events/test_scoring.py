@@ -170,3 +170,31 @@ def test_a_pronoun_the_speaker_does_not_stand_for_gives_the_model_no_source(nlp,
     doc = nlp("It detained the German activists.")  # no one reports it: whose deed is unknown
     actors = EventCoder(load_lexicon()).argument_actors(pipeline.resolver.for_document(doc))
     assert add_fallback_events(doc, [], _FallbackModel(), actors) == []
+
+
+def test_the_cooperation_read_off_a_joint_deed_is_less_sure_than_the_deed(code) -> None:
+    """PLV and the PLOVER manual type "India and Pakistan agreed to a cease-fire" by its deed, AGREE."""
+    events = code("India and Pakistan agreed to a cease-fire along their border.")
+    (deed,) = [e for e in events if e.event_type == "AGREE"]
+    joint = [e for e in events if e.event_type == "COOPERATE"]
+    assert joint and all(e.confidence < deed.confidence for e in joint)
+    assert max(events, key=lambda e: e.confidence) is deed
+
+
+class _RefusalModel(_FallbackModel):
+    def fallback_candidate(self, sentence, min_probability=0.0):
+        verb = next(t for t in sentence if t.lemma_ == "end")
+        return verb, "REJECT", {"REJECT": 0.7, "NONE": 0.2}, {"REJECT": 0.6, "NONE": 0.3}
+
+
+def test_a_refusal_the_model_reads_in_will_not_is_stated_not_negated(nlp, pipeline) -> None:
+    from eventscope.events.scoring import add_fallback_events
+
+    for text, negated in (
+        ("French unions will not end the strike before Friday.", False),  # a refusal stated
+        ("French unions did not end the strike on Friday.", True),  # a deed that did not happen
+    ):
+        doc = nlp(text)
+        actors = EventCoder(load_lexicon()).argument_actors(pipeline.resolver.for_document(doc))
+        (event,) = add_fallback_events(doc, [], _RefusalModel(), actors)
+        assert event.negated is negated and (negated or event.modality == "asserted")

@@ -94,7 +94,36 @@ def score_events(coded: list[CodedEvent], classifier, favor: str = "precision") 
             else:  # the model chose another sense of the word: say so
                 values["rules"] = (*values["rules"], CLASSIFIER_RETYPE)
         kept.append(_stated_commitment(CodedEvent(**values), before[id(draft)], classifier))
-    return kept
+    return _derived_below_deed(kept)
+
+
+DERIVED_BELOW = 0.01
+"""How much less sure an event read off another is than that event (``_derived_below_deed``)."""
+
+
+def _derived_below_deed(events: list[CodedEvent]) -> list[CodedEvent]:
+    """ "India and Pakistan agreed to a cease-fire": the co-agents' COOPERATE (rule ``joint_deed``) is inferred from
+    the AGREE on the same word, so it is less sure than the AGREE, never the sentence's likeliest event."""
+    deeds: dict[tuple[int, int], float] = {}
+    for item in events:
+        if "joint_deed" not in item.rules:
+            where = (id(item.trigger.doc), item.trigger.i)
+            deeds[where] = max(deeds.get(where, 0.0), item.confidence)
+    out = []
+    for item in events:
+        deed = deeds.get((id(item.trigger.doc), item.trigger.i))
+        if "joint_deed" in item.rules and deed is not None and item.confidence > deed - DERIVED_BELOW:
+            item = CodedEvent(**{**_shallow(item), "confidence": round(max(0.0, deed - DERIVED_BELOW), 3)})
+        out.append(item)
+    return out
+
+
+def _stated_refusal(token) -> bool:
+    """ "will not", "won't", "would not" on the word: a refusal stated, not a deed that did not happen."""
+    children = list(token.children)
+    return any(c.dep_ == "neg" for c in children) and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in REFUSAL_AUX for c in children
+    )
 
 
 def commitment_stance(token, event_type: str) -> tuple[str, str] | None:
@@ -295,6 +324,8 @@ def fallback_event(
             return None
     entry = classifier.entry_for(token, event_type)
     mode, negated = modality_of(token), is_negated(token)
+    if event_type == "REJECT" and negated and _stated_refusal(token):
+        mode, negated = "asserted", False  # "they will not end the strike": the refusal is the deed read
     judged = classifier.modality_probabilities(token)
     best = max(judged, key=judged.get)
     if mode == "asserted" and not negated and best != "asserted" and judged[best] >= MODALITY_MIN:
