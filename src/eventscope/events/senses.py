@@ -316,7 +316,7 @@ def _campaign_story(doc: Any) -> bool:
 
 def road_accident(c: Any) -> bool:
     """Veto: injuries and "striking" in a traffic accident ("a three-car crash injured two women", "the van could
-    not stop and struck a lorry") are no ASSAULT, and its investigation no ACCUSE.  The sentence names
+    not stop and struck a lorry", "were struck by a car") are no ASSAULT, and its investigation no ACCUSE.  The sentence names
     an accident, or the striker is a vehicle; one that also names a weapon or an attack ("a car bomb", "rammed
     his truck into the crowd in an attack") keeps it, and so do other types ("protesters blocked the highway")."""
     token = c.token
@@ -329,7 +329,11 @@ def road_accident(c: Any) -> bool:
     if lemmas & words("accident_words"):
         return True
     vehicles = words("vehicle_words")
-    return any(ch.dep_ == "nsubj" and ch.lemma_.lower() in vehicles for ch in token.children)
+    if any(ch.dep_ == "nsubj" and ch.lemma_.lower() in vehicles for ch in token.children):
+        return True
+    # "they were struck by an eastbound car"
+    agents = (o for ch in token.children if ch.dep_ == "agent" for o in ch.children if o.dep_ == "pobj")
+    return any(o.lemma_.lower() in vehicles for o in agents)
 
 
 def office_in_charge(c: Any) -> bool:
