@@ -235,3 +235,19 @@ def test_the_model_codes_no_event_on_a_reporting_verb(nlp, classifier):
     assert fallback_trigger(_token(nlp, doc.text, "resume"), lexicon)
     policy = classifier.card["policy"]
     assert 0.0 < policy.get("fallback_confidence_max", 0.5) <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "open_to_the_model"),
+    [
+        ("Some members of the society belonged to the first group of supporters.", "belonged", False),
+        ("The group was founded by a cleric in 2004.", "founded", False),
+        ("The minister said the talks had failed.", "said", False),  # the reported clause holds the event
+        ("The minister expelled the ambassador.", "expelled", True),
+    ],
+)
+def test_the_model_codes_no_event_of_its_own_on_a_verb_of_being_or_saying(nlp, text, word, open_to_the_model):
+    from eventscope.events.classifier import fallback_trigger
+
+    token = next(t for t in nlp(text) if t.text == word)
+    assert fallback_trigger(token, load_lexicon()) is open_to_the_model

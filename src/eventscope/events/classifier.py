@@ -93,14 +93,17 @@ def is_candidate(token: Token, lexicon: Lexicon) -> bool:
 
 def fallback_trigger(token: Token, lexicon: Lexicon) -> bool:
     """A token the model may code an event on by itself: a candidate word that is not a reporting verb ("said",
-    "told": the reported clause holds the event, not the speech). A word has a letter: the parser tags the dash of a
-    photo credit ("― Krystal Correa") as a verb."""
+    "told": the reported clause holds the event, not the speech) nor a verb of being or having ("belonged to the
+    group", "was born in", "was founded by": a description, however eventful its sentence reads). A word has a
+    letter: the parser tags the dash of a photo credit ("― Krystal Correa") as a verb."""
     from eventscope.vocabulary import words
 
+    lemma = token.lemma_.lower()
     return (
         is_candidate(token, lexicon)
         and any(character.isalpha() for character in token.text)
-        and token.lemma_.lower() not in words("reporting_verbs")
+        and lemma not in words("reporting_verbs")
+        and lemma not in words("stative_verbs")
     )
 
 
