@@ -198,3 +198,19 @@ def test_a_refusal_the_model_reads_in_will_not_is_stated_not_negated(nlp, pipeli
         actors = EventCoder(load_lexicon()).argument_actors(pipeline.resolver.for_document(doc))
         (event,) = add_fallback_events(doc, [], _RefusalModel(), actors)
         assert event.negated is negated and (negated or event.modality == "asserted")
+
+
+class _ChargesModel(_FallbackModel):
+    def fallback_candidate(self, sentence, min_probability=0.0):
+        noun = next(t for t in sentence if t.lemma_ == "charge")
+        return noun, "ACCUSE", {"ACCUSE": 0.7, "NONE": 0.2}, {"ACCUSE": 0.6, "NONE": 0.3}
+
+
+def test_who_faces_charges_is_not_who_brings_them(nlp, pipeline) -> None:
+    from eventscope.events.scoring import add_fallback_events
+
+    doc = nlp("The Russian minister is facing charges over the contracts.")
+    actors = EventCoder(load_lexicon()).argument_actors(pipeline.resolver.for_document(doc))
+    events = add_fallback_events(doc, [], _ChargesModel(), actors)
+    assert all(e.actor1 is None or "minister" not in e.actor1.text for e in events)
+    assert all(e.actor2 is None or "minister" in e.actor2.text for e in events)

@@ -1076,10 +1076,55 @@ def _between_parties(f: Frame) -> None:
             f.sources, f.targets, f.final = parties[:1], parties[1:], True
 
 
+PATIENT_NOUNS = frozenset(
+    {
+        "arrest",
+        "detention",
+        "release",
+        "capture",
+        "abduction",
+        "kidnapping",
+        "execution",
+        "assassination",
+        "trial",
+        "conviction",
+        "sentencing",
+        "imprisonment",
+        "jailing",
+        "deportation",
+        "extradition",
+        "indictment",
+        "impeachment",
+        "ouster",
+        "dismissal",
+        "sacking",
+        "removal",
+        "exile",
+        "expulsion",
+        "prosecution",
+    }
+)
+"""Deeds named by a noun whose possessor undergoes them when no "of" names who does ("his arrest", "Khan's
+extradition", "the minister's dismissal"); with one, the possessor acts ("Russia's expulsion of diplomats")."""
+
+
+def _patient_possessor(trigger: Token) -> bool:
+    return trigger.lemma_.lower() in PATIENT_NOUNS and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children
+    )
+
+
 def _possessor(f: Frame) -> None:
+    if _patient_possessor(f.trigger):
+        return  # ``possessed_patient``
     for child in f.trigger.children:
         if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG")):
             f.sources.append(child)
+
+
+def _possessed_patient(f: Frame) -> None:
+    if _patient_possessor(f.trigger):
+        f.targets.extend(c for c in f.trigger.children if c.dep_ == "poss")
 
 
 def _by_agent(f: Frame) -> None:
@@ -1163,6 +1208,14 @@ NOUN_FRAME: tuple[Rule, ...] = (
         E("The Israeli strike on Gaza killed 23 people.", "strike", "ASSAULT", "Israeli", "Gaza"),
         E("Russia's invasion of Ukraine continued.", "invasion", "ASSAULT", "Russia", "Ukraine"),
         role="source",
+    ),
+    rule(
+        "possessed_patient",
+        '"since his arrest", "Khan\'s extradition to the US": the possessor of a deed done to people undergoes it.',
+        _possessed_patient,
+        E("The activist spoke to reporters after his arrest by the police.", "arrest", "COERCE", "police", "activist"),
+        E("Villagers protested against Khan's detention by the army.", "detention", "COERCE", "army", "Khan"),
+        role="target",
     ),
     rule(
         "by_agent",

@@ -256,8 +256,10 @@ def fallback_actors(token, actors):
     for a noun, on its verb); None where none resolves; one party is not both. "It" / "this" are not read as an
     actor here ("it rained", "this shows"): the coder binds such pronouns only inside constructions it knows."""
     verb = _governing_verb(token) if token.pos_ == "NOUN" else None
-    sources = [subject_of(token)] + ([subject_of(verb)] if verb is not None else [])
-    targets = [object_of(token), *_prep_objects(token)]
+    undergone = verb is not None and verb.lemma_.lower() in UNDERGOING_VERBS  # "X is facing charges"
+    sources = [subject_of(token)] + ([subject_of(verb)] if verb is not None and not undergone else [])
+    targets = [subject_of(verb)] if undergone else []
+    targets += [object_of(token), *_prep_objects(token)]
     targets += [o for c in token.children if c.dep_ == "dobj" for o in _prep_objects(c)]  # "took action against"
     if verb is not None:
         targets += [c for c in verb.children if c.dep_ in ("dative", "iobj")] + _prep_objects(verb)
@@ -282,6 +284,8 @@ def fallback_source(actor, doc) -> bool:
     return bool(actor.country and not span.root.pos_ == "PRON") or any(t.pos_ == "PROPN" for t in span)
 
 
+UNDERGOING_VERBS = frozenset({"face", "undergo", "endure"}) | frozenset(words("suffering_verbs"))
+"""Verbs whose subject undergoes the deed their object names ("X is facing charges", "suffered an attack")."""
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})
 REPORTING_VERBS = frozenset(words("reporting_verbs")) | frozenset(words("speech_verbs"))
 

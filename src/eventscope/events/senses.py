@@ -316,9 +316,10 @@ def _campaign_story(doc: Any) -> bool:
 
 def road_accident(c: Any) -> bool:
     """Veto: injuries and "striking" in a traffic accident ("a three-car crash injured two women", "the van could
-    not stop and struck a lorry", "were struck by a car") are no ASSAULT, and its investigation no ACCUSE.  The sentence names
-    an accident, or the striker is a vehicle; one that also names a weapon or an attack ("a car bomb", "rammed
-    his truck into the crowd in an attack") keeps it, and so do other types ("protesters blocked the highway")."""
+    not stop and struck a lorry", "were struck by a car") are no ASSAULT, and its investigation no ACCUSE.  The
+    sentence names an accident, or the striker is a vehicle; one that also names a weapon or an attack ("a car
+    bomb", "rammed his truck into the crowd in an attack") keeps it, and so do other types ("protesters blocked the
+    highway")."""
     token = c.token
     investigation = c.entry.event_type == "ACCUSE" and token.lemma_.lower() in ("investigate", "investigation")
     if c.entry.event_type != "ASSAULT" and not investigation:
