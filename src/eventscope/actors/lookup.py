@@ -220,7 +220,7 @@ class ArgumentActors:
     def named_body_head(self, token: Token) -> Actor | None:
         """A body word after the name of a known organisation is that organisation: "the *NATO* alliance", "the
         *Hamas* movement", "the *Mercosur* bloc" (the whole phrase is the span, the organisation gives the rest)."""
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in BODY_HEADS:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in words("body_heads"):
             return None
         for modifier in token.children:
             if modifier.i < token.i and modifier.dep_ in ("compound", "nmod") and modifier.pos_ == "PROPN":
@@ -370,10 +370,6 @@ class ArgumentActors:
         return None
 
 
-BODY_HEADS = frozenset(
-    {"alliance", "bloc", "coalition", "movement", "organisation", "organization", "group", "militia", "faction"}
-)
-"""Words for a body that a preceding organisation name identifies (``named_body_head``)."""
 _PARTY_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ate", "al", "at", "ic", "man", "men", "ive")
 """Endings of nouns for people and bodies ("worker", "actor", "student", "trainee", "inmate", "national",
 "diplomat", "cleric", "policeman", "representative"): the only nouns ``national_party`` turns into parties."""

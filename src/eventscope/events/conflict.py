@@ -1095,9 +1095,10 @@ def burnt_property(state: Any) -> list[CodedEvent]:
     return [e for e in _fallbacks(state) if e.rules == ("burnt_property",)]
 
 
-RESTRAINT_VERBS = frozenset({"stop", "prevent", "bar", "block", "restrain", "halt", "intercept", "intervene"})
-"""Verbs of a force holding people back: with the police or troops as subject and people as object they are
-COERCE/restrict (PLOVER: "police pushed back protesters" is no crowd-control attack but a restriction)."""
+RESTRAINT_VERBS = words("restraint_verbs")
+"""Verbs of a force holding people back (data/vocabulary.json): with the police or troops as subject and people as
+object they are COERCE/restrict (PLOVER: "police pushed back protesters" is no crowd-control attack but a
+restriction)."""
 RESTRAINING_SECTORS = frozenset({"POL", "MIL"})
 
 

@@ -1076,36 +1076,7 @@ def _between_parties(f: Frame) -> None:
             f.sources, f.targets, f.final = parties[:1], parties[1:], True
 
 
-PATIENT_NOUNS = frozenset(
-    {
-        "arrest",
-        "detention",
-        "release",
-        "capture",
-        "abduction",
-        "kidnapping",
-        "execution",
-        "assassination",
-        "trial",
-        "conviction",
-        "sentencing",
-        "imprisonment",
-        "jailing",
-        "deportation",
-        "extradition",
-        "indictment",
-        "impeachment",
-        "ouster",
-        "dismissal",
-        "sacking",
-        "removal",
-        "exile",
-        "expulsion",
-        "prosecution",
-    }
-)
-"""Deeds named by a noun whose possessor undergoes them when no "of" names who does ("his arrest", "Khan's
-extradition", "the minister's dismissal"); with one, the possessor acts ("Russia's expulsion of diplomats")."""
+PATIENT_NOUNS = words("patient_nouns")  # data/vocabulary.json: "his arrest", "Khan's extradition"
 
 
 def _patient_possessor(trigger: Token) -> bool:

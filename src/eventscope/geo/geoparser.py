@@ -12,7 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from eventscope.geo import locate as _locate
-from eventscope.geo.gazetteer import Gazetteer, _read_tsv
+from eventscope.geo.gazetteer import Gazetteer, country_demonyms
 from eventscope.geo.normalize import name_key
 from eventscope.geo.recognize import (
     GENERIC_WORDS,
@@ -103,10 +103,9 @@ class Geoparser:
         """Country entries by demonym ("Indian" -> India): of countries sharing one, the most populous."""
         gaz = self.gazetteer
         found: dict[str, int] = {}
-        for row in _read_tsv("countries.tsv")[1:]:
-            iso2, demonym = row[0], row[7] if len(row) > 7 else ""
+        for iso2, demonym in country_demonyms():
             entry = gaz.country_entry.get(iso2)
-            if demonym and entry is not None and (demonym not in found or gaz.pop[entry] > gaz.pop[found[demonym]]):
+            if entry is not None and (demonym not in found or gaz.pop[entry] > gaz.pop[found[demonym]]):
                 found[demonym] = entry
         return found
 
