@@ -258,7 +258,7 @@ def fallback_actors(token, actors):
     verb = _governing_verb(token) if token.pos_ == "NOUN" else None
     undergone = verb is not None and verb.lemma_.lower() in UNDERGOING_VERBS  # "X is facing charges"
     sources = [subject_of(token)] + ([subject_of(verb)] if verb is not None and not undergone else [])
-    targets = [subject_of(verb)] if undergone else []
+    targets = [subject_of(verb)] if verb is not None and undergone else []
     targets += [object_of(token), *_prep_objects(token)]
     targets += [o for c in token.children if c.dep_ == "dobj" for o in _prep_objects(c)]  # "took action against"
     if verb is not None:
