@@ -41,6 +41,17 @@ def test_two_triggers_of_one_meeting_in_one_sentence_are_one_event():
     assert only.confidence == 0.9 and only.location.precision == "exact"
 
 
+def test_the_purpose_of_a_meeting_told_in_its_sentence_is_that_meeting():
+    """ "met in Islamabad to discuss a ceasefire": the purpose infinitive is flagged future, the meeting happened."""
+    met, discuss = _event("a", "met", 41, "sentence"), replace(_event("b", "discuss", 60, "exact"), modality="future")
+    (only,) = merge_events([met, discuss])
+    assert only.event_id == "a" and only.modality == "asserted"
+    # a deed told as future before any asserted one stays apart, and so does a hypothetical
+    wished = replace(_event("c", "meet", 70, "exact"), modality="hypothetical")
+    assert len(merge_events([met, wished])) == 2
+    assert len(merge_events([discuss, replace(met, event_id="d")])) == 2
+
+
 def test_different_recipients_or_sentences_stay_apart():
     first = _event("a", "met", 41, "exact")
     other_actor = _event("b", "met", 41, "exact", actor2="Chinese envoys")

@@ -50,9 +50,9 @@ def merge_events(events: list[Event]) -> list[Event]:
 
     Two events are one happening when they have the same id, or when one sentence states the same type between
     the same actors twice ("officials met in Islamabad to discuss a ceasefire": "met" and "discuss" are one
-    meeting) — whatever the mode, theme or how precisely each trigger was placed. The second adds no mention:
-    it is the same report.  Then a one-sided event that restates part of another is folded into it
-    (``_fold_partial``): in one sentence ("were convicted and sentenced"), or later in the document ("Petrenko
+    meeting, the deed and its purpose) — whatever the mode, theme or how precisely each trigger was placed. The
+    second adds no mention: it is the same report.  Then a one-sided event that restates part of another is folded
+    into it (``_fold_partial``): in one sentence ("were convicted and sentenced"), or later in the document ("Petrenko
     visited Vientiane ... during Petrenko's visit"), where it adds a report and a mention; so is a dyad of two named
     people told again in a later sentence (headline and lead).  The first report stays the evidence."""
     return _fold_partial(_merge_same(events))
@@ -64,6 +64,9 @@ def _merge_same(events: list[Event]) -> list[Event]:
     for event in events:
         key = _sentence_happening(event)
         same_sentence = in_sentence.get(key) if key is not None else None
+        if same_sentence is None and key is not None and event.modality == "future":
+            # "officials met in Islamabad to discuss a ceasefire": the purpose told after the deed is that deed
+            same_sentence = in_sentence.get((*key[:-1], "asserted"))
         if same_sentence is not None and same_sentence != event.event_id:
             survivors[same_sentence] = _combined(survivors[same_sentence], event, add_mentions=False)
             continue
