@@ -30,3 +30,12 @@ def test_a_big_city_part_of_a_longer_name_stays_a_place(nlp, geoparser):
 def test_the_story_country_chooses_between_namesakes(nlp, geoparser):
     doc = nlp("Journalists protested outside the Hyderabad Press Club against the killing of a reporter.")
     assert {p.country for p in geoparser.find_places(doc, "PAK")} == {"PAK"}
+
+
+def test_a_capital_under_another_name_is_no_place_in_a_story_of_another_country(nlp, geoparser):
+    """ "Bagda" is one of Baghdad's names in the gazetteer; in a story of Indian police it is a local place."""
+    doc = nlp("At Bagda, the police were attacked by a group of people after a raid on Monday.")
+    assert not any(p.country == "IRQ" for p in geoparser.find_places(doc, "IND"))
+    # under its own name, a capital abroad stays itself
+    doc = nlp("At Baghdad, the police were attacked by a group of people after a raid on Monday.")
+    assert any(p.country == "IRQ" for p in geoparser.find_places(doc, "IND"))

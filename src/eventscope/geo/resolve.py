@@ -348,8 +348,10 @@ def _drop_strays(
     order = sorted(range(len(resolved)), key=lambda n: gaz.pop[e] if (e := resolved[n].entry) is not None else 0)
     for n in order:
         i = out[n].entry
-        if i is None or gaz.fc[i] != "PPL" or times[mentions[n].key] > 1:
+        if i is None or times[mentions[n].key] > 1:
             continue
+        if gaz.fc[i] != "PPL" and not (gaz.fc[i] == "PPLC" and not _main_name(gaz, i, mentions[n].key)):
+            continue  # a capital strays only under another name ("Bagda" is no Baghdad in a Bengal story)
         if gaz.pop[i] >= STRAY_MAX_POPULATION and _main_name(gaz, i, mentions[n].key):
             continue  # a big town under its own name is no stray (one under an old or foreign name may be)
         others = votes - Counter([gaz.cc[i]]) if gaz.cc[i] else votes
