@@ -138,6 +138,11 @@ def _main_name(gaz: Gazetteer, i: int, key: str) -> bool:
     return gaz.fc[i] not in {"PPL", "PPLC"} or name_key(gaz.name[i]) == key
 
 
+def _other_name(gaz: Gazetteer, i: int, key: str) -> bool:
+    """The mention names the entry with no word of its main name ("Bagda" for Baghdad; not "Washington DC")."""
+    return not set(name_key(gaz.name[i]).split()) & set(key.split())
+
+
 def _cell(gaz: Gazetteer, i: int) -> tuple[int, int]:
     return int(math.floor(gaz.lat[i] / SPATIAL_CELL_DEG)), int(math.floor(gaz.lon[i] / SPATIAL_CELL_DEG))
 
@@ -350,7 +355,7 @@ def _drop_strays(
         i = out[n].entry
         if i is None or times[mentions[n].key] > 1:
             continue
-        if gaz.fc[i] != "PPL" and not (gaz.fc[i] == "PPLC" and not _main_name(gaz, i, mentions[n].key)):
+        if gaz.fc[i] != "PPL" and not (gaz.fc[i] == "PPLC" and _other_name(gaz, i, mentions[n].key)):
             continue  # a capital strays only under another name ("Bagda" is no Baghdad in a Bengal story)
         if gaz.pop[i] >= STRAY_MAX_POPULATION and _main_name(gaz, i, mentions[n].key):
             continue  # a big town under its own name is no stray (one under an old or foreign name may be)
