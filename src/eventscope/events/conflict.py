@@ -1132,7 +1132,7 @@ def crowd_restraints(state: Any) -> list[CodedEvent]:
             people = [state.actors.span_actor(held[0])]
         if held and not people or not held and lemma != "intervene":
             continue  # a thing held back ("stopped the work"), or nobody named with a transitive verb
-        restrict = replace(entry, lemma=lemma, cameo=entry.cameo)
+        restrict = replace(entry, lemma=lemma)
         events.append(_event(state, verb, restrict, forces[0], people[0] if people else None, ("crowd_restraint",)))
     return events
 

@@ -135,10 +135,7 @@ def commitment_stance(token, event_type: str) -> tuple[str, str] | None:
         return None
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in token.children):
         return None
-    children = list(token.children)
-    if any(c.dep_ == "neg" for c in children) and any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in REFUSAL_AUX for c in children
-    ):
+    if _stated_refusal(token):
         return REFUSAL, "REJECT"
     head = token.head
     if token.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in WILLING_HEADS:
@@ -256,10 +253,10 @@ def fallback_actors(token, actors):
     for a noun, on its verb); None where none resolves; one party is not both. "It" / "this" are not read as an
     actor here ("it rained", "this shows"): the coder binds such pronouns only inside constructions it knows."""
     verb = _governing_verb(token) if token.pos_ == "NOUN" else None
-    undergone = verb is not None and verb.lemma_.lower() in UNDERGOING_VERBS  # "X is facing charges"
-    sources = [subject_of(token)] + ([subject_of(verb)] if verb is not None and not undergone else [])
-    targets = [subject_of(verb)] if verb is not None and undergone else []
-    targets += [object_of(token), *_prep_objects(token)]
+    verb_subject = [subject_of(verb)] if verb is not None else []
+    undergone = verb is not None and verb.lemma_.lower() in UNDERGOING_VERBS  # "X is facing charges": X undergoes
+    sources = [subject_of(token)] + ([] if undergone else verb_subject)
+    targets = (verb_subject if undergone else []) + [object_of(token), *_prep_objects(token)]
     targets += [o for c in token.children if c.dep_ == "dobj" for o in _prep_objects(c)]  # "took action against"
     if verb is not None:
         targets += [c for c in verb.children if c.dep_ in ("dative", "iobj")] + _prep_objects(verb)
@@ -287,7 +284,7 @@ def fallback_source(actor, doc) -> bool:
 UNDERGOING_VERBS = words("undergoing_verbs") | words("suffering_verbs")
 """Verbs whose subject undergoes the deed their object names ("X is facing charges", "suffered an attack")."""
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})
-REPORTING_VERBS = frozenset(words("reporting_verbs")) | frozenset(words("speech_verbs"))
+REPORTING_VERBS = words("reporting_verbs") | words("speech_verbs")
 
 
 def reporting_speaker(token, actors):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -35,6 +35,7 @@ NEAR_CONFIDENCE = 0.3  # a fixed "rough guess" level, not tuned (no evaluation s
 #: Smallest town an outlet's name is taken to place the outlet in ("Imphal Free Press"): smaller places share their
 #: names with the words outlets are called by ("Dawn", "Nation", "Post").
 OUTLET_TOWN_POPULATION = 100_000
+OUTLET_NAMES_KEPT = 10_000  # outlet names whose reading is kept (a bound on memory)
 _OUTLET_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -91,6 +92,8 @@ class Geoparser:
     def __init__(self, cache_dir: Path | None = None, gazetteer: Gazetteer | None = None) -> None:
         self._cache_dir = cache_dir
         self._gaz = gazetteer
+        # a corpus names a few outlets thousands of times: each name is read once
+        self._read_home = lru_cache(maxsize=OUTLET_NAMES_KEPT)(self._home_of)
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -116,6 +119,9 @@ class Geoparser:
         Hindu", "Reuters") or places in several countries ("Punjab Kesari": Punjab is a state of two)."""
         if not outlet:
             return None
+        return self._read_home(outlet)
+
+    def _home_of(self, outlet: str) -> str | None:
         gaz = self.gazetteer
         words = _OUTLET_WORD.findall(outlet)
         found: set[str] = set()
