@@ -770,7 +770,9 @@ def _unnamed_parties(state: Any) -> list[CodedEvent]:
                     continue
                 if not found and not passive:
                     continue
-                source = found[0] if found else None
+                # "the shooting sparked protests": the cause is no protester, and none is named
+                caused = host.lemma_.lower() in words("causing_verbs")
+                source = found[0] if found and not caused else None
             elif entry.event_type == "ASSAULT" and token.lemma_.lower() not in ("clash", "clashes"):
                 continue  # "an attack took place": casualty and explosion rules read those
             if host is not None:

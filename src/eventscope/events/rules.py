@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 from eventscope.actors.lookup import ARMED_SECTORS, ArgumentActors, informative, same_actor, same_span
 from eventscope.events.arguments import (
     HARM_TYPES,
+    SETTING_AGENT_NOUNS,
     VERBAL_COMMITMENTS,
     agents,
     agents_of_setting,
@@ -1088,9 +1089,24 @@ def _patient_possessor(trigger: Token) -> bool:
 def _possessor(f: Frame) -> None:
     if _patient_possessor(f.trigger):
         return  # ``possessed_patient``
-    for child in f.trigger.children:
-        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG")):
-            f.sources.append(child)
+    owners = [
+        child
+        for child in f.trigger.children
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"))
+    ]
+    if owners or f.trigger.tag_ != "NN":
+        f.sources.extend(owners)
+        return
+    # else a party noun before a singular deed: "the police shooting of a man", "an army raid", "a rebel attack"
+    # ("police shootings" are mostly a kind of deed, not one; adjective "military" classifies: "military aid")
+    f.sources.extend(c for c in f.trigger.children if c.i < f.trigger.i and _agent_noun_modifier(c))
+
+
+def _agent_noun_modifier(modifier: Token) -> bool:
+    lemma = modifier.lemma_.lower()
+    if modifier.dep_ == "compound":
+        return lemma in SETTING_AGENT_NOUNS
+    return modifier.dep_ == "amod" and lemma in SETTING_AGENT_NOUNS and lemma != "military"
 
 
 def _possessed_patient(f: Frame) -> None:
@@ -1174,10 +1190,11 @@ NOUN_FRAME: tuple[Rule, ...] = (
     ),
     rule(
         "possessor",
-        '"Russia\'s attack", "the Israeli strike": the possessor or national modifier acts.',
+        '"Russia\'s attack", "the Israeli strike", "an army raid": the possessor, nation or party noun acts.',
         _possessor,
         E("The Israeli strike on Gaza killed 23 people.", "strike", "ASSAULT", "Israeli", "Gaza"),
         E("Russia's invasion of Ukraine continued.", "invasion", "ASSAULT", "Russia", "Ukraine"),
+        E("The police shooting of a teenager sparked protests.", "shooting", "ASSAULT", "police", "teenager"),
         role="source",
     ),
     rule(
