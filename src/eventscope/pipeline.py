@@ -17,7 +17,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span
 
 from eventscope.actors import ActorResolver, load_knowledge_base
-from eventscope.actors.inference import OutletCountries, document_country, with_place_country
+from eventscope.actors.inference import OutletCountries, country_evidence, document_country, with_place_country
 from eventscope.dedup import DocumentIndex, find_duplicate_paragraphs
 from eventscope.errors import OverBudget, ProcessingError
 from eventscope.events import CodedEvent, EventCoder, happening_id, load_lexicon, merge_events
@@ -213,8 +213,9 @@ class Pipeline:
         free_places = {start: _free_places(places, busy, text) for start, busy in sources_by_sentence.items()}
         # unnamed state agents of an event with no located country take the document's country
         scene = scene_candidates(doc, places)
-        self.outlets.add(source.source, document_country(scene, actors, text))
-        country = document_country(scene, actors, text, home)
+        own_country, spoken = country_evidence(scene, actors, text)
+        self.outlets.add(source.source, own_country)
+        country = own_country if spoken else home
         events = [
             deadline.check(
                 "locating",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventscope.actors.inference import OutletCountries, document_country, with_place_country
+from eventscope.actors.inference import OutletCountries, country_evidence, document_country, with_place_country
 from eventscope.records import Actor, EventLocation, Place
 
 
@@ -88,6 +88,13 @@ def test_the_outlet_s_home_country_speaks_only_when_the_text_is_silent():
     assert document_country([_at("IND"), _at("BGD")], [], "", home="BGD") is None  # nor does it break a tie
     party = Actor(0, 3, "BNP", "Bangladesh Nationalist Party", "BGD", "OPP")
     assert document_country([], [party], "", home="NPL") == "BGD"
+
+
+def test_the_text_s_evidence_tells_a_silent_story_from_an_undecided_one():
+    """What the outlet's tally learns from and whether the outlet may speak come from one reading of the text."""
+    assert country_evidence([_at("IND"), _at("IND")]) == ("IND", True)
+    assert country_evidence([_at("IND"), _at("BGD")]) == (None, True)  # names countries, none dominant
+    assert country_evidence([], [None], "Police arrested 50 strike supporters.") == (None, False)  # says none
 
 
 def test_an_outlet_is_at_home_where_most_of_its_stories_are():

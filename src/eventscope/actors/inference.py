@@ -92,13 +92,24 @@ def document_country(
     these, ``home``: the country of the outlet that published it ("Bangkok Post"), which speaks only when the
     text is silent, never against it ("the Vietnam-Cambodia border" in a Vietnamese outlet's story is no vote
     for Vietnam). Inferred countries are not evidence (they came from here)."""
+    country, spoken = country_evidence(places, actors, text)
+    return country if spoken else home
+
+
+def country_evidence(
+    places: Iterable[Place], actors: Iterable[Actor | None] = (), text: str = ""
+) -> tuple[str | None, bool]:
+    """What the text itself says of its country (``document_country`` without the outlet): the dominant country
+    or None, and whether it names any country at all (an outlet speaks only for a silent story, not for one that
+    names several)."""
     votes = Counter(p.country for p in places if p.country and p.lat is not None)
     if not votes:
         votes = Counter(a.country for a in actors if a is not None and a.country and not a.country_inferred)
     if not votes:
-        return text_country(text) or home
+        found = text_country(text)
+        return found, found is not None
     country, n = votes.most_common(1)[0]
-    return country if n >= DOMINANT_SHARE * sum(votes.values()) else None
+    return (country if n >= DOMINANT_SHARE * sum(votes.values()) else None), True
 
 
 OUTLET_MIN_STORIES = 3
