@@ -67,3 +67,11 @@ def test_the_cause_of_a_protest_is_not_its_protester(run_coder) -> None:
     protests = [e for e in events if e.entry.event_type == "PROTEST"]
     assert protests, "the protest is still coded"
     assert all(e.actor1 is None for e in protests)
+
+
+def test_a_described_victim_is_one_target_not_one_per_description(code) -> None:
+    """ "Crutcher, a father and student, was shot": the indefinite apposition says what he is; a list of parties in
+    apposition ("The UK, the wider Coalition and the Government of Iraq") is still each a party."""
+    events = _assaults(code("Crutcher, 40, a father and student, was shot and killed by a white officer in Tulsa."))
+    targets = {e.actor2.text for e in events if e.actor2 is not None}
+    assert any("Crutcher" in t for t in targets) and not any(t.lower() == "student" for t in targets)

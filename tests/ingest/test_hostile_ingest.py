@@ -121,3 +121,23 @@ def test_mojibake_is_repaired_with_a_warning_and_clean_text_is_untouched():
     assert doc.warnings == ("mojibake repaired (ftfy)",)
     clean = make_document("Protesters in São Paulo and Zürich marched — “peacefully”, police said.")
     assert clean.warnings == () and "São Paulo" in clean.text and "“peacefully”" in clean.text
+
+
+def test_windows_1252_punctuation_read_as_control_characters_is_restored_one_for_one():
+    """ "\\x97" is Windows-1252's em dash seen through Latin-1: the parser took it for a word."""
+    text = "A rumour spread by text messaging \x97 warning people to stay away from the mall, \x93police\x94 said."
+    doc = make_document(text)
+    assert doc.text == "A rumour spread by text messaging — warning people to stay away from the mall, “police” said."
+    assert len(doc.text) == len(text)  # offsets hold
+    assert doc.warnings == ("C1 control characters read as Windows-1252 (ftfy)",)
+
+
+def test_a_horizontal_bar_is_read_as_a_dash_and_gold_offsets_still_align():
+    from eventscope.ingest.normalize import normalize_text, offset_map
+
+    original = "Crutcher, 40 \u2015 a father \u2015 was shot  in Tulsa."
+    normalized = normalize_text(original)
+    assert normalized == "Crutcher, 40 \u2014 a father \u2014 was shot in Tulsa."
+    mapping = offset_map(original, normalized)
+    start = original.index("Tulsa")
+    assert normalized[mapping[start] : mapping[start] + 5] == "Tulsa"

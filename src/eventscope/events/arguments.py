@@ -577,13 +577,20 @@ def expand_conjuncts(tokens: Iterable[Token]) -> list[Token]:
     """ "Iran and Syria" give one argument each (coordinated modifiers: see ``_resolve_argument``).
 
     Appositive lists count too: "The UK, the wider Coalition and the Government of Iraq" is parsed as an
-    apposition holding a coordination; an apposition with no coordination renames its head and is skipped.
+    apposition holding a coordination; an apposition with no coordination renames its head and is skipped, and
+    so does a description ("Crutcher, *a father and student*, was shot": an indefinite noun says what he is).
     """
     result: list[Token] = []
     for token in tokens:
         result.append(token)
         members = [t for t in token.conjuncts if t.i > token.i and not counted_with(t, token)]
-        members += [a for a in token.children if a.dep_ == "appos" and any(c.dep_ == "conj" for c in a.children)]
+        members += [
+            a
+            for a in token.children
+            if a.dep_ == "appos"
+            and any(c.dep_ == "conj" for c in a.children)
+            and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in a.children)
+        ]
         for member in members:
             result.extend(
                 t

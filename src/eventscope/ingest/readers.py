@@ -156,10 +156,21 @@ MOJIBAKE_HINT = re.compile(
 """The second character of a UTF-8 sequence seen through Windows-1252/Latin-1: only then is ftfy asked."""
 
 
+C1_CONTROLS = re.compile("[\u0080-\u009f]")
+"""C1 control characters: in news text, Windows-1252 punctuation read as Latin-1 ("messaging \x97 warning")."""
+
+
 def _repair_mojibake(text: str) -> tuple[str, tuple[str, ...]]:
-    """ftfy's encoding repair only (quotes, dashes and spacing are left as written)."""
+    """ftfy's encoding repair only (quotes, dashes and spacing are left as written); C1 controls alone (a dash or
+    quote of Windows-1252, one character for one, so offsets hold) are read as Windows-1252 too: the parser
+    takes "\x97" for a word."""
     if not MOJIBAKE_HINT.search(text):
-        return text, ()
+        if not C1_CONTROLS.search(text):
+            return text, ()
+        from ftfy.fixes import fix_c1_controls
+
+        fixed = fix_c1_controls(text)
+        return (fixed, ("C1 control characters read as Windows-1252 (ftfy)",)) if fixed != text else (text, ())
     import ftfy
 
     fixed = ftfy.fix_encoding(text)
