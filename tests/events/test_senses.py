@@ -198,6 +198,10 @@ def test_attacking_people_stays_assault(run_coder) -> None:
         # foiling or preventing a deed negates it
         ("The Syrian army foiled a plot to attack the airport.", "attack", None, True),
         ("Indian troops prevented the rebels from attacking the border post.", "attacking", None, True),
+        # a deed noun takes the mood of the verb that does it: "failed to attend *the meeting*"
+        ("Trinidad failed to attend the preparatory meeting at the OAS.", "meeting", None, True),
+        ("The rebels declined to join the peace talks in Geneva.", "talks", None, True),
+        ("The rebels agreed to join the peace talks in Geneva.", "talks", "future", False),
     ],
 )
 def test_embedded_modality(run_coder, text: str, trigger: str, modality: str | None, negated: bool) -> None:

@@ -44,16 +44,24 @@ def is_negated(trigger: Token) -> bool:
         for child in trigger.children
     ):
         return True
-    head = trigger.head
-    # only a complement that follows the denial ("denied sending"), not a fronted clause ("X accused Y, a
-    # charge Z denied", where the accusation itself happened)
-    complement = trigger.dep_ in ("xcomp", "ccomp", "pcomp", "pobj") or trigger.dep_ == "advcl" and _infinitive(trigger)
-    if complement and head is not trigger and trigger.i > head.i:
-        if head.lemma_.lower() in DENIAL_HEADS:
-            return True
-        if head.dep_ == "prep" and head.head.lemma_.lower() in DENIAL_HEADS:
+    if _denied_complement(trigger):
+        return True
+    # a deed noun is done by the verb that takes it: "failed to attend *the meeting*", "declined to join *talks*"
+    if trigger.dep_ == "dobj" and trigger.pos_ == "NOUN" and trigger.head.pos_ == "VERB":
+        if _denied_complement(trigger.head):
             return True
     return embedded_negation(trigger)
+
+
+def _denied_complement(clause: Token) -> bool:
+    """Whether ``clause`` is the complement of a denial head ("refused *to sign*", "balked at *meeting*"): only a
+    complement that follows the denial ("denied sending"), not a fronted clause ("X accused Y, a charge Z denied",
+    where the accusation itself happened)."""
+    head = clause.head
+    complement = clause.dep_ in ("xcomp", "ccomp", "pcomp", "pobj") or clause.dep_ == "advcl" and _infinitive(clause)
+    if not complement or head is clause or clause.i < head.i:
+        return False
+    return head.lemma_.lower() in DENIAL_HEADS or (head.dep_ == "prep" and head.head.lemma_.lower() in DENIAL_HEADS)
 
 
 def embedded_negation(trigger: Token) -> bool:
@@ -195,6 +203,8 @@ def governing_modality(trigger: Token) -> str:
                 return "hypothetical"  # "did not require X to cooperate", "never managed to meet"
             if node.dep_ in ("xcomp", "dobj", "advcl") and lemma in PLAN_VERBS:
                 return "future"  # "scheduled a meeting", "plans to visit"
+            if node.dep_ == "xcomp" and lemma in INTENT_HEADS and node is not trigger:
+                return "future"  # "agreed to join *the talks*", "vowed to attend *the summit*"
             if lemma == "look" and any(c.lower_ == "forward" for c in head.children):
                 return "future"
         elif head.pos_ == "NOUN" and node.dep_ in ("acl", "advcl") and lemma in PLAN_NOUNS | REQUEST_NOUNS:
