@@ -1,6 +1,7 @@
-"""Two ways news names the parties of a deed that the syntax alone misses (events/arguments.py, events/rules.py):
-a headline's passive with its "was" left out ("Teenager stabbed to death in park"), and a party noun before a deed
-noun ("the police shooting of a man", "an army raid").  The real pipeline and coder on sentences written here."""
+"""Ways news names a deed and its parties that the syntax alone misses (events/arguments.py, events/rules.py,
+data/triggers.tsv): a headline's passive with its "was" left out ("Teenager stabbed to death in park"), a party noun
+before a deed noun ("the police shooting of a man", "an army raid"), a described victim, "struck a deal".  The real
+pipeline and coder on sentences written here."""
 
 from __future__ import annotations
 
@@ -75,3 +76,11 @@ def test_a_described_victim_is_one_target_not_one_per_description(code) -> None:
     events = _assaults(code("Crutcher, 40, a father and student, was shot and killed by a white officer in Tulsa."))
     targets = {e.actor2.text for e in events if e.actor2 is not None}
     assert any("Crutcher" in t for t in targets) and not any(t.lower() == "student" for t in targets)
+
+
+def test_striking_a_deal_is_an_agreement_not_an_attack(run_coder) -> None:
+    """ "struck a deal with the government": the listed phrase, not "strike" (an attack) or a criticism."""
+    doc, events, _ = run_coder("The mining company struck a deal with the Malaysian government on Friday.")
+    assert {e.entry.event_type for e in events} == {"AGREE"}
+    _, events, _ = run_coder("Israeli jets struck a training camp in Gaza on Friday.")
+    assert {e.entry.event_type for e in events} == {"ASSAULT"}
