@@ -242,6 +242,8 @@ def test_the_model_codes_no_event_on_a_reporting_verb(nlp, classifier):
     [
         ("Some members of the society belonged to the first group of supporters.", "belonged", False),
         ("The group was founded by a cleric in 2004.", "founded", False),
+        ("The book, also transliterated as Kitab al-Hikma, is one of two holy texts.", "transliterated", False),
+        ("The militia, known as the Northern Brigade, holds the valley.", "known", False),
         ("The minister said the talks had failed.", "said", False),  # the reported clause holds the event
         ("The minister expelled the ambassador.", "expelled", True),
     ],
