@@ -257,3 +257,18 @@ def test_an_attack_said_where_words_are_said_is_criticism_in_any_story(code):
         assert types == {"ACCUSE"}, (text, types)
     for text in ("Police attacked protesters at the rally in Dhaka.", "Rebels attacked the army post in Kunar."):
         assert "ASSAULT" in {e.event_type for e in code(text) if e.trigger.text == "attacked"}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept_type"),
+    [
+        ("The new defence minister hails from Amarah, a city in southern Iraq.", "hails", None),
+        ("Oil prices shot up after the attack on the refinery.", "shot", None),
+        ("The minister hailed the ceasefire agreement with the rebels.", "hailed", "SUPPORT"),
+        ("Gunmen shot up a police checkpoint in Kunar.", "shot", "ASSAULT"),  # an object: the shooting stays
+    ],
+)
+def test_a_particle_without_an_object_gives_a_word_another_sense(run_coder, text: str, word: str, kept_type) -> None:
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, word)
+    assert {e.entry.event_type for e in on_trigger} == ({kept_type} if kept_type else set())

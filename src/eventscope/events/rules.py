@@ -109,6 +109,7 @@ from eventscope.events.senses import (
     object_not_victim,
     office_in_charge,
     opinion_agreement,
+    phrasal_sense,
     poll_sense,
     private_parties,
     question_sense,
@@ -591,6 +592,14 @@ VETOES: tuple[Rule, ...] = (
         E("The Russian opposition seized upon the scandal before the vote.", "seized", None),
     ),
     rule(
+        "phrasal_sense",
+        '"hails from Amarah", "the crew blasted off", "prices shot up": with this particle and no object the word '
+        "means coming from, a launch or a rise, no event (events/senses.py).",
+        phrasal_sense,
+        E("The new Iraqi defence minister hails from Amarah, a city in southern Iraq.", "hails", None),
+        E("Oil prices shot up after the attack on the Saudi refinery.", "shot", None),
+    ),
+    rule(
         "committed_deed",
         '"committed a massacre", "atrocities were perpetrated": doing a deed is no pledge; the deed noun is the '
         "event (events/senses.py).",
@@ -690,6 +699,7 @@ SENSE_VETOES = frozenset(
         "figurative_adjective",
         "figurative_fight",
         "figurative_seizure",
+        "phrasal_sense",
         "danger_sense",
         "reception_sense",
         "committed_deed",

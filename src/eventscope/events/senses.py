@@ -20,7 +20,7 @@ from eventscope.actors.sectors import ORGANISED_POLITICAL_SECTORS
 from eventscope.events.arguments import is_event_noun
 from eventscope.events.lexicon import TriggerEntry
 from eventscope.events.ontology import load_ontology
-from eventscope.vocabulary import words
+from eventscope.vocabulary import word_map, words
 
 NON_ACTOR_ENTITIES = frozenset(
     {
@@ -595,6 +595,20 @@ def figurative_seizure(c: Any) -> bool:
         return False
     children = list(token.children)
     return any(ch.dep_ == "prep" and ch.lower_ in ("on", "upon") for ch in children) and not any(
+        ch.dep_ == "dobj" for ch in children
+    )
+
+
+def phrasal_sense(c: Any) -> bool:
+    """Veto: "hails from Amarah", "the crew blasted off", "prices shot up": the trigger word with this particle or
+    preposition and no object (``phrasal_senses``) means coming from, a launch or a rise; no praise, blast or
+    shot."""
+    token = c.token
+    particles = word_map("phrasal_senses").get(token.lemma_.lower())
+    if not particles:
+        return False
+    children = list(token.children)
+    return any(ch.dep_ in ("prt", "prep", "advmod") and ch.lower_ in particles for ch in children) and not any(
         ch.dep_ == "dobj" for ch in children
     )
 
