@@ -597,7 +597,7 @@ VETOES: tuple[Rule, ...] = (
         "means coming from, a launch or a rise, no event (events/senses.py).",
         phrasal_sense,
         E("The new Iraqi defence minister hails from Amarah, a city in southern Iraq.", "hails", None),
-        E("Oil prices shot up after the attack on the Saudi refinery.", "shot", None),
+        E("The Syrian foreign minister hails from a family of Damascus merchants.", "hails", None),
     ),
     rule(
         "committed_deed",
