@@ -84,3 +84,12 @@ def test_striking_a_deal_is_an_agreement_not_an_attack(run_coder) -> None:
     assert {e.entry.event_type for e in events} == {"AGREE"}
     _, events, _ = run_coder("Israeli jets struck a training camp in Gaza on Friday.")
     assert {e.entry.event_type for e in events} == {"ASSAULT"}
+
+
+def test_a_relative_pronoun_names_its_antecedent_for_the_deed_its_clause_controls(run_coder) -> None:
+    """ "Cruz, who refused to endorse Trump": "endorse" inherits "who" from "refused"; both deeds are Cruz's."""
+    doc, events, _ = run_coder("The vote is risky for Senator Ted Cruz, who refused to endorse Trump in July.")
+    by_word = {e.trigger.text: e for e in events}
+    assert by_word["endorse"].actor1 is not None and "Cruz" in by_word["endorse"].actor1.text
+    assert by_word["endorse"].negated
+    assert by_word["refused"].actor1 is not None and "Cruz" in by_word["refused"].actor1.text

@@ -769,12 +769,15 @@ def _shared_conjunct_object(f: Frame) -> None:
 
 
 def _relative_pronoun(f: Frame) -> None:
-    verb = f.trigger
-    relative = [s for s in f.sources + f.targets if s.tag_ in ("WDT", "WP")]
-    if relative and verb.dep_ == "relcl":
-        f.sources = [verb.head if s in relative else s for s in f.sources]
-        f.targets = [verb.head if s in relative else s for s in f.targets]
-        f.relative_replaced = True
+    # the pronoun's own relative clause names its antecedent, also for a deed controlled by that clause's verb
+    # ("Cruz, who refused *to endorse* Trump": "who" is the subject "endorse" inherits from "refused")
+    antecedents = {
+        s.i: s.head.head for s in f.sources + f.targets if s.tag_ in ("WDT", "WP") and s.head.dep_ == "relcl"
+    }
+    if antecedents:
+        f.sources = [antecedents.get(s.i, s) for s in f.sources]
+        f.targets = [antecedents.get(s.i, s) for s in f.targets]
+        f.relative_replaced = f.trigger.dep_ == "relcl"
 
 
 def _object_gap(f: Frame) -> None:
