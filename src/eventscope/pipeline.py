@@ -29,7 +29,7 @@ from eventscope.events.context import contexts_for
 from eventscope.events.eventness import EventnessModel, load_eventness
 from eventscope.events.merge import count_duplicate_reports as _count_duplicate_reports
 from eventscope.events.ontology import load_ontology
-from eventscope.events.relevance import political_events
+from eventscope.events.relevance import home_destination, political_events
 from eventscope.events.scoring import add_fallback_events, score_events
 from eventscope.geo import Geoparser
 from eventscope.geo.locate import qualifies_a_national_symbol, scene_candidates
@@ -290,11 +290,14 @@ class Pipeline:
         when = dates.for_sentence(sentence)
         if item.actor1 is None and entry.event_type == "COERCE" and entry.mode == "arrest":
             item = replace(item, actor1=IMPLIED_ARRESTER, rules=(*item.rules, "implied_arrester"))
+        visit = entry.event_type == "CONSULT" and entry.mode == "visit"  # a visitor is not from where it went
         item = replace(
             item,
-            actor1=with_place_country(item.actor1, location, country, places),
+            actor1=item.actor1 if visit else with_place_country(item.actor1, location, country, places),
             actor2=with_place_country(item.actor2, location, country, places),
         )
+        if home_destination(entry.event_type, item.actor1, item.actor2, location):
+            item = replace(item, actor2=None, rules=(*item.rules, "home_destination"))
         mode = entry.mode if entry.mode and self._valid_mode(entry.event_type, entry.mode) else None
         cameo = entry.cameo or self.ontology.cameo_for(entry.event_type, mode)
         sentence_span = SentenceSpan(sentence.start_char, sentence.start_char + len(sentence.text.rstrip()))

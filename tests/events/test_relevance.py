@@ -47,3 +47,22 @@ def test_the_pipeline_leaves_out_a_loan_between_companies_in_precision_mode_only
     text = "Hedge funds and other investors lent the company millions of dollars."
     assert not [e for e in pipeline.annotate_text(text).events if e.event_type == "AID"]
     assert [e for e in pipeline_with(favor="recall").annotate_text(text).events if e.event_type == "AID"]
+
+
+def test_a_place_visited_at_home_is_no_host(code) -> None:
+    """ "Obama visited Charlotte": the trip names no host; "visited Cuba" names Cuba's government."""
+    home = [e for e in code("President Obama visited Charlotte on Tuesday.") if e.event_type == "CONSULT"]
+    assert home and all(e.actor2 is None for e in home)
+    assert "home_destination" in home[0].rules
+    abroad = [e for e in code("President Obama visited Cuba on Tuesday.") if e.event_type == "CONSULT"]
+    assert abroad and abroad[0].actor2 is not None and abroad[0].actor2.country == "CUB"
+
+
+def test_a_visitor_does_not_take_the_country_it_visits(code) -> None:
+    """An unnamed official's country is inferred from where a deed happened, but a visitor came from elsewhere."""
+    visits = [
+        e
+        for e in code("The Senate president will lead a parliamentary delegation on a visit to Russia in June.")
+        if e.event_type == "CONSULT"
+    ]
+    assert visits and all(e.actor1 is None or e.actor1.country != "RUS" for e in visits)

@@ -46,3 +46,22 @@ def is_political(event: Event) -> bool:
 def political_events(events: Iterable[Event]) -> list[Event]:
     """The events that are political event data (see module docstring)."""
     return [event for event in events if is_political(event)]
+
+
+def home_destination(event_type: str, actor1: Actor | None, actor2: Actor | None, location) -> bool:
+    """Whether a meeting's target is only the place visited, at home: "Obama visited Charlotte", "will visit Florida"
+    name no host, the visitor's own country's town is where the trip went (a visit abroad, "visited Cuba", names the
+    host government). ``location`` is the event's ``EventLocation``."""
+    return (
+        event_type == "CONSULT"
+        and actor1 is not None
+        and actor2 is not None
+        and location is not None
+        and actor1.country is not None
+        and not actor1.country_inferred  # a visitor given the country of where it went says nothing of home
+        and location.country == actor1.country
+        and actor2.start is not None
+        and actor2.start == location.start
+        and actor2.country in (None, actor1.country)
+        and actor2.sector in (None, "GOV")
+    )
