@@ -272,3 +272,17 @@ def test_a_particle_without_an_object_gives_a_word_another_sense(run_coder, text
     doc, events, _ = run_coder(text)
     on_trigger, _ = _on(doc, events, word)
     assert {e.entry.event_type for e in on_trigger} == ({kept_type} if kept_type else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("She said she received an SMS in August saying that the case was withdrawn.", False),
+        ("The governor received the UN delegation in Juba on Monday.", True),
+    ],
+)
+def test_a_common_noun_the_ner_calls_an_organisation_is_no_visitor(run_coder, text: str, kept: bool) -> None:
+    """ "received an *SMS*": the NER's ORG label on a common noun makes no party of it without a sector or country."""
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, "received")
+    assert bool(on_trigger) is kept

@@ -62,7 +62,10 @@ def actor_like(token: Token, c: Any) -> bool:
         return True
     found = c.state.actors.resolve_argument(token)
     # an unknown proper name ("Smart Sync", "the iPhone") is often tagged ORG: it counts only with a sector or country
-    return any(a.sector or a.country for a in found) or (bool(found) and token.pos_ == "NOUN")
+    # ... and a common noun found only because the NER calls it an organisation ("received an *SMS*") needs them too
+    return any(a.sector or a.country for a in found) or (
+        bool(found) and token.pos_ == "NOUN" and token.ent_type_ != "ORG"
+    )
 
 
 def _objects(token: Token) -> list[Token]:
