@@ -286,3 +286,19 @@ def test_a_common_noun_the_ner_calls_an_organisation_is_no_visitor(run_coder, te
     doc, events, _ = run_coder(text)
     on_trigger, _ = _on(doc, events, "received")
     assert bool(on_trigger) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept"),
+    [
+        # an election story (two campaign words): a candidate's policy promise is campaign talk
+        ("On the campaign trail before the election, the senator vowed to cut taxes for every family.", "vowed", False),
+        # a promise made to a party stays, and so does a pledge in a story that is no campaign's
+        ("On the campaign trail before the election, the senator pledged support to Ukraine.", "pledged", True),
+        ("The Iraqi government pledged to rebuild the damaged schools in Mosul.", "pledged", True),
+    ],
+)
+def test_a_candidate_s_policy_promise_is_no_agreement(run_coder, text: str, word: str, kept: bool) -> None:
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, word)
+    assert bool(on_trigger) is kept, [(e.entry.event_type, e.actor2) for e in on_trigger]

@@ -84,6 +84,7 @@ from eventscope.events.senses import (
     adopted_measure,
     bladed_hacking,
     campaign_contest,
+    campaign_promise,
     campaign_rally,
     citation,
     committed_deed,
@@ -592,6 +593,24 @@ VETOES: tuple[Rule, ...] = (
         E("The Russian opposition seized upon the scandal before the vote.", "seized", None),
     ),
     rule(
+        "campaign_promise",
+        '"Clinton is proposing marquee projects", "has vowed to bring back mining jobs": in an election story a '
+        "promise or proposal of a policy is campaign talk, no AGREE; one made to a party stays (events/senses.py).",
+        campaign_promise,
+        E(
+            "In the campaign's final week, the senator promised voters a tax cut and vowed to bring back factory jobs "
+            "before the election.",
+            "vowed",
+            None,
+        ),
+        E(
+            "On the campaign trail before the primary election, the governor is proposing new solar projects for "
+            "every state.",
+            "proposing",
+            None,
+        ),
+    ),
+    rule(
         "phrasal_sense",
         '"hails from Amarah", "the crew blasted off", "prices shot up": with this particle and no object the word '
         "means coming from, a launch or a rise, no event (events/senses.py).",
@@ -700,6 +719,7 @@ SENSE_VETOES = frozenset(
         "figurative_fight",
         "figurative_seizure",
         "phrasal_sense",
+        "campaign_promise",
         "danger_sense",
         "reception_sense",
         "committed_deed",

@@ -456,6 +456,25 @@ def campaign_contest(c: Any) -> bool:
     return _campaign_story(c.state.sentence.doc) and not _violent_sentence(c.state.sentence)
 
 
+CAMPAIGN_PROMISES = frozenset({"promise", "pledge", "vow", "propose", "proposal"})
+"""Words of a candidate's promise or proposal (``campaign_promise``)."""
+
+
+def campaign_promise(c: Any) -> bool:
+    """Veto: in an election story, a promise or proposal of a policy ("Clinton is proposing marquee projects", "has
+    vowed to bring back lost mining jobs", "her proposals to benefit small businesses") is campaign talk, no AGREE
+    (docs/honest-measurement.md: "a campaign's domestic policy proposals are not AGREE"). A promise made to a party
+    ("pledged to Iraq", "promised the rebels an amnesty") stays."""
+    if c.entry.event_type != "AGREE" or c.token.lemma_.lower() not in CAMPAIGN_PROMISES:
+        return False
+    if not _campaign_story(c.state.sentence.doc) or any(a.sector == "IGO" for a in c.arguments.sources):
+        return False  # the UN's pledge in a story of the campaign is no candidate's
+    # voters, families or workers the policy is for are no party it is promised to
+    return not any(
+        a.party and (a.name or a.country or a.sector in ORGANISED_POLITICAL_SECTORS) for a in c.arguments.targets
+    )
+
+
 def verbal_attack(c: Any, entry: TriggerEntry) -> TriggerEntry:
     """Retype: in an election story, "the senator attacked her rival", "an attack on the governor", "the candidate
     started attacking immigrants" are words: ACCUSE disapprove, when the sentence has no weapon, wound or victim
