@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from eventscope.actors.sectors import ORGANISED_POLITICAL_SECTORS
-from eventscope.records import Actor, Event
+from eventscope.records import Actor, Event, EventLocation
 
 COOPERATIVE_TYPES = frozenset({"AGREE", "AID", "SUPPORT", "CONSULT", "COOPERATE"})
 """Types whose deed is everyday between private parties (offers, loans, meetings, praise)."""
@@ -48,10 +48,12 @@ def political_events(events: Iterable[Event]) -> list[Event]:
     return [event for event in events if is_political(event)]
 
 
-def home_destination(event_type: str, actor1: Actor | None, actor2: Actor | None, location) -> bool:
+def home_destination(
+    event_type: str, actor1: Actor | None, actor2: Actor | None, location: EventLocation | None
+) -> bool:
     """Whether a meeting's target is only the place visited, at home: "Obama visited Charlotte", "will visit Florida"
     name no host, the visitor's own country's town is where the trip went (a visit abroad, "visited Cuba", names the
-    host government). ``location`` is the event's ``EventLocation``."""
+    host government)."""
     return (
         event_type == "CONSULT"
         and actor1 is not None

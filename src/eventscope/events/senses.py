@@ -615,10 +615,7 @@ def figurative_seizure(c: Any) -> bool:
     token = c.token
     if token.lemma_.lower() not in ("seize", "grab", "pounce"):
         return False
-    children = list(token.children)
-    return any(ch.dep_ == "prep" and ch.lower_ in ("on", "upon") for ch in children) and not any(
-        ch.dep_ == "dobj" for ch in children
-    )
+    return _particle_without_object(token, ("on", "upon"), ("prep",))
 
 
 def phrasal_sense(c: Any) -> bool:
@@ -627,10 +624,14 @@ def phrasal_sense(c: Any) -> bool:
     shot."""
     token = c.token
     particles = word_map("phrasal_senses").get(token.lemma_.lower())
-    if not particles:
-        return False
+    return bool(particles) and _particle_without_object(token, particles, ("prt", "prep", "advmod"))
+
+
+def _particle_without_object(token: Token, particles, deps: tuple[str, ...]) -> bool:
+    """The word has one of ``particles`` as a child of one of ``deps`` and no direct object ("seized on the plan",
+    "hails from Amarah"; "seized the airport" has an object)."""
     children = list(token.children)
-    return any(ch.dep_ in ("prt", "prep", "advmod") and ch.lower_ in particles for ch in children) and not any(
+    return any(ch.dep_ in deps and ch.lower_ in particles for ch in children) and not any(
         ch.dep_ == "dobj" for ch in children
     )
 

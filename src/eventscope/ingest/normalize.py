@@ -38,8 +38,10 @@ def offset_map(original: str, normalized: str) -> list[int]:
     j = 0
     for char in original:
         mapping.append(j)
-        same = char == normalized[j] or char.translate(_DASHES) == normalized[j] if j < len(normalized) else False
-        if j < len(normalized) and (same or (char.isspace() and normalized[j].isspace())):
+        # a character is kept as is or as its common dash (``translate`` leaves every other character alone)
+        if j < len(normalized) and (
+            char.translate(_DASHES) == normalized[j] or (char.isspace() and normalized[j].isspace())
+        ):
             j += 1
     mapping.append(len(normalized))
     return mapping
