@@ -38,6 +38,15 @@ SENSE_VETOES = {
     "reception_sense",
     "object_not_victim",
     "committed_deed",
+    "attempt_sense",
+    "delivered_words",
+    "press_release",
+    "figure_decline",
+    "shared_view",
+    "remembered_person",
+    "price_charge",
+    "public_advisory",
+    "meeting_as_setting",
 }
 
 
@@ -98,6 +107,16 @@ def _on(doc, events, word: str):
         ("Iran provided fake passports, safe houses and rifles to the Syrian rebels.", "provided", "AID"),
         ("The Kenyan president thanked Uganda for its support to the army.", "support", "SUPPORT"),
         ("The Red Cross sent its doctors to the Syrian refugees.", "sent", "AID"),
+        # guards of the thirteenth session's vetoes: the same words in their political sense
+        ("Iran sought the release of its diplomats held in Iraq.", "sought", "REQUEST"),
+        ("Kenyan prosecutors charged the opposition leader with treason.", "charged", "ACCUSE"),
+        ("Kenyan prosecutors charged three opposition activists on Monday.", "charged", "ACCUSE"),
+        ("Iraq declined the Iranian offer of talks.", "declined", "REJECT"),
+        ("The Iraqi minister declined to attend the summit in Tehran.", "declined", "REJECT"),
+        ("The Taliban warned the Afghan government against holding the election.", "warned", "THREATEN"),
+        ("Israel announced the release of 20 Palestinian prisoners from its jails.", "release", "RETREAT"),
+        ("The Turkish president said at a meeting with the Iraqi envoy that it was open.", "meeting", "CONSULT"),
+        ("Ukraine recalled its envoy from Moscow after the attack.", "recalled", "SANCTION"),
     ],
 )
 def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type: str) -> None:
@@ -302,3 +321,85 @@ def test_a_candidate_s_policy_promise_is_no_agreement(run_coder, text: str, word
     doc, events, _ = run_coder(text)
     on_trigger, _ = _on(doc, events, word)
     assert bool(on_trigger) is kept, [(e.entry.event_type, e.actor2) for e in on_trigger]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # "in the event (that)", "in case": a condition told with a noun, as with "if"
+        ("In the event that Iran attacks Israel, the United States will respond.", "attacks"),
+        ("In case the rebels attack the town, the Iraqi army will respond.", "attack"),
+    ],
+)
+def test_a_condition_told_with_a_noun_is_hypothetical(run_coder, text: str, word: str) -> None:
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, word)
+    assert on_trigger and {e.modality for e in on_trigger} == {"hypothetical"}
+
+
+def test_an_event_noun_in_the_event_of_stays_asserted(run_coder) -> None:
+    """ "In the event of an attack" is no clause; a deed told after it is not conditioned by a noun phrase alone."""
+    doc, events, _ = run_coder("In a rare event, the Iraqi army attacked the rebels near Mosul.")
+    on_trigger, _ = _on(doc, events, "attacked")
+    assert on_trigger and {e.modality for e in on_trigger} == {"asserted"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept_type"),
+    [
+        # asking an addressee *whether* or *if*, or with nothing asked for, is a question
+        ("The Russian envoy asked the Ukrainian minister whether the talks would resume.", "asked", None),
+        ("The Iraqi general asked the reporters if they had seen the convoy.", "asked", None),
+        # asked *to do* something, or *for* something, is a request
+        ("The Iraqi general asked the Turkish envoy to close the border.", "asked", "REQUEST"),
+        ("The Kenyan government asked the United Nations for food aid.", "asked", "REQUEST"),
+    ],
+)
+def test_a_question_to_an_addressee_is_no_request(run_coder, text: str, word: str, kept_type) -> None:
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, word)
+    assert {e.entry.event_type for e in on_trigger} == ({kept_type} if kept_type else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept_type"),
+    [
+        ("The Afghan soldier who opened fire on his comrades later killed himself.", "killed", None),
+        ("The Kenyan minister spent the hearing defending himself.", "defending", None),
+        # a bomber who blew himself up attacked those around him
+        ("A suicide bomber blew himself up at the Kabul rally, killing 12 people.", "blew", "ASSAULT"),
+        ("The Kenyan minister spent the hearing defending the army.", "defending", "SUPPORT"),
+    ],
+)
+def test_a_deed_done_to_oneself_is_no_event_between_parties(run_coder, text: str, word: str, kept_type) -> None:
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, word)
+    assert {e.entry.event_type for e in on_trigger} == ({kept_type} if kept_type else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a relative clause with its own subject: its antecedent is what was released
+        ("The files which the Iraqi ministry released were old.", False),
+        ("The prisoners that Israel released on Monday were flown to Gaza.", True),
+    ],
+)
+def test_the_antecedent_of_a_relative_clause_is_its_object(run_coder, text: str, kept: bool) -> None:
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, "released")
+    assert bool(on_trigger) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept_type"),
+    [
+        ("Syrian troops pressed into the rebel-held enclave for a fourth day.", "pressed", None),
+        ("The Iraqi army pressed ahead with the offensive.", "pressed", None),
+        ("The United States pressed Iraq to hold the election on time.", "pressed", "REQUEST"),
+    ],
+)
+def test_pressing_into_a_place_is_an_advance_no_request(run_coder, text: str, word: str, kept_type) -> None:
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, word)
+    assert {e.entry.event_type for e in on_trigger} == ({kept_type} if kept_type else set())

@@ -114,7 +114,9 @@ def modality_of(trigger: Token) -> str:
         if clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children):
             return "hypothetical"
         clause = head
-    if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children):
+    if clause.dep_ == "advcl" and (
+        any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children) or _in_the_event(clause)
+    ):
         return "hypothetical"
     found = embedded_modality(trigger, clause)
     if found == "asserted":
@@ -124,6 +126,20 @@ def modality_of(trigger: Token) -> str:
     if found == "asserted" and _infinitival_relative(clause):
         return "hypothetical"  # "lessons to offer", "ways to attack the plan"
     return found
+
+
+def _in_the_event(clause: Token) -> bool:
+    """ "In the event she was injured, ...", "in case the talks fail": a condition told with a noun, not "if"."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "in"
+        and p.i < clause.i
+        and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in ("event", "case") and not any(d.dep_ == "amod" for d in o.children)
+            for o in p.children
+        )
+        for p in clause.children
+    )
 
 
 def _past_necessity(head: Token) -> bool:
