@@ -403,3 +403,18 @@ def test_pressing_into_a_place_is_an_advance_no_request(run_coder, text: str, wo
     doc, events, _ = run_coder(text)
     on_trigger, _ = _on(doc, events, word)
     assert {e.entry.event_type for e in on_trigger} == ({kept_type} if kept_type else set())
+
+
+def test_telling_someone_to_do_something_is_a_request(run_coder) -> None:
+    """ "told the leaders to withdraw": a directive (REQUEST); the deed asked for is its content, not a deed done."""
+    doc, events, vetoed = run_coder("The Iraqi president told the Kurdish leaders to withdraw their forces.")
+    told, _ = _on(doc, events, "told")
+    assert {e.entry.event_type for e in told} == {"REQUEST"}
+    withdraw, token = _on(doc, events, "withdraw")
+    assert not withdraw and (token.i, "deed_under_commitment") in vetoed
+    # telling someone *that* something is so stays a CONSULT
+    doc, events, _ = run_coder(
+        "At their meeting the Turkish general told the Iraqi defence minister that the border was closed."
+    )
+    told, _ = _on(doc, events, "told")
+    assert {e.entry.event_type for e in told} == {"CONSULT"}

@@ -616,12 +616,24 @@ def commitment_type(token: Token, trigger_ids: set[int], lexicon: Lexicon) -> st
             return None
         if node.dep_ == "prep" and node.lower_ in ("in", "during"):
             return None
-        node = node.head
+        child, node = node, node.head
         if node.i in trigger_ids and node.lemma_.lower() not in words("control_verbs"):
             hit = lexicon.lookup(node)
             if hit is not None and hit[0].event_type in VERBAL_COMMITMENTS:
                 return hit[0].event_type
+            if hit is not None and _told_to(node, child):
+                return "REQUEST"  # "told the rebels to withdraw": a directive (senses.directive_tell)
     return None
+
+
+def _told_to(verb: Token, complement: Token) -> bool:
+    """ "told the leaders *to withdraw*": "tell" with an addressee and this infinitive as what it asks."""
+    return (
+        verb.lemma_.lower() == "tell"
+        and complement.dep_ in ("xcomp", "ccomp")
+        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in complement.children)
+        and any(ch.dep_ in ("dobj", "dative") for ch in verb.children)
+    )
 
 
 def co_actors(trigger: Token) -> list[Token]:

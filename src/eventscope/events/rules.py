@@ -95,6 +95,7 @@ from eventscope.events.senses import (
     criticized_idea,
     danger_sense,
     delivered_words,
+    directive_tell,
     discourse_tell,
     dismissal_firing,
     figurative_adjective,
@@ -1787,6 +1788,14 @@ RETYPES: tuple[Rule, ...] = (
         name_calling,
         E("The Iranian president called the Saudi king a traitor.", "called", "ACCUSE", "president", "king"),
         E("Russia called the Ukrainian president a criminal on Monday.", "called", "ACCUSE", "Russia", "president"),
+    ),
+    rule(
+        "directive_tell",
+        '"told his advisers to find a way", "told the rebels to lay down their arms": telling someone to do '
+        "something is a directive, REQUEST, not CONSULT (events/senses.py).",
+        directive_tell,
+        E("The Iraqi president told the Kurdish leaders to withdraw their forces.", "told", "REQUEST", "president"),
+        E("The Kenyan minister told the police to release the activists.", "told", "REQUEST", "minister"),
     ),
     rule(
         "sent_message",

@@ -1097,3 +1097,17 @@ def audience_meeting(c: Any) -> bool:
     audiences = words("public_audiences")
     heads = [_actor_head(c, t) for t in targets]
     return bool(heads) and all(h is not None and h.lemma_.lower() in audiences for h in heads)
+
+
+def directive_tell(c: Any, entry: TriggerEntry) -> TriggerEntry:
+    """Retype: telling someone *to do* something ("told his advisers to find a way", "told the rebels to lay down
+    their arms") is a directive, REQUEST, not a CONSULT: the infinitive is what the addressee is asked to do."""
+    token = c.token
+    if entry.event_type != "CONSULT" or token.pos_ != "VERB" or token.lemma_.lower() != "tell":
+        return entry
+    children = list(token.children)
+    if not any(ch.dep_ in ("dobj", "dative") for ch in children):
+        return entry
+    if not any(ch.dep_ in ("xcomp", "ccomp") and _has_to(ch) for ch in children):
+        return entry
+    return _retyped(entry, "REQUEST", None)
