@@ -174,3 +174,24 @@ def test_a_named_or_distant_later_victim_stays_its_own_event():
     named = _casualty("b", SentenceSpan(61, 120), None, Actor(61, 72, "Abdul Karim", None, None, None), 1)
     far = _casualty("c", SentenceSpan(900, 960), None, Actor(900, 902, "He", None, None, None), 1)
     assert len(merge_events([stabbed, named, far])) == 3
+
+
+def test_a_meeting_abroad_told_again_as_a_visit_to_the_country_is_one_trip(pipeline):
+    """ "X met Y in Moscow ... X, who is visiting Russia": one trip, one event, told twice (two mentions), placed in
+    the city of the meeting; two meetings with two people of one country stay two."""
+    from eventscope.ingest.readers import make_document
+
+    trip = (
+        "Chinese Foreign Minister Wang Yi met with Russian Foreign Minister Sergei Lavrov in Moscow on Monday. "
+        "The nuclear issue is closely connected to the security threat, said Wang, who is visiting Russia as the "
+        "special envoy."
+    )
+    two = (
+        "The Iraqi prime minister met Vladimir Putin in Moscow on Monday. "
+        "The Iraqi prime minister later met Russian Foreign Minister Sergei Lavrov."
+    )
+    first, second = pipeline.annotate([make_document(trip, doc_id="trip"), make_document(two, doc_id="two")])
+    consults = [e for e in first.events if e.event_type == "CONSULT"]
+    assert len(consults) == 1 and consults[0].mentions == 2
+    assert consults[0].location is not None and consults[0].location.name == "Moscow"
+    assert len([e for e in second.events if e.event_type == "CONSULT"]) == 2

@@ -418,3 +418,19 @@ def test_telling_someone_to_do_something_is_a_request(run_coder) -> None:
     )
     told, _ = _on(doc, events, "told")
     assert {e.entry.event_type for e in told} == {"CONSULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "modality"),
+    [
+        # the infinitive takes the mood of the verb that governs it
+        ("The Kenyan parliament passed a bill that would allow farmers to sue the government.", "sue", "hypothetical"),
+        ("The new law will force Iran to release the prisoners.", "release", "future"),
+        # a governing verb with no auxiliary leaves the deed asserted
+        ("The Iraqi army tried to attack the rebels near Mosul.", "attack", "asserted"),
+    ],
+)
+def test_an_infinitive_takes_the_mood_of_its_governing_verb(run_coder, text: str, word: str, modality: str) -> None:
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, word)
+    assert on_trigger and {e.modality for e in on_trigger} == {modality}

@@ -94,7 +94,7 @@ def _fold_partial(events: list[Event]) -> list[Event]:
                 or _toll_of_partyless(event, kept)
             )
         else:
-            host = next((k for k in kept if _retold_dyad(event, k)), None)
+            host = next((k for k in kept if _retold_dyad(event, k) or _retold_visit(event, k)), None)
         if host is None:
             kept.append(event)
             continue
@@ -102,6 +102,8 @@ def _fold_partial(events: list[Event]) -> list[Event]:
         combined = _combined(host, event, add_mentions=not same_sentence)
         if host.actor1 is None and host.actor2 is None:
             combined = replace(combined, actor2=event.actor2)  # the partyless deed takes the victims told next
+        if host.location is not None and _retold_visit(event, host):
+            combined = replace(combined, location=host.location)  # the city met in, not the country visited
         kept[kept.index(host)] = combined
     return kept
 
@@ -183,6 +185,30 @@ def _retold_dyad(event: Event, earlier: Event) -> bool:
     assert event.actor1 is not None and event.actor2 is not None  # _fold_partial asks only of dyads
     pairs = ((event.actor1, earlier.actor1), (event.actor2, earlier.actor2))
     return all(_name_headed(a) and _name_headed(b) and _proper_names(a) & _proper_names(b) for a, b in pairs)
+
+
+def _retold_visit(event: Event, earlier: Event) -> bool:
+    """A meeting abroad told again as a visit to the country ("Wang Yi met Sergei Lavrov in Moscow on April 5 ...
+    said Wang, who is visiting Russia"): a later CONSULT by the same named party whose other side is the country
+    itself, where the earlier meeting's other side or place lies, is the same trip.  Two meetings with two people
+    of one country ("met Lavrov ... met Putin") stay two."""
+    if event.event_type != "CONSULT" or earlier.event_type != "CONSULT":
+        return False
+    if None in (event.actor1, event.actor2, earlier.actor1, earlier.actor2):
+        return False
+    assert event.actor1 and event.actor2 and earlier.actor1 and earlier.actor2  # for the type checker
+    if earlier.sentence.start >= event.sentence.start or not _same_telling(event, earlier):
+        return False
+    if not _same_party(event.actor1, earlier.actor1):
+        return False
+    place = event.location
+    country = event.actor2.country
+    if place is None or not (place.feature_code or "").startswith("PCL") or country is None:
+        return False  # the other side is the country named as the place visited, not a party of it
+    if (place.text or "").lower() != event.actor2.text.lower() or place.country != country:
+        return False
+    there = earlier.location.country if earlier.location is not None else None
+    return country in (earlier.actor2.country, there)
 
 
 def _compatible_places(a: EventLocation | None, b: EventLocation | None) -> bool:

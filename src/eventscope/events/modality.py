@@ -113,6 +113,14 @@ def modality_of(trigger: Token) -> str:
             return "hypothetical"
         if clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children):
             return "hypothetical"
+        if clause.dep_ == "xcomp" or (clause.dep_ == "ccomp" and _infinitive(clause)):
+            # the mood of the verb that governs the infinitive: "legislation that *would* allow families to sue",
+            # "the bill *will* force the banks to pay"
+            moods = {c.lower_ for c in head.children if c.dep_ == "aux"}
+            if moods & HYPOTHETICAL_AUX:
+                return "hypothetical"
+            if moods & FUTURE_AUX:
+                return "future"
         clause = head
     if clause.dep_ == "advcl" and (
         any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children) or _in_the_event(clause)

@@ -31,10 +31,18 @@ CONSTRUCTION_RULES = CASUALTY_RULES | {"fire_exchange", "explosion"}
 """Rules whose event the construction proves, not the trigger word: the model, which reads "exchange" as trade
 and "went" as no event, types and calibrates them but does not veto them ("an exchange of fire with police" is a
 firefight, "two bombs went off near the mosque" a bombing)."""
-CODER_TYPE_RULES = DERIVED_RULES | {"labour_strike", "explosion", "verbal_attack", "criticized_idea"}
+CODER_TYPE_RULES = DERIVED_RULES | {
+    "labour_strike",
+    "explosion",
+    "verbal_attack",
+    "criticized_idea",
+    "sent_message",
+    "directive_tell",
+}
 """Rules whose type the model does not replace: those of ``DERIVED_RULES``, and constructions whose type the
 words around the trigger fix ("lawyers went on *strike*" is a PROTEST, not an attack; a bomb going off an
-ASSAULT; "attacked him *in a speech*", "slammed *the decision*" words, not blows)."""
+ASSAULT; "attacked him *in a speech*", "slammed *the decision*" words, not blows; "sent *a letter*" a message, not
+aid; "told them *to leave*" a directive)."""
 CLASSIFIER_RETYPE = "classifier_retype"
 """Added to ``CodedEvent.rules`` when the learned model replaced the coder's type (a diagnostic, not a rule)."""
 CLASSIFIER_FALLBACK = "classifier_fallback"
