@@ -434,3 +434,19 @@ def test_an_infinitive_takes_the_mood_of_its_governing_verb(run_coder, text: str
     doc, events, _ = run_coder(text)
     on_trigger, _ = _on(doc, events, word)
     assert on_trigger and {e.modality for e in on_trigger} == {modality}
+
+
+def test_an_adverb_of_repetition_is_no_habit(run_coder) -> None:
+    """ "repeatedly shelled" tells real, repeated deeds; only adverbs of habit ("routinely") describe."""
+    doc, events, _ = run_coder("The Syrian army repeatedly shelled the rebel-held town on Monday.")
+    on_trigger, _ = _on(doc, events, "shelled")
+    assert {e.entry.event_type for e in on_trigger} == {"ASSAULT"}
+
+
+def test_an_attack_coordinated_with_blame_is_said(code) -> None:
+    """ "attacked the officers and blamed the shootings on bias": words, ACCUSE, even in a sentence about shootings;
+    a weapon in the sentence keeps the attack."""
+    text = "The senator attacked the Kenyan police officers and blamed the shootings on their training."
+    assert {e.event_type for e in code(text) if e.trigger.text == "attacked"} == {"ACCUSE"}
+    text = "The gunmen attacked the Kenyan police officers with rifles and blamed the army."
+    assert "ASSAULT" in {e.event_type for e in code(text) if e.trigger.text == "attacked"}

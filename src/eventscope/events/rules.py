@@ -104,6 +104,7 @@ from eventscope.events.senses import (
     figure_decline,
     fire_exchange,
     granted_concession,
+    habitual_adverb,
     habitual_present,
     hospital_admission,
     intangible_gift,
@@ -134,6 +135,7 @@ from eventscope.events.senses import (
     speech_sense,
     speech_to_audience,
     sport_sense,
+    venue_visit,
     verbal_attack,
 )
 from eventscope.records import Actor, Quote
@@ -519,6 +521,22 @@ VETOES: tuple[Rule, ...] = (
         E("The Kenyan governor asked the crowd to welcome the president.", "asked", None),
     ),
     rule(
+        "habitual_adverb",
+        '"the authorities often collaborated with foreign partners", "lawmakers traditionally don\'t meet on Fridays": '
+        "an adverb of habit describes what usually happens, no happening (events/senses.py).",
+        habitual_adverb,
+        E("Kenyan police routinely arrest street vendors in Nairobi.", "arrest", None),
+        E("The Iraqi authorities often collaborated with their Iranian partners.", "collaborated", None),
+    ),
+    rule(
+        "venue_visit",
+        '"visited Kit Carson Elementary", "his trip to Hofstra": a visit to a school, a company or a hospital meets no '
+        "party, no CONSULT (events/senses.py).",
+        venue_visit,
+        E("The Kenyan president visited Nairobi University on Monday.", "visited", None),
+        E("The Iraqi minister visited the Basra General Hospital.", "visited", None),
+    ),
+    rule(
         "non_political_object",
         '"released software", "a photo released by the police", "committed '
         'suicide": a trigger whose sense needs an actor object has a thing (events/senses.py).',
@@ -847,6 +865,8 @@ SENSE_VETOES = frozenset(
         "self_directed",
         "animal_attack",
         "audience_meeting",
+        "habitual_adverb",
+        "venue_visit",
     }
 )
 """Vetoes that read the sentence as another kind of talk than an event report (an opinion, a speech, a game, a

@@ -505,11 +505,36 @@ def verbal_attack(c: Any, entry: TriggerEntry) -> TriggerEntry:
     a speech*", "*on Twitter*", "*over his remarks*")."""
     if entry.event_type not in VIOLENT_TYPES or c.token.lemma_.lower() not in words("verbal_attack_words"):
         return entry
+    if _beside_words(c.token) and not any(
+        t.lemma_.lower() in ARMED_WORDS or t.lower_ in ARMED_WORDS for t in c.state.sentence
+    ):
+        return _retyped(entry, "ACCUSE", "disapprove")  # "attacked the officers and blamed the shootings on bias"
     if _violent_sentence(c.state.sentence):
         return entry
     if not (_campaign_story(c.state.sentence.doc) or _said_in_words(c.token)):
         return entry
     return _retyped(entry, "ACCUSE", "disapprove")
+
+
+ARMED_WORDS = frozenset(
+    {
+        "gun", "rifle", "pistol", "knife", "machete", "axe", "grenade", "gunman", "gunmen", "assailant",
+        "attacker", "militant", "insurgent", "rebel", "soldier", "troop", "jet", "warplane", "drone", "tank",
+        "artillery", "missile", "rocket", "mortar", "bullet",
+    }
+)  # fmt: skip
+"""Weapons and armed doers: an attack coordinated with blame in a sentence that names one may be a real attack."""
+ACCUSING_VERBS = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "denounce", "slam", "say"})
+"""Verbs of words that, coordinated with an attack, make it an attack in words (``verbal_attack``)."""
+
+
+def _beside_words(verb: Token) -> bool:
+    """An attack coordinated with a verb of accusing ("attacked law enforcement officers and *blamed* the shootings
+    on bias"): both are said."""
+    siblings = [ch for ch in verb.children if ch.dep_ == "conj"]
+    if verb.dep_ == "conj":
+        siblings.append(verb.head)
+    return any(s.pos_ == "VERB" and s.lemma_.lower() in ACCUSING_VERBS for s in siblings)
 
 
 SPEECH_SETTINGS = frozenset(
@@ -1111,3 +1136,30 @@ def directive_tell(c: Any, entry: TriggerEntry) -> TriggerEntry:
     if not any(ch.dep_ in ("xcomp", "ccomp") and _has_to(ch) for ch in children):
         return entry
     return _retyped(entry, "REQUEST", None)
+
+
+def habitual_adverb(c: Any) -> bool:
+    """Veto: "Tunisian authorities often collaborated with foreign partners", "lawmakers traditionally don't meet on
+    Fridays", "police routinely stop drivers": an adverb of habit makes the clause a description of what usually
+    happens, no happening.  "The army repeatedly shelled the town" tells real, repeated deeds and stays."""
+    return any(ch.dep_ == "advmod" and ch.lower_ in words("habit_adverbs") for ch in c.token.children)
+
+
+VISIT_WORDS = frozenset({"visit", "trip", "travel", "tour", "stop"})
+"""Triggers of a visit (``venue_visit``)."""
+
+
+def venue_visit(c: Any) -> bool:
+    """Veto: "visited Kit Carson Elementary", "his trip to Hofstra", "toured a car factory": a visit to a school, a
+    company or a hospital meets no party; it is no CONSULT.  A visit to a country, a government or a named person
+    stays."""
+    if c.entry.event_type != "CONSULT" or c.token.lemma_.lower() not in VISIT_WORDS:
+        return False
+    targets = c.arguments.targets
+    venues = words("venue_nouns")
+
+    def venue(actor: Any) -> bool:
+        head = _actor_head(c, actor)
+        return actor.sector in ("EDU", "BUS", "HLH", "MED") or (head is not None and head.lemma_.lower() in venues)
+
+    return bool(targets) and all(venue(t) for t in targets)
