@@ -450,3 +450,10 @@ def test_an_attack_coordinated_with_blame_is_said(code) -> None:
     assert {e.event_type for e in code(text) if e.trigger.text == "attacked"} == {"ACCUSE"}
     text = "The gunmen attacked the Kenyan police officers with rifles and blamed the army."
     assert "ASSAULT" in {e.event_type for e in code(text) if e.trigger.text == "attacked"}
+
+
+def test_a_deed_noun_that_a_plan_noun_names_is_planned(run_coder) -> None:
+    """ "plans for security cooperation with NATO": the cooperation is planned (future), not done."""
+    doc, events, _ = run_coder("Tunisia announced plans for security cooperation with NATO.")
+    on_trigger, _ = _on(doc, events, "cooperation")
+    assert on_trigger and {e.modality for e in on_trigger} == {"future"}

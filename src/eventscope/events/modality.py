@@ -192,6 +192,10 @@ def _infinitival_relative(clause: Token) -> bool:
     )
 
 
+PLANNED_PREPOSITIONS = frozenset({"for", "of", "toward", "towards"})
+"""Prepositions by which a plan noun names what it plans ("plans *for* talks", "hopes *of* a truce")."""
+
+
 def governing_modality(trigger: Token) -> str:
     """The mood a deed takes from the clause that governs it, several steps up: "he would fly to the capital to
     meet the president" (a purpose infinitive under "would"), "a pact for cooperation would be signed" (an event
@@ -233,6 +237,9 @@ def governing_modality(trigger: Token) -> str:
                 return "future"
         elif head.pos_ == "NOUN" and node.dep_ in ("acl", "advcl") and lemma in PLAN_NOUNS | REQUEST_NOUNS:
             return "hypothetical" if lemma in REQUEST_NOUNS else "future"
+        elif head.pos_ == "NOUN" and node.dep_ == "prep" and node.lower_ in PLANNED_PREPOSITIONS:
+            if lemma in PLAN_NOUNS:
+                return "future"  # "plans for security cooperation", "a bid for talks", "hopes of a ceasefire"
         node = head
     return "asserted"
 
