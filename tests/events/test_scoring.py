@@ -214,3 +214,10 @@ def test_who_faces_charges_is_not_who_brings_them(nlp, pipeline) -> None:
     events = add_fallback_events(doc, [], _ChargesModel(), actors)
     assert all(e.actor1 is None or "minister" not in e.actor1.text for e in events)
     assert all(e.actor2 is None or "minister" in e.actor2.text for e in events)
+
+
+def test_a_cooperative_deed_done_together_makes_no_partnership_of_its_own(code) -> None:
+    """Giving aid together is already the cooperation: no second COOPERATE event between the givers."""
+    events = code("Canada and Mexico sent food aid to the flood victims in Haiti.")
+    assert any(e.event_type == "AID" for e in events)
+    assert not any(e.event_type == "COOPERATE" for e in events)

@@ -155,8 +155,10 @@ RECIPROCAL_TYPES = frozenset({"CONSULT"})
 COLLECTIVE_TYPES = frozenset({"PROTEST"})
 """Acts a crowd does together: co-agents are one party of one event, not partners cooperating."""
 """Coordinated subjects with no target meet each other: "the Prime Minister and President Hollande met"."""
-JOINT_FAMILIES = frozenset({"material_conflict", "material_cooperation"})
-"""Deeds whose coordinated actors are partners: re3d marks "X, Y and Z launched the offensive" as AlliesOf."""
+JOINT_FAMILIES = frozenset({"material_conflict"})
+"""Deeds whose coordinated actors are partners: re3d marks "X, Y and Z launched the offensive" as AlliesOf.  Deeds
+that are already cooperation or a personal step ("are working on", "will join the crew", "will resign from the
+board") make no partners: on the tune audit sheets none of such rows was a real cooperation."""
 JOINT_TYPES = frozenset({"AGREE", "SUPPORT"})
 ARMED_OR_STATE_SECTORS = frozenset({"MIL", "REB", "MILITIA", "UAF", "POL", "GOV", "CRM", "IGO", "JUD", "LEG"})
 """Sources that can attack or coerce; any other known sector who "strikes" or "blocks" is protesting."""
