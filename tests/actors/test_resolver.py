@@ -57,6 +57,21 @@ def test_kb_person_with_title(resolve):
     assert actor.text.startswith("Iraqi Prime Minister")
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        ("Former Prime Minister Nouri al-Maliki visited Basra.", "Maliki", "IRQ"),  # a known person, past office
+        ("The former Iraqi minister accused the government.", "minister", "IRQ"),
+        ("A retired Kenyan general criticized the army.", "general", "KEN"),
+        ("Former senator Mark Tolliver criticized the court.", "Tolliver", None),
+    ],
+)
+def test_a_past_office_makes_an_elite_not_the_state(resolve, text, phrase, country):
+    """Phoenix codes former office holders ELI: a former minister speaks for no government."""
+    actor = resolve(text, phrase)
+    assert (actor.country, actor.sector) == (country, "ELI")
+
+
 def test_unknown_person_with_rank_and_apposition(resolve):
     text = "British Brigadier General Alan Pike, commander of the task force, met the governor."
     assert sig(resolve(text, "Pike")) == ("Alan Pike", "GBR", "MIL")

@@ -221,3 +221,9 @@ def test_a_cooperative_deed_done_together_makes_no_partnership_of_its_own(code) 
     events = code("Canada and Mexico sent food aid to the flood victims in Haiti.")
     assert any(e.event_type == "AID" for e in events)
     assert not any(e.event_type == "COOPERATE" for e in events)
+
+
+def test_a_refusal_is_one_event_not_also_the_refused_deed(code) -> None:
+    """ "refused to endorse": the REJECT is the happening; the endorsement it negates is not a second record of it."""
+    events = code("The Kenyan senator refused to endorse the president.")
+    assert [e.event_type for e in events] == ["REJECT"]

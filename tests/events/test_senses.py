@@ -46,6 +46,7 @@ SENSE_VETOES = {
     "remembered_person",
     "price_charge",
     "public_advisory",
+    "forecast_warning",
     "meeting_as_setting",
 }
 
@@ -457,3 +458,16 @@ def test_a_deed_noun_that_a_plan_noun_names_is_planned(run_coder) -> None:
     doc, events, _ = run_coder("Tunisia announced plans for security cooperation with NATO.")
     on_trigger, _ = _on(doc, events, "cooperation")
     assert on_trigger and {e.modality for e in on_trigger} == {"future"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Iranian army warned that it will retaliate against any attack.",  # the speaker acts
+        "The Kenyan president warned that the rebels would face consequences.",  # a consequence named
+        "Turkey warned that its troops would enter the town unless the militia withdrew.",  # a condition
+        "Russia warned of a military response to the deployment.",  # the warning names its object
+    ],
+)
+def test_a_warning_with_a_condition_a_consequence_or_the_speaker_acting_stays_a_threat(code, text) -> None:
+    assert any(e.event_type == "THREATEN" for e in code(text))

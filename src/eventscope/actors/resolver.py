@@ -42,6 +42,9 @@ GOV_COLLECTIVES = words("government_collectives")  # data/vocabulary.json
 OPEN_TITLES = words("open_titles")
 NAME_DEPS = {"compound", "flat"}
 GOV_FAMILY = {"GOV", "POL", "MIL", "LEG", "JUD"}
+FORMER_WORDS = words("former_words")
+"""Words that put an office in the past: a former president or a retired general holds no state office now; the
+Phoenix convention codes such people ELI (elites), not GOV or MIL."""
 HONORIFICS = MALE_WORDS | FEMALE_WORDS | {"dr", "doctor", "president", "general", "senator", "minister"}
 
 
@@ -403,6 +406,8 @@ class DocumentActors:
                     res = replace(res, country=res.country or country, sector=res.sector or sector, titles=titles)
                 elif entry.kind == "person":
                     res = replace(res, titles=tuple(t for t, _ in self._titles(cues.start, h0)))
+                if entry.kind == "person" and res.sector in STATE_SECTORS and self._former(cues.start, h0):
+                    res = replace(res, sector="ELI")  # the text says the office is past, whatever the role dates say
                 return res
             if entry.kind in ("country", "capital"):
                 if coref and identity[0] == identity[1]:
@@ -483,7 +488,13 @@ class DocumentActors:
             sector = cue_sector
         if country is None and sector is None and kind != "person" and key in ("source", "side", "member"):
             return None
+        if kind == "person" and sector in STATE_SECTORS and self._former(cues.start, root.i):
+            sector = "ELI"  # "the former minister", "a retired general"
         return _Res(None, country, sector, kind, plural, titles=(key,) if kind == "person" else ())
+
+    def _former(self, start: int, end: int) -> bool:
+        """Whether a word among tokens [start, end) puts the office named there in the past ("former", "ex-")."""
+        return any(self.doc[i].lower_ in FORMER_WORDS for i in range(start, end))
 
     def _honorific_gender(self, cues: Span) -> str | None:
         """ "f"/"m" when an honorific in or just before the phrase says so ("Mrs. Clinton", "Mr. Xi")."""
@@ -520,6 +531,8 @@ class DocumentActors:
             if s is not None:
                 sector = s
                 break
+        if sector in STATE_SECTORS and self._former(cues.start, h1):
+            sector = "ELI"
         if depth < 2 and (country is None or sector is None):
             base = self._generic(root, self.kb.groups)
             base_sector = base[1] if base else sector

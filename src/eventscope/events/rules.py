@@ -103,6 +103,7 @@ from eventscope.events.senses import (
     figurative_seizure,
     figure_decline,
     fire_exchange,
+    forecast_warning,
     granted_concession,
     habitual_adverb,
     habitual_present,
@@ -491,6 +492,15 @@ VETOES: tuple[Rule, ...] = (
         E("Indian police are warning motorists about icy roads.", "warning", None),
     ),
     rule(
+        "forecast_warning",
+        "\"'Bad things are going to happen,' Trump warned\": a warning that only foretells what others or events "
+        "will do is a prediction, no THREATEN; a condition, a consequence or the speaker acting makes it a threat "
+        "(events/senses.py).",
+        forecast_warning,
+        E("Kenyan economists warned that the shilling will fall further next year.", "warned", None),
+        E("'Prices are going to rise,' the Iraqi minister warned.", "warned", None),
+    ),
+    rule(
         "meeting_as_setting",
         '"said during the city council meeting", "at its April meeting": a meeting named as the time of another act is '
         "its setting, no CONSULT between parties (events/senses.py).",
@@ -863,6 +873,7 @@ SENSE_VETOES = frozenset(
         "remembered_person",
         "price_charge",
         "public_advisory",
+        "forecast_warning",
         "meeting_as_setting",
         "self_directed",
         "animal_attack",

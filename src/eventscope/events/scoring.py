@@ -102,7 +102,27 @@ def score_events(coded: list[CodedEvent], classifier, favor: str = "precision") 
             else:  # the model chose another sense of the word: say so
                 values["rules"] = (*values["rules"], CLASSIFIER_RETYPE)
         kept.append(_stated_commitment(CodedEvent(**values), before[id(draft)], classifier))
-    return _derived_below_deed(kept)
+    return _refusal_holds_its_deed(_derived_below_deed(kept))
+
+
+def _refusal_holds_its_deed(events: list[CodedEvent]) -> list[CodedEvent]:
+    """ "Cruz refused to endorse Trump", "declined to appeal the ruling": the refusal (REJECT) is the event; the
+    refused deed, negated by it, is what was refused, not a second record of the same happening."""
+    refusals = {
+        (id(item.trigger.doc), item.trigger.i)
+        for item in events
+        if item.entry.event_type == "REJECT" and not item.negated and item.modality == "asserted"
+    }
+    return [
+        item
+        for item in events
+        if not (
+            item.negated
+            and item.entry.event_type != "REJECT"
+            and item.trigger.dep_ == "xcomp"
+            and (id(item.trigger.doc), item.trigger.head.i) in refusals
+        )
+    ]
 
 
 DERIVED_BELOW = 0.01

@@ -1063,6 +1063,41 @@ def public_advisory(c: Any) -> bool:
     return bool(warned) and all(o.pos_ == "NOUN" and o.lemma_.lower() in public for o in warned)
 
 
+def forecast_warning(c: Any) -> bool:
+    """Veto: "'Bad things are going to happen,' Trump warned", "economists warned that the economy will shrink": a
+    warning that only foretells what others or events will do is a prediction, no THREATEN.  A threat says what
+    follows if the other side acts ("would expel him if", "will not ratify ... unless", "should Huawei be given a
+    role"), names a consequence ("warned of a reaction", "warned it would face consequences"), or has the speaker act
+    ("we will respond", a pronoun that may be the speaker)."""
+    token = c.token
+    if c.entry.event_type != "THREATEN" or token.lemma_.lower() not in ("warn", "caution"):
+        return False
+    children = list(token.children)
+    if any(ch.dep_ == "prep" for ch in children):
+        return False  # "warned of a reaction", "warned Iran against": the warning names its object
+    contents = [ch for ch in children if ch.dep_ == "ccomp"]
+    if not contents:
+        return False
+    sentence = list(token.sent)
+    if any(t.lower_ in ("if", "unless", "otherwise") or _inverted_condition(t) for t in sentence):
+        return False
+    if any(t.lemma_.lower() in words("threat_consequences") for t in sentence):
+        return False
+    for clause in contents:
+        subject = next((ch for ch in clause.children if ch.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is None or (subject.pos_ == "PRON" and subject.lower_ != "there"):
+            return False  # "warned it will retaliate": the speaker may be the one who acts
+    return True
+
+
+def _inverted_condition(token: Any) -> bool:
+    """ "should Huawei be given a role": a conditional told by a modal before its subject."""
+    if token.lower_ not in ("should", "were", "had") or token.dep_ not in ("aux", "auxpass"):
+        return False
+    subject = next((ch for ch in token.head.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.i > token.i
+
+
 def meeting_as_setting(c: Any) -> bool:
     """Veto: "Dick said during the city council meeting", "hopes to complete this appointment at its April 6
     meeting": a meeting named as the time or place of something else is its setting; no meeting between parties is
