@@ -148,3 +148,10 @@ def test_carrying_on_and_talking_to_the_press_are_not_events(code):
     assert _one(
         code("In a phone call, the general told the defence minister that the offensive had stalled."), "CONSULT"
     )
+
+
+def test_cutting_aid_is_a_sanction_and_the_aid_word_is_no_second_trigger(code):
+    """CAMEO 162 "reduce or stop aid": the verb and its object are one trigger, SANCTION against the recipient."""
+    events = code("Britain will reduce its military assistance to Ethiopia.")
+    assert [(e.event_type, e.actor1.country, e.actor2.country) for e in events] == [("SANCTION", "GBR", "ETH")]
+    assert _one(code("The Kenyan government cut funding to the Somali militia."), "SANCTION").actor1.country == "KEN"

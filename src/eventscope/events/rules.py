@@ -2047,6 +2047,9 @@ def _collect(state: SentenceState) -> None:
             state.parties.append((token, relation.entry))
         elif any(c.dep_ == "prep" and c.lower_ in relation.preps for h in prep_holders(token) for c in h.children):
             state.candidates.append((token, relation.entry, None, "trigger_word"))
+    # a phrase's second word is part of its trigger ("cut its aid", "reached an agreement"), no trigger of its own
+    partners = {partner.i for _, _, partner, _ in state.candidates if partner is not None}
+    state.candidates[:] = [c for c in state.candidates if c[0].i not in partners]
 
 
 def _trigger_events(state: SentenceState) -> list[CodedEvent]:
