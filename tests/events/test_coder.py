@@ -155,3 +155,9 @@ def test_cutting_aid_is_a_sanction_and_the_aid_word_is_no_second_trigger(code):
     events = code("Britain will reduce its military assistance to Ethiopia.")
     assert [(e.event_type, e.actor1.country, e.actor2.country) for e in events] == [("SANCTION", "GBR", "ETH")]
     assert _one(code("The Kenyan government cut funding to the Somali militia."), "SANCTION").actor1.country == "KEN"
+
+
+def test_a_deed_under_an_adjective_of_intent_has_not_happened(code):
+    """ "remain committed to welcoming refugees", "is determined to warn": a stance toward a deed, not the deed."""
+    welcome = _one(code("The Kenyan government remains committed to welcoming Somali refugees."), "SUPPORT")
+    assert welcome.modality == "future"

@@ -235,7 +235,13 @@ def governing_modality(trigger: Token) -> str:
                 return "future"  # "agreed to join *the talks*", "vowed to attend *the summit*"
             if lemma == "look" and any(c.lower_ == "forward" for c in head.children):
                 return "future"
-        elif head.pos_ == "NOUN" and node.dep_ in ("acl", "advcl") and lemma in PLAN_NOUNS | REQUEST_NOUNS:
+        if (
+            (head.pos_ == "ADJ" or head.dep_ == "acomp")
+            and lemma in INTENT_HEADS
+            and (node.dep_ == "xcomp" or (node.dep_ == "prep" and node.lower_ == "to"))
+        ):
+            return "future"  # "is eager to sign", "remain committed to welcoming": a stance, not the deed
+        if head.pos_ == "NOUN" and node.dep_ in ("acl", "advcl") and lemma in PLAN_NOUNS | REQUEST_NOUNS:
             return "hypothetical" if lemma in REQUEST_NOUNS else "future"
         elif head.pos_ == "NOUN" and node.dep_ == "prep" and node.lower_ in PLANNED_PREPOSITIONS:
             if lemma in PLAN_NOUNS:

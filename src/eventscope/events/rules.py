@@ -109,6 +109,7 @@ from eventscope.events.senses import (
     habitual_present,
     hospital_admission,
     intangible_gift,
+    legal_defence,
     meeting_as_setting,
     name_calling,
     naming_call,
@@ -120,6 +121,7 @@ from eventscope.events.senses import (
     office_in_charge,
     opinion_agreement,
     phrasal_sense,
+    policy_target,
     poll_sense,
     press_release,
     price_charge,
@@ -492,6 +494,21 @@ VETOES: tuple[Rule, ...] = (
         E("Indian police are warning motorists about icy roads.", "warning", None),
     ),
     rule(
+        "policy_target",
+        '"the new deportation policy targets migrants": a policy, a law or a measure aims at people, it attacks no one '
+        "(events/senses.py).",
+        policy_target,
+        E("The new Kenyan tax law targets foreign companies.", "targets", None),
+        E("The new Kenyan law targets Somali militants.", "targets", None),
+    ),
+    rule(
+        "legal_defence",
+        '"a lawyer who defended political activists": a lawyer defends clients, no SUPPORT (events/senses.py).',
+        legal_defence,
+        E("The Chinese lawyer, who defended dissidents, was arrested in 2015.", "defended", None),
+        E("Kenyan lawyers defended the opposition leader in court.", "defended", None),
+    ),
+    rule(
         "forecast_warning",
         "\"'Bad things are going to happen,' Trump warned\": a warning that only foretells what others or events "
         "will do is a prediction, no THREATEN; a condition, a consequence or the speaker acting makes it a threat "
@@ -823,6 +840,7 @@ VETOES: tuple[Rule, ...] = (
         opinion_agreement,
         E("The police chief agrees with the mayor that the force should grow.", "agrees", None),
         E("The Iraqi minister agreed that the border was safe.", "agreed", None),
+        E("Most Kenyan voters do not agree with the president.", "agree", None),
     ),
     rule(
         "campaign_contest",
@@ -874,6 +892,8 @@ SENSE_VETOES = frozenset(
         "price_charge",
         "public_advisory",
         "forecast_warning",
+        "policy_target",
+        "legal_defence",
         "meeting_as_setting",
         "self_directed",
         "animal_attack",

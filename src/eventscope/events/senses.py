@@ -443,7 +443,8 @@ def citation(c: Any) -> bool:
 
 def opinion_agreement(c: Any) -> bool:
     """Veto: agreeing *that* something is so ("the governor agrees with the mayor that taxes should
-    fall"), agreeing *about* something, or agreeing as an aside ("X, both agree, is Y") shares an opinion; PLOVER's
+    fall"), agreeing *about* something, agreeing *with* someone and nothing more ("most voters do not agree with the
+    president"), or agreeing as an aside ("X, both agree, is Y") shares an opinion; PLOVER's
     AGREE is agreeing to do something ("agreed to a ceasefire", "agreed on talks", "agreed with Iran to ...").  A
     "that" clause with no infinitive and no "on/to" object marks the opinion."""
     token = c.token
@@ -460,7 +461,11 @@ def opinion_agreement(c: Any) -> bool:
     if any(ch.dep_ == "prep" and ch.lower_ in ("on", "to", "upon") for ch in children):
         return False
     # "X, both analysts agree, is Y": agreeing as an aside to a statement
-    return any(ch.dep_ == "ccomp" for ch in children) or token.dep_ == "parataxis"
+    if any(ch.dep_ == "ccomp" for ch in children) or token.dep_ == "parataxis":
+        return True
+    # "most voters do not agree with the president": agreeing with someone, with nothing agreed to, is a view
+    agreed_with = [ch for ch in children if ch.dep_ == "prep" and ch.lower_ == "with" and ch.i > token.i]
+    return bool(agreed_with) and not any(ch.dep_ in ("dobj", "advcl", "conj") for ch in children)
 
 
 def _violent_sentence(sentence: Any) -> bool:
@@ -1096,6 +1101,44 @@ def _inverted_condition(token: Any) -> bool:
         return False
     subject = next((ch for ch in token.head.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.i > token.i
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+
+
+def _subject_head(token: Token) -> Token | None:
+    """The clause subject's head word, through coordination and control; a relative pronoun gives its antecedent
+    ("the lawyer who defended activists")."""
+    node = token
+    for _ in range(4):
+        subject = next((ch for ch in node.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            if subject.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                return node.head
+            return subject
+        if node.dep_ not in ("xcomp", "conj") or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def policy_target(c: Any) -> bool:
+    """Veto: "the new deportation policy targets migrants", "a law that targets tax evaders", "sanctions targeting
+    banks": a policy, a law or a measure aims at people; it attacks no one (no ASSAULT).  "Militants targeted a
+    convoy" has a party as subject and stays."""
+    if c.entry.event_type != "ASSAULT" or c.token.lemma_.lower() != "target":
+        return False
+    subject = _subject_head(c.token)
+    return subject is not None and subject.lemma_.lower() in words("policy_nouns")
+
+
+def legal_defence(c: Any) -> bool:
+    """Veto: "a lawyer who defended political activists", "the attorney representing the officer": a lawyer defends
+    clients in court; that is a profession, no SUPPORT between parties."""
+    if c.entry.event_type != "SUPPORT" or c.token.lemma_.lower() not in ("defend", "represent"):
+        return False
+    subject = _subject_head(c.token)
+    return subject is not None and subject.lemma_.lower() in words("legal_professions")
 
 
 def meeting_as_setting(c: Any) -> bool:
