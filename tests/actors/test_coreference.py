@@ -182,3 +182,13 @@ def test_a_place_name_that_is_an_earlier_persons_surname_is_that_person(resolve)
 def test_a_common_first_name_says_which_pronoun_fits(resolve, text, pronoun, name):
     actor = resolve(text, pronoun)
     assert actor is not None and actor.name == name
+
+
+def test_bare_surname_means_the_principal_of_a_family(resolve):
+    """A relative named once in full ("Nora Vandal") does not take over the bare surname that already stood for
+    the story's principal: the one mentioned most so far."""
+    text = (
+        "Governor Peter Vandal visited Lyon on Monday. Vandal said the visit went well. Vandal met workers. "
+        "Nora Vandal, his sister, joined him. Later Vandal gave a speech."
+    )
+    assert resolve(text, "Vandal", occurrence=4).name == "Peter Vandal"

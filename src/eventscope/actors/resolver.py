@@ -742,6 +742,7 @@ class DocumentActors:
             return None
         mentions = self._mention_list()
         later: _Res | None = None
+        earlier: list[_Res] = []
         for m in reversed(mentions):
             r = m.res
             if r.kind != "person" or not r.name or name_key(r.name) == key:
@@ -750,9 +751,26 @@ class DocumentActors:
                 continue
             if key in _surname_keys(r.name):
                 if m.end_char <= start_char:
-                    return r
-                later = r
+                    earlier.append(r)
+                else:
+                    later = r
+        if earlier:
+            return self._principal_namesake(earlier, start_char)
         return None if self._building or earlier_only else later
+
+    def _principal_namesake(self, namesakes: list[_Res], start_char: int) -> _Res:
+        """Of several earlier people who share a surname ("Ted Cruz", "Heidi Cruz"), the one a bare surname means:
+        news names a relative by full or first name and keeps the bare surname for the story's principal, so the
+        one mentioned most so far wins, the most recent on a tie.  ``namesakes`` come most recent first."""
+        names = list(dict.fromkeys(r.name for r in namesakes))
+        if len(names) == 1:
+            return namesakes[0]
+        counts = dict.fromkeys(names, 0)
+        for m in self._mention_list():
+            if m.end_char <= start_char and m.res.name in counts:
+                counts[m.res.name] += 1
+        best = max(names, key=lambda name: counts[name])  # max keeps the first (most recent) on a tie
+        return next(r for r in namesakes if r.name == best)
 
     def _actor(self, span: Span, res: _Res | None) -> Actor | None:
         if res is None:
