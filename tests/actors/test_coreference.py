@@ -192,3 +192,11 @@ def test_bare_surname_means_the_principal_of_a_family(resolve):
         "Nora Vandal, his sister, joined him. Later Vandal gave a speech."
     )
     assert resolve(text, "Vandal", occurrence=4).name == "Peter Vandal"
+
+
+def test_object_pronoun_is_not_its_clause_subject(resolve):
+    """Binding: "X met Y and praised him": "him" is never the subject X (nor the subject controlling the clause)."""
+    text = "Prime Minister John Harlow arrived in Lima. President Carlos Ruiz met Harlow and praised him."
+    assert resolve(text, "him").name == "John Harlow"
+    text = "Senator Mark Dole spoke on Monday. Governor Tom Hume wants to meet him soon."
+    assert resolve(text, "him").name == "Mark Dole"

@@ -78,6 +78,12 @@ MALE_NAMES = frozenset(
 )  # fmt: skip
 """First names that say "he"."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
+"""Dependencies of an object pronoun, which binding keeps apart from its clause's subject."""
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
+CONTROLLED_DEPS = frozenset({"xcomp", "pcomp", "advcl", "conj", "prep", "acomp"})
+"""Links through which a clause with no subject of its own takes the subject of the clause above ("Obama wants to
+meet him", "met Putin and praised him", "for accusing him")."""
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f"}
 PRONOUN_GENDER["herself"] = "f"
 
@@ -192,6 +198,9 @@ def pronoun_antecedent(doc: Doc, pronoun: Token, role: str, mentions: Sequence[M
     gender = PRONOUN_GENDER.get(pronoun.lower_)
     genders = name_genders(doc, mentions) if gender is not None else {}
     candidates = [m for m in ordered_candidates(doc, pronoun, mentions, window) if compatible(role, m.res)]
+    subject = bound_subject(pronoun, mentions)
+    if subject is not None:
+        candidates = [m for m in candidates if not same_party(m.res, subject.res)]
     said = {id(m): mention_gender(doc, m) or genders.get(m.res.name) for m in candidates if m.res.kind == "person"}
     if gender is not None:
         candidates = [m for m in candidates if said.get(id(m)) in (None, gender)]
@@ -220,3 +229,30 @@ def nearest_first(mentions: Iterable[MentionLike], start_char: int) -> list[Ment
     """Mentions that end before ``start_char``, most recent first (the order for short definite mentions:
     "the group", "the ministry", "the Israeli leader" take the nearest earlier party of their kind)."""
     return sorted((m for m in mentions if m.end_char <= start_char), key=lambda m: -m.end_char)
+
+
+def bound_subject(pronoun: Token, mentions: Sequence[MentionLike]) -> MentionLike | None:
+    """The mention of the subject an object pronoun may not stand for (binding: "Obama met him", "Trump wants to
+    work with him": a non-reflexive object pronoun is never its clause's subject, nor the subject that controls a
+    clause with none of its own).  A relative pronoun subject ("the man who met him") stands for its noun."""
+    if pronoun.dep_ not in OBJECT_DEPS or pronoun.lower_.endswith(("self", "selves")):
+        return None
+    node = pronoun.head
+    for _ in range(12):  # a short climb: the binding domain is the clause and the clauses it controls
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS] if node.pos_ in ("VERB", "AUX") else []
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                subject = node.head
+            return next((m for m in mentions if m.start_char <= subject.idx < m.end_char), None)
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in CONTROLLED_DEPS:
+            return None  # a clause with no subject that nothing controls ("Asked about him, ...")
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def same_party(res: Any, other: Any) -> bool:
+    """Whether two resolutions are one party: the same object, or the same name."""
+    return res is other or res == other or (bool(res.name) and res.name == other.name)

@@ -24,7 +24,22 @@ def first_person(event: Event, quotes: list[Quote]) -> Event:
         speaker = next((q.speaker for q in quotes if q.speaker is not None and q.start <= actor.start < q.end), None)
         if speaker is not None:
             changes[role] = replace(actor, name=speaker.name, country=speaker.country, sector=speaker.sector)
+            other_role = "actor2" if role == "actor1" else "actor1"
+            other = getattr(event, other_role)
+            if _speaker_as_third_person(other, speaker):
+                changes[other_role] = replace(other, name=None, country=None, sector=None)
     return replace(event, **changes) if changes else event
+
+
+def _speaker_as_third_person(actor: Actor | None, speaker: Actor) -> bool:
+    """ "I look forward to working with *him*," Obama said: a speaker says "I", so a non-reflexive "he"/"him" of
+    the quote is somebody else; coreference, blind to quotes, may have made it the speaker."""
+    return (
+        actor is not None
+        and bool(speaker.name)
+        and actor.name == speaker.name
+        and actor.text.lower() in words("third_person_singular_pronouns")
+    )
 
 
 def link_quotes_and_events(quotes: list[Quote], events: list[Event]) -> tuple[list[Quote], list[Event]]:
