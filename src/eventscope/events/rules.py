@@ -1334,6 +1334,22 @@ def _by_agent(f: Frame) -> None:
     )
 
 
+MOVED_FROM_TYPES = frozenset({"RETREAT", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
+"""Deeds whose "from" names where something went or was taken out of ("withdrawal from Iraq", "expulsion from the
+country", "attacks from Gaza", "a march from the square"), not who did them."""
+
+
+def _origin_agent(f: Frame) -> None:
+    if f.sources:
+        return
+    hit = f.lexicon.lookup(f.trigger)
+    if hit is None or hit[0].event_type in MOVED_FROM_TYPES:
+        return
+    f.sources.extend(
+        c for p in f.trigger.children if p.dep_ == "prep" and p.lower_ == "from" for c in p.children if c.dep_ == "pobj"
+    )
+
+
 def _noun_prep_object(f: Frame) -> None:
     f.targets.extend(
         c
@@ -1420,6 +1436,14 @@ NOUN_FRAME: tuple[Rule, ...] = (
         _by_agent,
         E("An attack by rebels on the army killed three soldiers.", "attack", "ASSAULT", "rebels", "soldiers"),
         E("The raid by Israeli forces on the camp killed two men.", "raid", "COERCE", "Israeli", "men"),
+        role="source",
+    ),
+    rule(
+        "origin_agent",
+        '"criticism from X", "a grant from X", "a visit from X": whom a said or given deed comes from does it.',
+        _origin_agent,
+        E("Criticism from the opposition party grew on Monday.", "Criticism", "ACCUSE", "party"),
+        E("The clinic opened with a grant from the World Bank.", "grant", "AID", "World Bank"),
         role="source",
     ),
     rule(
