@@ -169,11 +169,60 @@ def test_a_victim_named_again_by_a_pronoun_is_the_earlier_attack_told_on():
 
 
 def test_a_named_or_distant_later_victim_stays_its_own_event():
+    """Another name than the victim's, or a pronoun far away, points to no earlier attack."""
     attackers = Actor(0, 10, "gunmen", None, None, "UAF")
-    stabbed = _casualty("a", SentenceSpan(0, 60), attackers, Actor(20, 32, "A journalist", None, None, "MED"), None)
+    stabbed = _casualty("a", SentenceSpan(0, 60), attackers, Actor(20, 35, "Rafiq Hasan", None, None, "MED"), None)
     named = _casualty("b", SentenceSpan(61, 120), None, Actor(61, 72, "Abdul Karim", None, None, None), 1)
     far = _casualty("c", SentenceSpan(900, 960), None, Actor(900, 902, "He", None, None, None), 1)
     assert len(merge_events([stabbed, named, far])) == 3
+
+
+def _arrest(event_id: str, sentence: SentenceSpan, actor1: Actor | None, actor2: Actor) -> Event:
+    return replace(_casualty(event_id, sentence, actor1, actor2, None), event_type="COERCE", date_source=None)
+
+
+def test_a_person_introduced_unnamed_and_named_in_the_next_sentence_is_one_arrest():
+    """ "Police detained a local trader on Monday. Ahmed Farouk, 41, was detained at his shop": one arrest, told
+    twice, recorded with the name; the same name after a distant unnamed one, or arrested by another party, stays
+    its own."""
+    police = Actor(0, 6, "Police", None, "EGY", "POL")
+    trader = Actor(16, 32, "a local trader", None, None, "BUS")
+    first = _arrest("a", SentenceSpan(0, 50), police, trader)
+    named = _arrest("b", SentenceSpan(51, 110), None, Actor(51, 62, "Ahmed Farouk", None, None, None))
+    merged = merge_events([first, named])
+    assert len(merged) == 1 and merged[0].mentions == 2
+    assert merged[0].actor1 == police and merged[0].actor2 is not None and merged[0].actor2.text == "Ahmed Farouk"
+
+    far = _arrest("c", SentenceSpan(900, 960), None, Actor(900, 911, "Ahmed Farouk", None, None, None))
+    army = Actor(51, 55, "army", None, "EGY", "MIL")
+    by_other = _arrest("d", SentenceSpan(51, 110), army, Actor(60, 71, "Ahmed Farouk", None, None, None))
+    assert len(merge_events([first, far])) == 2
+    assert len(merge_events([first, by_other])) == 2
+
+
+def test_a_named_victim_told_again_with_its_doer_described_anew_is_one_attack():
+    """ "Soldiers shot Maria Lopez ... Lopez was shot by an army sniper": one shooting of one named person; a
+    state attacked twice, or "other" doers, stay two."""
+    soldiers = Actor(0, 8, "Soldiers", None, "COL", "MIL")
+    sniper = Actor(130, 145, "an army sniper", None, "COL", "MIL")
+    first = _casualty("a", SentenceSpan(0, 60), soldiers, Actor(14, 25, "Maria Lopez", None, None, None), None)
+    again = _casualty("b", SentenceSpan(100, 160), sniper, Actor(100, 105, "Lopez", None, None, None), None)
+    merged = merge_events([first, again])
+    assert len(merged) == 1 and merged[0].mentions == 2
+
+    others = replace(again, event_id="c", actor1=Actor(130, 144, "other soldiers", None, "COL", "MIL"))
+    assert len(merge_events([first, others])) == 2
+    troops, forces = (
+        Actor(0, 13, "Russian troops", None, "RUS", "MIL"),
+        Actor(100, 114, "Russian forces", None, "RUS", "MIL"),
+    )
+    ukraine, again_ukraine = (
+        Actor(30, 37, "Ukraine", "Ukraine", "UKR", "GOV"),
+        Actor(130, 137, "Ukraine", "Ukraine", "UKR", "GOV"),
+    )
+    state_first = _casualty("d", SentenceSpan(0, 60), troops, ukraine, None)
+    state_again = _casualty("e", SentenceSpan(100, 160), forces, again_ukraine, None)
+    assert len(merge_events([state_first, state_again])) == 2
 
 
 def test_a_meeting_abroad_told_again_as_a_visit_to_the_country_is_one_trip(pipeline):

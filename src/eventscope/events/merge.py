@@ -8,7 +8,10 @@ so users can join across runs and the store counts every happening once.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from functools import cache
+from importlib import resources
 from itertools import pairwise
 
 from eventscope.ids import content_id
@@ -92,9 +95,13 @@ def _fold_partial(events: list[Event]) -> list[Event]:
                 next((k for k in kept if _restates(event, k)), None)
                 or _told_of_anaphor(event, kept)
                 or _toll_of_partyless(event, kept)
+                or _names_indefinite(event, kept)
             )
         else:
-            host = next((k for k in kept if _retold_dyad(event, k) or _retold_visit(event, k)), None)
+            host = next(
+                (k for k in kept if _retold_dyad(event, k) or _retold_visit(event, k) or _retold_to_named(event, k)),
+                None,
+            ) or _names_indefinite(event, kept)
         if host is None:
             kept.append(event)
             continue
@@ -102,6 +109,9 @@ def _fold_partial(events: list[Event]) -> list[Event]:
         combined = _combined(host, event, add_mentions=not same_sentence)
         if host.actor1 is None and host.actor2 is None:
             combined = replace(combined, actor2=event.actor2)  # the partyless deed takes the victims told next
+        elif _indefinite(host.actor2) and _named_person(event.actor2):
+            # "police arrested a man ... Martello was arrested": the record names whom it happened to
+            combined = replace(combined, actor1=host.actor1 or event.actor1, actor2=event.actor2)
         if host.location is not None and _retold_visit(event, host):
             combined = replace(combined, location=host.location)  # the city met in, not the country visited
         kept[kept.index(host)] = combined
@@ -185,6 +195,89 @@ def _retold_dyad(event: Event, earlier: Event) -> bool:
     assert event.actor1 is not None and event.actor2 is not None  # _fold_partial asks only of dyads
     pairs = ((event.actor1, earlier.actor1), (event.actor2, earlier.actor2))
     return all(_name_headed(a) and _name_headed(b) and _proper_names(a) & _proper_names(b) for a, b in pairs)
+
+
+def _retold_to_named(event: Event, earlier: Event) -> bool:
+    """A deed done to one named person told again in a later sentence, its doer described anew ("police killed
+    Keith Lamont Scott ... Scott was shot and killed by a black police officer"): same type, polarity, modality,
+    place and date, the same named person (not a state: two attacks on "Ukraine" are often two), and the doers one
+    party or two unnamed descriptions of one kind (same sector and country)."""
+    if earlier.actor1 is None or earlier.actor2 is None or earlier.sentence.start >= event.sentence.start:
+        return False
+    assert event.actor1 is not None and event.actor2 is not None  # _fold_partial asks only of dyads
+    victims = (event.actor2, earlier.actor2)
+    if not (_named_person(victims[0]) and _named_person(victims[1]) and _same_party(*victims)):
+        return False
+    if not (_same_party(event.actor1, earlier.actor1) or _unnamed_alike(event.actor1, earlier.actor1)):
+        return False
+    return _same_telling(event, earlier)
+
+
+def _names_indefinite(event: Event, kept: list[Event]) -> Event | None:
+    """The event a later report goes on telling when it names the person an earlier one introduced as "a man"
+    ("Police arrested a Coral Gables man on Monday ... *Martello, 64,* was arrested"): the latest earlier event of
+    the same type, in a sentence just before, whose only victim was one unnamed person, done by the same party, an
+    unnamed one of the same kind, or by no one told."""
+    if event.actor2 is None or not _named_person(event.actor2):
+        return None
+    earlier = next((k for k in reversed(kept) if k.event_type == event.event_type), None)
+    if earlier is None or not _indefinite(earlier.actor2) or earlier.sentence.start >= event.sentence.start:
+        return None
+    if event.sentence.start - earlier.sentence.end > NEAR_CHARS:
+        return None
+    doers = (event.actor1, earlier.actor1)
+    if None not in doers and not (_same_party(*doers) or _unnamed_alike(*doers)):  # type: ignore[arg-type]
+        return None
+    return earlier if _same_telling(event, earlier) else None
+
+
+INDEFINITE_STARTS = frozenset({"a", "an"})
+
+
+def _indefinite(actor: Actor | None) -> bool:
+    """One person introduced without a name ("a man", "A 27-year-old city man")."""
+    if actor is None or actor.name or actor.members or _name_headed(actor):
+        return False
+    words = actor.text.lower().split()
+    return bool(words) and words[0] in INDEFINITE_STARTS
+
+
+def _named_person(actor: Actor | None) -> bool:
+    """A party named by a proper name that is not a country's ("Scott", "Hillary Clinton"; not "Ukraine")."""
+    if actor is None or not _name_headed(actor):
+        return False
+    names = _proper_names(actor)
+    return bool(names) and not names <= _country_name_words()
+
+
+@cache
+def _country_name_words() -> frozenset[str]:
+    rows = json.loads(resources.files("eventscope").joinpath("data/actors/countries.json").read_text("utf-8"))
+    return frozenset(
+        word.lower() for row in rows for name in [row["name"], *row.get("aliases", [])] for word in name.split()
+    )
+
+
+CONTRAST_STARTS = frozenset({"other", "another"})
+
+
+def _unnamed_alike(a: Actor, b: Actor) -> bool:
+    """Two descriptions of one kind of party, no name in either ("police", "a black police officer"): same sector
+    and country.  "Other unions" contrasts itself with the first."""
+    if not (_unnamed(a) and _unnamed(b)):
+        return False
+    if any(actor.text.lower().split()[0] in CONTRAST_STARTS for actor in (a, b)):
+        return False
+    return a.sector is not None and (a.sector, a.country) == (b.sector, b.country)
+
+
+def _unnamed(actor: Actor) -> bool:
+    """A party described, not named: no name, and no capitalised word but the first ("Soldiers", "Tulsa police"
+    start a sentence or name a place; "Officer Reyes" is named)."""
+    words = actor.text.split()
+    if actor.name or actor.members or not words:
+        return False
+    return not any(w[:1].isupper() for w in words[1:])
 
 
 def _retold_visit(event: Event, earlier: Event) -> bool:
