@@ -244,3 +244,17 @@ def test_a_meeting_abroad_told_again_as_a_visit_to_the_country_is_one_trip(pipel
     assert len(consults) == 1 and consults[0].mentions == 2
     assert consults[0].location is not None and consults[0].location.name == "Moscow"
     assert len([e for e in second.events if e.event_type == "CONSULT"]) == 2
+
+
+def test_coordinated_verbs_of_one_speaker_to_one_kind_of_party_are_one_utterance():
+    """ "The mayor attacked city officers and blamed police": one act of speech, one ACCUSE; a named second target
+    ("and blamed Chief Ortiz") is another accusation."""
+    mayor = Actor(0, 9, "The mayor", "Dana Whitfield", "USA", "GOV")
+    officers = Actor(19, 32, "city officers", None, "USA", "POL")
+    police = Actor(44, 50, "police", None, "USA", "POL")
+    chief = Actor(44, 55, "Chief Ortiz", "Ortiz", "USA", "POL")
+    attacked = replace(_one_sided("a", 0, mayor, officers, trigger="attacked"), event_type="ACCUSE")
+    blamed = replace(_one_sided("b", 0, mayor, police, trigger="blamed"), event_type="ACCUSE")
+    merged = merge_events([attacked, blamed])
+    assert len(merged) == 1 and merged[0].event_id == "a" and merged[0].mentions == 1
+    assert len(merge_events([attacked, replace(blamed, actor2=chief)])) == 2

@@ -70,6 +70,8 @@ def _merge_same(events: list[Event]) -> list[Event]:
         if same_sentence is None and key is not None and event.modality == "future":
             # "officials met in Islamabad to discuss a ceasefire": the purpose told after the deed is that deed
             same_sentence = in_sentence.get((*key[:-1], "asserted"))
+        if same_sentence is None and key is not None:
+            same_sentence = _one_utterance(event, [survivors[i] for i in in_sentence.values() if i in survivors])
         if same_sentence is not None and same_sentence != event.event_id:
             survivors[same_sentence] = _combined(survivors[same_sentence], event, add_mentions=False)
             continue
@@ -81,6 +83,26 @@ def _merge_same(events: list[Event]) -> list[Event]:
             continue
         survivors[event.event_id] = _combined(kept, event, add_mentions=True)
     return list(survivors.values())
+
+
+SPEECH_TYPES = frozenset({"ACCUSE"})
+"""Types whose deed is words: coordinated verbs of one speaker to one kind of party tell one utterance."""
+
+
+def _one_utterance(event: Event, earlier: list[Event]) -> str | None:
+    """The earlier event of the sentence that ``event`` tells again as one act of speech ("she attacked law
+    enforcement officers and blamed police"): same speech type, speaker, polarity and modality, the targets two
+    descriptions of one kind of party.  Two named targets ("blamed Lee and criticized Park") stay two."""
+    if event.event_type not in SPEECH_TYPES or event.actor1 is None or event.actor2 is None:
+        return None
+    for other in earlier:
+        if other.sentence.start != event.sentence.start or other.actor1 is None or other.actor2 is None:
+            continue
+        if (other.event_type, other.negated, other.modality) != (event.event_type, event.negated, event.modality):
+            continue
+        if actor_key(other.actor1) == actor_key(event.actor1) and _unnamed_alike(other.actor2, event.actor2):
+            return other.event_id
+    return None
 
 
 def _fold_partial(events: list[Event]) -> list[Event]:
