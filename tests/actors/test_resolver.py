@@ -316,3 +316,14 @@ def test_an_officer_belongs_to_the_service_named_around_the_word(resolve, text, 
     actor = resolve(text, phrase)
     assert actor is not None
     assert actor.sector == sector
+
+
+def test_a_prefix_split_off_a_hyphenated_word_is_no_party(resolve):
+    assert resolve("The envoy called for a renewal of intra-Syrian talks.", "intra") is None
+
+
+def test_the_country_a_group_is_for_or_against_is_not_its_own(resolve):
+    """ "pro-Russian rebels" are not Russian; "Russian troops" are."""
+    assert resolve("Pro-Russian rebels attacked the town.", "rebels").country is None
+    assert resolve("Anti-American militants attacked the base.", "militants").country is None
+    assert resolve("Russian troops attacked the town.", "troops").country == "RUS"

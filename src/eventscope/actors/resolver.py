@@ -42,6 +42,8 @@ GOV_COLLECTIVES = words("government_collectives")  # data/vocabulary.json
 OPEN_TITLES = words("open_titles")
 NAME_DEPS = {"compound", "flat"}
 GOV_FAMILY = {"GOV", "POL", "MIL", "LEG", "JUD"}
+BOUND_PREFIXES = frozenset({"intra", "inter", "pan", "pro", "anti", "non", "post", "pre", "ex", "neo", "multi"})
+"""Prefixes the tokenizer splits off a hyphenated word ("intra-Syrian", "anti-government"): never a party alone."""
 FORMER_WORDS = words("former_words")
 """Words that put an office in the past: a former president or a retired general holds no state office now; the
 Phoenix convention codes such people ELI (elites), not GOV or MIL."""
@@ -373,6 +375,8 @@ class DocumentActors:
             if root.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
                 return None
         low = root.lower_
+        if low in BOUND_PREFIXES and root.i + 1 < len(self.doc) and self.doc[root.i + 1].text in ("-", "–"):
+            return None  # "intra-Syrian talks", "pro-Russian rebels": a prefix split off by the tokenizer is no party
         role = self.kb.pronouns.get(low)
         if root.pos_ == "PRON" or root.tag_ in ("PRP", "PRP$") or role:
             return self._pronoun(span, root, role) if coref and role else None
@@ -492,6 +496,11 @@ class DocumentActors:
             sector = "ELI"  # "the former minister", "a retired general"
         return _Res(None, country, sector, kind, plural, titles=(key,) if kind == "person" else ())
 
+    def _stance_prefixed(self, i: int) -> bool:
+        """ "pro-Russian rebels", "anti-American protesters": a country named after "pro-" or "anti-" is the side
+        they take or oppose, not their own."""
+        return i >= 2 and self.doc[i - 1].text in ("-", "–") and self.doc[i - 2].lower_ in ("pro", "anti")
+
     def _former(self, start: int, end: int) -> bool:
         """Whether a word among tokens [start, end) puts the office named there in the past ("former", "ex-")."""
         return any(self.doc[i].lower_ in FORMER_WORDS for i in range(start, end))
@@ -522,7 +531,7 @@ class DocumentActors:
         """Country and title-sector from modifiers, "of/in" complements and appositions."""
         country = None
         for m in left_names:
-            if m[2].country:
+            if m[2].country and not self._stance_prefixed(m[0]):
                 country = m[2].country
                 break
         titles = self._titles(cues.start, h1)
