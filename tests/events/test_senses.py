@@ -47,6 +47,8 @@ SENSE_VETOES = {
     "price_charge",
     "public_advisory",
     "forecast_warning",
+    "contact_number",
+    "membership_join",
     "policy_target",
     "legal_defence",
     "meeting_as_setting",

@@ -91,6 +91,7 @@ from eventscope.events.senses import (
     campaign_rally,
     citation,
     committed_deed,
+    contact_number,
     court_plea,
     criticized_idea,
     danger_sense,
@@ -111,6 +112,7 @@ from eventscope.events.senses import (
     intangible_gift,
     legal_defence,
     meeting_as_setting,
+    membership_join,
     name_calling,
     naming_call,
     natural_adversary,
@@ -509,6 +511,22 @@ VETOES: tuple[Rule, ...] = (
         E("Kenyan lawyers defended the opposition leader in court.", "defended", None),
     ),
     rule(
+        "contact_number",
+        '"call Beth Campbell at (931) 555-0142": a telephone number after a verb of contact tells readers whom to '
+        "ring, no REQUEST or CONSULT (events/senses.py).",
+        contact_number,
+        E("Anyone with information should call Kenyan police on 0800 555 111.", "call", None),
+        E("To volunteer, call the Iraqi Red Crescent at (964) 555-0142.", "call", None),
+    ),
+    rule(
+        "membership_join",
+        '"he joined Forsyth County as deputy manager", "Smith joined the 3rd Battalion": one person joining an '
+        "organisation takes a job or enlists, no COOPERATE (events/senses.py).",
+        membership_join,
+        E("After school, Ahmed Karimi joined the Afghan National Army.", "joined", None),
+        E("In 2009 she joined the Kenyan Red Cross as a nurse.", "joined", None),
+    ),
+    rule(
         "forecast_warning",
         "\"'Bad things are going to happen,' Trump warned\": a warning that only foretells what others or events "
         "will do is a prediction, no THREATEN; a condition, a consequence or the speaker acting makes it a threat "
@@ -892,6 +910,8 @@ SENSE_VETOES = frozenset(
         "price_charge",
         "public_advisory",
         "forecast_warning",
+        "contact_number",
+        "membership_join",
         "policy_target",
         "legal_defence",
         "meeting_as_setting",

@@ -1141,6 +1141,39 @@ def legal_defence(c: Any) -> bool:
     return subject is not None and subject.lemma_.lower() in words("legal_professions")
 
 
+PHONE_NUMBER = re.compile(r"\(?\d{3,5}\)?[\s.-]?\d{3}[\s.-]?\d{3,4}")
+"""A telephone number as news prints it: "(931) 555-0142", "0800 555 111", "020 7946 0018"."""
+CONTACT_VERBS = frozenset({"call", "contact", "phone", "ring", "text", "email", "dial"})
+
+
+def contact_number(c: Any) -> bool:
+    """Veto: "call Beth Campbell at (931) 555-0142", "call Crimestoppers anonymously on 0800 555 111": a telephone
+    number after a verb of contact is a notice telling readers whom to ring, no REQUEST or CONSULT."""
+    if c.token.lemma_.lower() not in CONTACT_VERBS:
+        return False
+    return PHONE_NUMBER.search(c.state.sentence.text[c.token.idx - c.state.sentence.start_char :]) is not None
+
+
+PERSONAL_SUBJECTS = frozenset({"he", "she", "i"})
+
+
+def membership_join(c: Any) -> bool:
+    """Veto: "he joined Forsyth County as deputy manager", "Smith joined the 3rd Battalion": one person joining an
+    organisation or a unit takes a job or enlists; that is a biography, no COOPERATE between parties.  Joining
+    someone *for* or *in* something ("joined Zarif for a meeting", "joined Democrats in opposing the bill") and an
+    organisation joining ("the FBI joined the investigation") stay."""
+    token = c.token
+    if c.entry.event_type != "COOPERATE" or token.lemma_.lower() != "join":
+        return False
+    if any(ch.dep_ == "prep" and ch.lower_ in ("for", "in", "with", "on") and ch.i > token.i for ch in token.children):
+        return False
+    subject = _subject_head(token)
+    if subject is None or not (subject.ent_type_ == "PERSON" or subject.lower_ in PERSONAL_SUBJECTS):
+        return False
+    objects = [ch for ch in token.children if ch.dep_ == "dobj"]
+    return bool(objects) and all(o.ent_type_ != "PERSON" and o.tag_ != "PRP" for o in objects)
+
+
 def meeting_as_setting(c: Any) -> bool:
     """Veto: "Dick said during the city council meeting", "hopes to complete this appointment at its April 6
     meeting": a meeting named as the time or place of something else is its setting; no meeting between parties is
