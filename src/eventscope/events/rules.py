@@ -122,6 +122,7 @@ from eventscope.events.senses import (
     object_not_victim,
     office_in_charge,
     opinion_agreement,
+    own_subject,
     phrasal_sense,
     policy_target,
     poll_sense,
@@ -333,7 +334,9 @@ def _denial_verb(c: Candidate) -> bool:
 def _topic_object(c: Candidate) -> bool:
     if c.entry.event_type not in ACTOR_OBJECT_TYPES or c.token.lemma_.lower() in words("topic_object_verbs"):
         return False
-    objects = [ch for ch in c.token.children if ch.dep_ == "dobj"]
+    objects = [ch for ch in c.token.children if ch.dep_ == "dobj" and ch.tag_ not in ("WDT", "WP")]
+    if not objects and c.token.dep_ == "relcl" and own_subject(c.token):
+        objects = [c.token.head]  # "the grant money police received from the state": the antecedent was received
     return bool(objects) and all(not c.state.actors.resolve_argument(o) for o in objects)
 
 
@@ -405,10 +408,12 @@ VETOES: tuple[Rule, ...] = (
     ),
     rule(
         "topic_object",
-        'A meeting\'s object must be an actor: "met little resistance" is no meeting.',
+        'A meeting\'s object must be an actor: "met little resistance" is no meeting; in a relative clause with its '
+        'own subject the object is the antecedent ("the grant money police received").',
         _topic_object,
         E("The soldiers met little resistance in the town.", "met", None),
         E("The troops met heavy fire near the river.", "met", None),
+        E("The money that Kenyan police received from the ministry covered overtime.", "received", None),
     ),
     rule(
         "statement_to_press",

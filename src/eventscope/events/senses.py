@@ -75,14 +75,14 @@ def _objects(token: Token) -> list[Token]:
     found += [ch for ch in token.children if ch.dep_ == "nsubjpass"]
     if token.dep_ == "acl" and token.tag_ == "VBN":
         found.append(token.head)
-    if token.dep_ == "relcl" and _own_subject(token):
+    if token.dep_ == "relcl" and own_subject(token):
         relative = [o for o in found if o.tag_ in ("WDT", "WP") or o.lower_ in ("that", "which", "whom")]
         if relative or not found:
             found = [o for o in found if o not in relative] + [token.head]
     return found
 
 
-def _own_subject(clause: Token) -> bool:
+def own_subject(clause: Token) -> bool:
     """A relative clause with a subject of its own, not its relative pronoun ("that Trump released")."""
     return any(ch.dep_ == "nsubj" and ch.tag_ not in ("WDT", "WP", "WP$") for ch in clause.children)
 
