@@ -47,6 +47,7 @@ SENSE_VETOES = {
     "price_charge",
     "public_advisory",
     "forecast_warning",
+    "support_description",
     "contact_number",
     "membership_join",
     "policy_target",

@@ -141,6 +141,7 @@ from eventscope.events.senses import (
     speech_sense,
     speech_to_audience,
     sport_sense,
+    support_description,
     venue_visit,
     verbal_attack,
 )
@@ -532,6 +533,14 @@ VETOES: tuple[Rule, ...] = (
         E("In 2009 she joined the Kenyan Red Cross as a nurse.", "joined", None),
     ),
     rule(
+        "support_description",
+        '"the bill passed with wide support", "support for NATO has been a bipartisan cause": support described by its '
+        "breadth or as a standing state is a description, no SUPPORT (events/senses.py).",
+        support_description,
+        E("Backing for the Kenyan government remains strong among Western donors.", "Backing", None),
+        E("Support for the Iraqi army has been a bipartisan cause in Washington.", "Support", None),
+    ),
+    rule(
         "forecast_warning",
         "\"'Bad things are going to happen,' Trump warned\": a warning that only foretells what others or events "
         "will do is a prediction, no THREATEN; a condition, a consequence or the speaker acting makes it a threat "
@@ -915,6 +924,7 @@ SENSE_VETOES = frozenset(
         "price_charge",
         "public_advisory",
         "forecast_warning",
+        "support_description",
         "contact_number",
         "membership_join",
         "policy_target",

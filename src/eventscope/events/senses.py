@@ -1174,6 +1174,26 @@ def membership_join(c: Any) -> bool:
     return bool(objects) and all(o.ent_type_ != "PERSON" and o.tag_ != "PRP" for o in objects)
 
 
+SUPPORT_NOUNS = frozenset({"support", "backing"})
+
+
+def support_description(c: Any) -> bool:
+    """Veto: "the bill passed with wide support", "support for NATO has been a bipartisan cause": support described by
+    its breadth or as a standing state of affairs is a description, no SUPPORT event.  "Reiterated their support for
+    Iraq" and "with the support of France" (a named party) stay."""
+    token = c.token
+    if c.entry.event_type != "SUPPORT" or not {token.lemma_.lower(), token.lower_} & SUPPORT_NOUNS:
+        return False
+    if token.pos_ == "VERB" and token.tag_ != "VBG":
+        return False  # "they support": a verb, not the noun
+    if token.dep_ == "pobj" and token.head.lower_ == "with":
+        named = any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in token.children)
+        return not named and any(
+            ch.dep_ == "amod" and ch.lemma_.lower() in words("breadth_adjectives") for ch in token.children
+        )
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in ("be", "remain")
+
+
 def meeting_as_setting(c: Any) -> bool:
     """Veto: "Dick said during the city council meeting", "hopes to complete this appointment at its April 6
     meeting": a meeting named as the time or place of something else is its setting; no meeting between parties is
