@@ -161,3 +161,12 @@ def test_a_deed_under_an_adjective_of_intent_has_not_happened(code):
     """ "remain committed to welcoming refugees", "is determined to warn": a stance toward a deed, not the deed."""
     welcome = _one(code("The Kenyan government remains committed to welcoming Somali refugees."), "SUPPORT")
     assert welcome.modality == "future"
+
+
+def test_a_name_the_knowledge_base_lacks_is_the_party_addressed(code):
+    """ "accused the Centre of", "called on the Verkhovna Rada to": the addressee is a party even when no
+    knowledge places it, not a party named deeper in the clause."""
+    accused = _one(code("Tamil Nadu accused the Centre of refusing to act."), "ACCUSE")
+    assert accused.actor2 is not None and accused.actor2.text == "the Centre"
+    request = _one(code("Poroshenko called on the Verkhovna Rada to repeal the rule for civil activists."), "REQUEST")
+    assert request.actor2 is not None and request.actor2.text == "the Verkhovna Rada"

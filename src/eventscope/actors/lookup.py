@@ -194,6 +194,7 @@ class ArgumentActors:
         if (
             token.ent_type_ in ("PERSON", "ORG", "NORP")
             or acting_place_name(token)
+            or addressed_name(token)
             or named_body(token)
             or (token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in person_nouns or low in person_nouns))
         ):
@@ -454,6 +455,26 @@ def acting_place_name(token: Token) -> bool:
         and token.dep_ in ("nsubj", "dobj", "dative", "conj")
         and token.head.pos_ in ("VERB", "AUX", "PROPN")
     )
+
+
+ADDRESSING_VERBS = frozenset(
+    {"accuse", "urge", "warn", "call", "ask", "invite", "criticize", "criticise", "condemn", "blame", "summon", "sue"}
+)
+"""Verbs whose object or "on" object is the party addressed: whatever name stands there is a party."""
+
+
+def addressed_name(token: Token) -> bool:
+    """A capitalised name the knowledge base does not know, addressed by a verb that needs a party: "accused *the
+    Centre* of refusing", "called on *the Verkhovna Rada* to repeal" (the small model tags such names as places or
+    nothing); the party stays a span of its own rather than the argument going to a party deeper in the clause."""
+    if token.pos_ != "PROPN" or token.ent_type_ not in ("", "LOC", "GPE", "FAC", "ORG"):
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "on":
+        head = head.head
+    elif token.dep_ != "dobj":
+        return False
+    return head.pos_ == "VERB" and head.lemma_.lower() in ADDRESSING_VERBS
 
 
 FORCE_NOUNS = frozenset(
