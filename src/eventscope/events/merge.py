@@ -9,13 +9,14 @@ so users can join across runs and the store counts every happening once.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from functools import cache
 from importlib import resources
 from itertools import pairwise
 
 from eventscope.ids import content_id
-from eventscope.records import Actor, Event, EventLocation, Paragraph, Report
+from eventscope.records import Actor, Event, EventLocation, Magnitude, Paragraph, Report
 from eventscope.vocabulary import words as vocabulary
 
 
@@ -48,7 +49,7 @@ def happening_id(
     return content_id("\x1f".join(parts), "event")
 
 
-def merge_events(events: list[Event]) -> list[Event]:
+def merge_events(events: list[Event], text: str = "") -> list[Event]:
     """Collapse reports of one happening into the first, summing mentions and reports.
 
     Two events are one happening when they have the same id, or when one sentence states the same type between
@@ -57,8 +58,10 @@ def merge_events(events: list[Event]) -> list[Event]:
     second adds no mention: it is the same report.  Then a one-sided event that restates part of another is folded
     into it (``_fold_partial``): in one sentence ("were convicted and sentenced"), or later in the document ("Petrenko
     visited Vientiane ... during Petrenko's visit"), where it adds a report and a mention; so is a dyad of two named
-    people told again in a later sentence (headline and lead).  The first report stays the evidence."""
-    return _fold_partial(_merge_same(events))
+    people told again in a later sentence (headline and lead), and so is a casualty report of the attack just told
+    (``_same_attack``; ``text``, the document the events' offsets point into, shows what its sentence refers to).
+    The first report stays the evidence."""
+    return _fold_partial(_merge_same(events), text)
 
 
 def _merge_same(events: list[Event]) -> list[Event]:
@@ -105,11 +108,12 @@ def _one_utterance(event: Event, earlier: list[Event]) -> str | None:
     return None
 
 
-def _fold_partial(events: list[Event]) -> list[Event]:
+def _fold_partial(events: list[Event], text: str = "") -> list[Event]:
     """Fold an event with at most one actor into an earlier event of the same type, polarity and modality that
     has that actor too (by identity or a shared proper name: "Minister Ivan Petrenko's visit" restates "visiting
     Defence Minister Ivan Petrenko"), at a compatible place and date.  An event with both actors is folded only
-    when it retells a dyad of two named people (``_retold_dyad``): other dyads are statements to keep."""
+    when it retells a dyad of two named people (``_retold_dyad``), a deed told on a thing and on a party in one
+    sentence (``_deed_on_thing``), or the attack just told (``_same_attack``): other dyads are statements to keep."""
     kept: list[Event] = []
     for event in events:
         if event.actor1 is None or event.actor2 is None:
@@ -120,15 +124,34 @@ def _fold_partial(events: list[Event]) -> list[Event]:
                 or _names_indefinite(event, kept)
             )
         else:
-            host = next(
-                (k for k in kept if _retold_dyad(event, k) or _retold_visit(event, k) or _retold_to_named(event, k)),
-                None,
-            ) or _names_indefinite(event, kept)
+            host = (
+                next((k for k in kept if _retells_dyad(event, k)), None)
+                or _names_indefinite(event, kept)
+                or next((k for k in kept if _deed_on_thing(event, k)), None)
+            )
+        if host is not None and _state_hit_apart(event, host):
+            host = None
         if host is None:
             kept.append(event)
             continue
         same_sentence = host.sentence.start == event.sentence.start
+        if same_sentence and _deed_on_thing(event, host):
+            # "in a police raid at their home, the couple were arrested": the record is the deed on the party
+            base, other = (event, host) if _thing(host.actor2) else (host, event)
+            kept[kept.index(host)] = _combined(base, other, add_mentions=False)
+            continue
         combined = _combined(host, event, add_mentions=not same_sentence)
+        if event.event_type in ATTACK_TYPES and not same_sentence:
+            # one attack, its toll told piece by piece: the larger counts, and the doer or victims told later; the
+            # place stays the attack's ("... succumbed to his injuries at a hospital in the capital")
+            combined = replace(
+                combined,
+                location=host.location or event.location,
+                actor1=host.actor1 or event.actor1,
+                actor2=host.actor2 or event.actor2,
+                dead=_larger(host.dead, event.dead),
+                injured=_larger(host.injured, event.injured),
+            )
         if host.actor1 is None and host.actor2 is None:
             combined = replace(combined, actor2=event.actor2)  # the partyless deed takes the victims told next
         elif _indefinite(host.actor2) and _named_person(event.actor2):
@@ -138,6 +161,115 @@ def _fold_partial(events: list[Event]) -> list[Event]:
             combined = replace(combined, location=host.location)  # the city met in, not the country visited
         kept[kept.index(host)] = combined
     return kept
+
+
+ATTACK_TYPES = frozenset({"ASSAULT"})
+"""Types whose happening is one attack that a story tells clause by clause and victim by victim."""
+STATE_SECTORS = frozenset({"MIL", "POL", "GOV"})
+"""Sectors of a state force: one hit is a party of its own record unless the attack has one already."""
+
+
+def _same_attack(event: Event, kept: list[Event], text: str) -> Event | None:
+    """The attack a later report goes on telling ("A bomb killed a soldier near Manbij. *Five others were wounded
+    in the blast*", "Militants attacked a post. *Two policemen were injured*"): the latest earlier attack (or the one
+    whose victim it names again), of the same telling, in a sentence just before or one that points back to it
+    ("the blast", "the attack", the victim told again), and not
+    told as another ("in a separate attack").  Its doer is the same party or one of the same kind, or not told
+    (a doer told only later must have done it to the same victim: "Isis killed the soldier")."""
+    if event.event_type not in ATTACK_TYPES:
+        return None
+    attacks = [k for k in reversed(kept) if k.event_type == event.event_type]
+    host = next((k for k in attacks if _victim_again(event.actor2, k.actor2)), attacks[0] if attacks else None)
+    if host is None or host.sentence.start >= event.sentence.start or not _same_telling(event, host):
+        return None
+    words = re.findall(r"[a-z]+", text[event.sentence.start : event.sentence.end].lower())
+    if set(words) & vocabulary("new_incident_words"):
+        return None
+    nouns = vocabulary("incident_nouns")
+    points_back = any(
+        w in DEFINITE_STARTS and any(n in nouns for n in words[i + 1 : i + 3]) for i, w in enumerate(words)
+    ) or _victim_again(event.actor2, host.actor2)
+    if not points_back and event.sentence.start - host.sentence.end > NEAR_CHARS:
+        return None
+    if event.actor1 is not None:
+        if host.actor1 is not None and not (
+            _same_party(event.actor1, host.actor1) or _described_alike(event.actor1, host.actor1)
+        ):
+            return None
+        if host.actor1 is None and not (
+            event.actor2 is not None and host.actor2 is not None and _same_party(event.actor2, host.actor2)
+        ):
+            return None
+    if not points_back and _told_apart(event.actor2, host.actor2):
+        return None
+    return host
+
+
+def _state_hit_apart(event: Event, host: Event) -> bool:
+    """A state force hit in a later sentence keeps its own record when the attack it would join has none ("A bomb
+    hit a market. A policeman was wounded"), so that no side of the attack goes unrecorded."""
+    if event.event_type not in ATTACK_TYPES or host.sentence.start == event.sentence.start:
+        return False
+    if event.actor2 is None or event.actor2.sector not in STATE_SECTORS:
+        return False
+    return not any(a is not None and a.sector in STATE_SECTORS for a in (host.actor1, host.actor2))
+
+
+def _victim_again(victim: Actor | None, earlier: Actor | None) -> bool:
+    """The victim told again by the same description, not introduced anew ("a man was shot ... striking *the
+    man*"; not "a man ... a man")."""
+    if victim is None or earlier is None or _indefinite(victim) or _state_named(victim):
+        return False
+    return actor_key(victim) == actor_key(earlier) or (_named_person(victim) and _same_party(victim, earlier))
+
+
+def _told_apart(victim: Actor | None, earlier: Actor | None) -> bool:
+    """Victims that make two attacks of two reports unless the later points back to the first: two people named
+    differently ("police shot Lee ... Park was shot"), or a state attacked ("troops attacked Ukraine ... forces
+    attacked Ukraine" tells a war's deeds, often two)."""
+    if victim is None or earlier is None:
+        return False
+    if _named_person(victim) and _named_person(earlier) and not _same_party(victim, earlier):
+        return True
+    return _state_named(victim) and _state_named(earlier)
+
+
+def _state_named(actor: Actor) -> bool:
+    """A party named by a country's name ("Ukraine", "Turkey")."""
+    names = _proper_names(actor)
+    return _name_headed(actor) and bool(names) and names <= _country_name_words()
+
+
+def _larger(a: Magnitude | None, b: Magnitude | None) -> Magnitude | None:
+    if a is None or b is None:
+        return a or b
+    return b if b.value > a.value else a
+
+
+def _deed_on_thing(event: Event, earlier: Event) -> bool:
+    """One deed told on a thing and on a party in one sentence ("in a police raid at *their home*, *the couple*
+    were arrested", "assailants exploded *crude bombs*, injuring *three people*"): same type, doer, polarity and
+    modality, and one target a thing (no name, country or sector) where the other is a party."""
+    if earlier.sentence.start != event.sentence.start or None in (event.actor1, earlier.actor1):
+        return False
+    if event.actor2 is None or event.event_id == earlier.event_id:
+        return False
+    if (event.event_type, event.negated, event.modality) != (earlier.event_type, earlier.negated, earlier.modality):
+        return False
+    if actor_key(event.actor1) != actor_key(earlier.actor1):
+        return False
+    return _thing(event.actor2) != _thing(earlier.actor2)
+
+
+def _thing(actor: Actor | None) -> bool:
+    """A target that is no party: none told ("in a police raid at their home"), or one the knowledge base knows as
+    none ("vetoed a resolution")."""
+    return actor is None or not actor.party
+
+
+def _retells_dyad(event: Event, earlier: Event) -> bool:
+    """Whether the dyad ``event`` tells ``earlier`` again: a named dyad, a trip, or a deed to one named person."""
+    return _retold_dyad(event, earlier) or _retold_visit(event, earlier) or _retold_to_named(event, earlier)
 
 
 def _toll_of_partyless(event: Event, kept: list[Event]) -> Event | None:
@@ -248,7 +380,7 @@ def _names_indefinite(event: Event, kept: list[Event]) -> Event | None:
     if event.sentence.start - earlier.sentence.end > NEAR_CHARS:
         return None
     doers = (event.actor1, earlier.actor1)
-    if None not in doers and not (_same_party(*doers) or _unnamed_alike(*doers)):  # type: ignore[arg-type]
+    if None not in doers and not (_same_party(*doers) or _described_alike(*doers)):  # type: ignore[arg-type]
         return None
     return earlier if _same_telling(event, earlier) else None
 
@@ -256,12 +388,18 @@ def _names_indefinite(event: Event, kept: list[Event]) -> Event | None:
 INDEFINITE_STARTS = frozenset({"a", "an"})
 
 
+HEAD_ENDS = frozenset({"in", "of", "near", "from", "at", "on", "outside", "with"})
+"""Prepositions that end a noun phrase's head ("a city *in* northeastern Syria" is a city, not Syria)."""
+
+
 def _indefinite(actor: Actor | None) -> bool:
-    """One person introduced without a name ("a man", "A 27-year-old city man")."""
-    if actor is None or actor.name or actor.members or _name_headed(actor):
+    """One person or place introduced without a name ("a man", "A 27-year-old city man", "a city in northeastern
+    Syria")."""
+    if actor is None or actor.name or actor.members:
         return False
-    words = actor.text.lower().split()
-    return bool(words) and words[0] in INDEFINITE_STARTS
+    words = actor.text.split()
+    head = next((i for i, w in enumerate(words) if i and w.lower() in HEAD_ENDS), len(words))
+    return bool(words) and words[0].lower() in INDEFINITE_STARTS and not words[head - 1][:1].isupper()
 
 
 def _named_person(actor: Actor | None) -> bool:
@@ -289,6 +427,16 @@ def _unnamed_alike(a: Actor, b: Actor) -> bool:
     if not (_unnamed(a) and _unnamed(b)):
         return False
     if any(actor.text.lower().split()[0] in CONTRAST_STARTS for actor in (a, b)):
+        return False
+    return a.sector is not None and (a.sector, a.country) == (b.sector, b.country)
+
+
+def _described_alike(a: Actor, b: Actor) -> bool:
+    """Two descriptions of one kind of party, one of them with no name at all ("New York City police",
+    "officers"): same sector and country, neither named, neither a contrast ("other unions")."""
+    if a.name or b.name or a.members or b.members or not (_unnamed(a) or _unnamed(b)):
+        return False
+    if any(actor.text.lower().split()[0] in CONTRAST_STARTS for actor in (a, b) if actor.text.split()):
         return False
     return a.sector is not None and (a.sector, a.country) == (b.sector, b.country)
 
