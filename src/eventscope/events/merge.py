@@ -122,12 +122,14 @@ def _fold_partial(events: list[Event], text: str = "") -> list[Event]:
                 or _told_of_anaphor(event, kept)
                 or _toll_of_partyless(event, kept)
                 or _names_indefinite(event, kept)
+                or _same_attack(event, kept, text)
             )
         else:
             host = (
                 next((k for k in kept if _retells_dyad(event, k)), None)
                 or _names_indefinite(event, kept)
                 or next((k for k in kept if _deed_on_thing(event, k)), None)
+                or _same_attack(event, kept, text)
             )
         if host is not None and _state_hit_apart(event, host):
             host = None
