@@ -327,3 +327,39 @@ def test_the_country_a_group_is_for_or_against_is_not_its_own(resolve):
     assert resolve("Pro-Russian rebels attacked the town.", "rebels").country is None
     assert resolve("Anti-American militants attacked the base.", "militants").country is None
     assert resolve("Russian troops attacked the town.", "troops").country == "RUS"
+
+
+# --- a title word tags a person only in title position, not as a name or a headline's capital --------------------
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # the surname of a person, not a king or a major
+        ("Singer Ellie King thanked her fans after the show.", "King"),
+        ("Police said King was injured in the crash.", "King"),
+        # a title before a plural names an organisation, no officer
+        ("General Motors recalled thousands of trucks.", "Motors"),
+    ],
+)
+def test_a_title_word_inside_a_name_is_no_office(resolve, text, phrase):
+    actor = resolve(text, phrase)
+    assert actor is None or actor.sector is None
+
+
+def test_a_title_case_headline_capital_is_no_rank(resolve):
+    actor = resolve("Senator Welcomes Major Cultural Festival", "Festival")
+    assert actor is None or actor.sector != "MIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "sector"),
+    [
+        ("The King addressed parliament on Monday.", "King", "GOV"),
+        ("The senator praised Major Smith.", "Smith", "MIL"),
+        ("The Justice Department opened an inquiry.", "Department", "JUD"),
+        ("Prince Charles visited the hospital.", "Charles", "GOV"),
+    ],
+)
+def test_a_title_before_a_name_or_as_the_head_still_tags(resolve, text, phrase, sector):
+    actor = resolve(text, phrase)
+    assert actor is not None
+    assert actor.sector == sector

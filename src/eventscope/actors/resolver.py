@@ -361,12 +361,33 @@ class DocumentActors:
                 if key in self.kb.titles:
                     hit = (key, self.kb.titles[key], length)
                     break
-            if hit:
+            if hit and not self._title_inside_name(i, hit[2]):
                 out.append(hit[:2])
                 i += hit[2]
             else:
                 i += 1
         return out
+
+    def _title_inside_name(self, start: int, length: int) -> bool:
+        """Whether a title word at tokens [start, start + length) is a piece of a name, not an office: in a person's
+        name after its first word ("Jaime *King*", "Stephen *Major*"), a person named by it alone with no article
+        ("police said *King* was hurt"; "the King" is the office), in an organisation's name before a plural
+        ("*General* Motors"), or in the name of a place or an event ("*General* Hospital")."""
+        ent = self._ent_of.get(start)
+        if ent is None:
+            return False
+        if ent.label_ == "PERSON":
+            if start + length >= ent.end and start == ent.start:  # the whole name is the title word
+                return start == 0 or self.doc[start - 1].lower_ not in DEFINITE | {"a", "an"}
+            named_before = range(ent.start, start)
+            return any(not self.doc[j].is_punct and self._clean[j] not in self.kb.titles for j in named_before)
+        after = start + length
+        if ent.label_ == "ORG" and after < ent.end:
+            # a title before a plural is no one person's ("General Motors", "General Dynamics"); before a singular
+            # the tagger's ORG may be a titled person ("Major Smith") or an organ named for its field ("the Justice
+            # Department")
+            return self.doc[after].tag_ == "NNPS"
+        return ent.label_ in ("FAC", "EVENT") and after < ent.end
 
     # ------------------------------------------------------------------ resolution
     def _resolve(self, span: Span, cues: Span, coref: bool, depth: int = 0) -> _Res | None:  # noqa: C901 (one decision list)
@@ -629,8 +650,8 @@ class DocumentActors:
             if ante is not None:
                 return ante
         titles = self._titles(cues.start, first)
-        if not titles:
-            return None
+        if not titles or _title_case(root.sent):
+            return None  # in a headline every word is capitalised: "Major Islamic Holiday" names no major
         country, sector, title_keys = self._cue_values(span, cues, first, root.i + 1, left_names, root, depth)
         return _Res(name, country, sector, "person", False, title_keys)
 
@@ -785,6 +806,17 @@ class DocumentActors:
         if res is None:
             return None
         return Actor(span.start_char, span.end_char, span.text, res.name, res.country, res.sector)
+
+
+TITLE_CASE_MIN_WORDS = 4
+"""Content words a sentence needs before its capitals can tell a headline in title case from prose full of names."""
+
+
+def _title_case(sentence: Span) -> bool:
+    """A headline in title case ("Obama Recognizes Major Islamic Holiday"): every content word is capitalised, verbs
+    too, so a capital says nothing of a name."""
+    content = [t for t in sentence if t.is_alpha and not t.is_stop]
+    return len(content) >= TITLE_CASE_MIN_WORDS and all(t.text[0].isupper() for t in content)
 
 
 def _surname_keys(name: str) -> set[str]:
