@@ -363,3 +363,37 @@ def test_a_title_before_a_name_or_as_the_head_still_tags(resolve, text, phrase, 
     actor = resolve(text, phrase)
     assert actor is not None
     assert actor.sector == sector
+
+
+# --- "groups in X": a place where a group is is not the state it speaks for; its modifier says its kind ------------
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Muslim organisations in Chicago criticised the mayor.", "organisations"),
+        ("The group in Lebanon claimed the bombing.", "group"),
+    ],
+)
+def test_a_group_in_a_place_is_not_that_state(resolve, text, phrase):
+    actor = resolve(text, phrase)
+    assert actor is not None
+    assert actor.sector != "GOV"
+    assert actor.name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "sector"),
+    [
+        ("Separatist groups in the north rejected the ceasefire.", "groups", "REB"),
+        ("Opposition factions walked out of the talks.", "factions", "OPP"),
+        ("Muslim organisations in Chicago criticised the mayor.", "organisations", "REL"),
+    ],
+)
+def test_a_modifier_names_the_kind_of_group(resolve, text, phrase, sector):
+    actor = resolve(text, phrase)
+    assert actor is not None
+    assert actor.sector == sector
+
+
+def test_the_leaders_of_a_state_are_still_its_government(resolve):
+    actor = resolve("Leaders of Iran met in Geneva.", "Leaders")
+    assert (actor.country, actor.sector) == ("IRN", "GOV")

@@ -350,6 +350,19 @@ class DocumentActors:
                 return found
         return None
 
+    def _kind_of_group(self, root: Token, cues: Span) -> str | None:
+        """The sector a modifier gives a noun that names no kind of group by itself: "separatist groups" (REB),
+        "opposition factions" (OPP), "business organisations" (BUS); the nearest modifier that is a group noun.
+        A name before the noun says whose group it is, not what kind ("Congress members" may be a party's)."""
+        for child in sorted(root.lefts, key=lambda c: -c.i):
+            if child.dep_ in ("compound", "amod") and child.i >= cues.start:
+                if child.pos_ == "PROPN" and child.ent_type_ != "NORP":
+                    continue
+                found = self._generic(child, self.kb.groups)
+                if found is not None and found[1] is not None:
+                    return found[1]
+        return None
+
     def _titles(self, start: int, end: int) -> list[tuple[str, str | None]]:
         """Titles/ranks among tokens [start, end), longest first at each position."""
         out = []
@@ -481,6 +494,8 @@ class DocumentActors:
             return None
         key, sector = generic
         kind = "person" if is_title or (not plural and key in self.kb.titles) else "group"
+        if sector is None and kind == "group":
+            sector = self._kind_of_group(root, cues)
         # an organisation or person named in a modifier lends its identity: "Hezbollah fighters"
         for m in reversed(left_names):
             if m[2].kind == "org":
@@ -507,7 +522,11 @@ class DocumentActors:
             if ante is not None:
                 return ante
         if sector is None:
-            inherited = self._complement(root, cues, depth, of_only=False)
+            inherited = self._complement(root, cues, depth, of_only=True)
+            if inherited is None:
+                inherited = self._complement(root, cues, depth, of_only=False)
+                if inherited is not None and inherited.kind == "country":
+                    inherited = None  # "groups in New York": a place where they are, not the state they speak for
             if inherited is not None and inherited.kind in ("org", "country", "person"):
                 return replace(inherited, kind=kind if kind == "person" else inherited.kind, plural=plural)
             sector = cue_sector
@@ -566,6 +585,8 @@ class DocumentActors:
         if depth < 2 and (country is None or sector is None):
             base = self._generic(root, self.kb.groups)
             base_sector = base[1] if base else sector
+            if base is not None and base_sector is None:
+                base_sector = self._kind_of_group(root, cues)  # "separatist groups in Algiers" are not Algeria's
             comp = self._complement(root, cues, depth, of_only=base_sector in IN_NOT_COUNTRY, h0=h0, h1=h1)
             if comp is not None:
                 country = country or comp.country
