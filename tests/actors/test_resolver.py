@@ -397,3 +397,18 @@ def test_a_modifier_names_the_kind_of_group(resolve, text, phrase, sector):
 def test_the_leaders_of_a_state_are_still_its_government(resolve):
     actor = resolve("Leaders of Iran met in Geneva.", "Leaders")
     assert (actor.country, actor.sector) == ("IRN", "GOV")
+
+
+# --- a ruling party is the government's, not the opposition --------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "phrase", "sector"),
+    [
+        ("Vietnam's ruling Communist party promised new reforms.", "party", "GOV"),
+        ("The governing party lost its majority in the vote.", "party", "GOV"),
+        ("The opposition party boycotted the vote.", "party", "OPP"),
+    ],
+)
+def test_a_ruling_party_is_the_governments(resolve, text, phrase, sector):
+    actor = resolve(text, phrase)
+    assert actor is not None
+    assert actor.sector == sector

@@ -45,6 +45,8 @@ GOV_FAMILY = {"GOV", "POL", "MIL", "LEG", "JUD"}
 BOUND_PREFIXES = frozenset({"intra", "inter", "pan", "pro", "anti", "non", "post", "pre", "ex", "neo", "multi"})
 """Prefixes the tokenizer splits off a hyphenated word ("intra-Syrian", "anti-government"): never a party alone."""
 FORMER_WORDS = words("former_words")
+RULING_WORDS = words("ruling_words")
+"""Words that put a party in power ("the ruling party", "the governing coalition"): the government's, not OPP."""
 """Words that put an office in the past: a former president or a retired general holds no state office now; the
 Phoenix convention codes such people ELI (elites), not GOV or MIL."""
 HONORIFICS = MALE_WORDS | FEMALE_WORDS | {"dr", "doctor", "president", "general", "senator", "minister"}
@@ -534,12 +536,17 @@ class DocumentActors:
             return None
         if kind == "person" and sector in STATE_SECTORS and self._former(cues.start, root.i):
             sector = "ELI"  # "the former minister", "a retired general"
+        if sector == "OPP" and self._ruling(cues.start, root.i):
+            sector = "GOV"  # "China's ruling Communist party"
         return _Res(None, country, sector, kind, plural, titles=(key,) if kind == "person" else ())
 
     def _stance_prefixed(self, i: int) -> bool:
         """ "pro-Russian rebels", "anti-American protesters": a country named after "pro-" or "anti-" is the side
         they take or oppose, not their own."""
         return i >= 2 and self.doc[i - 1].text in ("-", "–") and self.doc[i - 2].lower_ in ("pro", "anti")
+    def _ruling(self, start: int, end: int) -> bool:
+        """Whether a word among tokens [start, end) puts the party named there in power ("ruling", "governing")."""
+        return any(self.doc[i].lower_ in RULING_WORDS for i in range(start, end))
 
     def _former(self, start: int, end: int) -> bool:
         """Whether a word among tokens [start, end) puts the office named there in the past ("former", "ex-")."""
@@ -701,6 +708,8 @@ class DocumentActors:
         if country is None or sector is None:
             c2, s2, _ = self._cue_values(span, cues, h0, h1, left_names, root, depth)
             country, sector = country or c2, sector or s2
+        if sector == "OPP" and self._ruling(cues.start, ent.start):
+            sector = "GOV"  # "the ruling Labour Party"
         return _Res(text, country, sector, "org", root.tag_ == "NNPS")
 
     def _definite(self, root: Token) -> bool:
