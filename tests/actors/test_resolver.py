@@ -412,3 +412,16 @@ def test_a_ruling_party_is_the_governments(resolve, text, phrase, sector):
     actor = resolve(text, phrase)
     assert actor is not None
     assert actor.sector == sector
+
+
+# --- a private person's role word before a name beats a dictionary namesake's state office -------------------------
+def test_a_private_role_before_a_known_name_is_no_office(resolve):
+    # the dictionaries know a namesake who held a state office; the text says this one is a student
+    actor = resolve("Student Barack Obama wrote the prize-winning essay.", "Obama")
+    assert actor is not None
+    assert actor.sector == "EDU"
+
+
+def test_an_office_before_a_known_name_still_tags(resolve):
+    actor = resolve("Iraqi Prime Minister Nouri al-Maliki visited Basra.", "Maliki")
+    assert (actor.country, actor.sector) == ("IRQ", "GOV")

@@ -49,6 +49,8 @@ RULING_WORDS = words("ruling_words")
 """Words that put a party in power ("the ruling party", "the governing coalition"): the government's, not OPP."""
 """Words that put an office in the past: a former president or a retired general holds no state office now; the
 Phoenix convention codes such people ELI (elites), not GOV or MIL."""
+PRIVATE_ROLE_SECTORS = frozenset({"CVL", "REF", "EDU", "LAB", "MED", "HLH"})
+"""Sectors of a private person's role (immigrant, student, worker, journalist, doctor): no state office."""
 HONORIFICS = MALE_WORDS | FEMALE_WORDS | {"dr", "doctor", "president", "general", "senator", "minister"}
 
 
@@ -448,6 +450,10 @@ class DocumentActors:
                     res = replace(res, titles=tuple(t for t, _ in self._titles(cues.start, h0)))
                 if entry.kind == "person" and res.sector in STATE_SECTORS and self._former(cues.start, h0):
                     res = replace(res, sector="ELI")  # the text says the office is past, whatever the role dates say
+                elif entry.kind == "person" and res.sector in STATE_SECTORS:
+                    role = self._private_role(cues.start, h0)
+                    if role is not None:  # "Guinea immigrant Amadou Diallo" is no namesake minister
+                        res = replace(res, sector=role)
                 return res
             if entry.kind in ("country", "capital"):
                 if coref and identity[0] == identity[1]:
@@ -544,6 +550,18 @@ class DocumentActors:
         """ "pro-Russian rebels", "anti-American protesters": a country named after "pro-" or "anti-" is the side
         they take or oppose, not their own."""
         return i >= 2 and self.doc[i - 1].text in ("-", "–") and self.doc[i - 2].lower_ in ("pro", "anti")
+    def _private_role(self, start: int, end: int) -> str | None:
+        """The sector of a private person's role word just before a name (tokens [start, end)): "immigrant", "student",
+        "worker", "journalist". The text's own word for the person beats a state office a dictionary namesake held."""
+        i = end - 1
+        while i >= start and self.doc[i].is_punct:
+            i -= 1
+        if i < start:
+            return None
+        key = self._clean[i]
+        sector = self.kb.titles.get(key) or self.kb.groups.get(key) or self.kb.groups.get(self.doc[i].lemma_.lower())
+        return sector if sector in PRIVATE_ROLE_SECTORS else None
+
     def _ruling(self, start: int, end: int) -> bool:
         """Whether a word among tokens [start, end) puts the party named there in power ("ruling", "governing")."""
         return any(self.doc[i].lower_ in RULING_WORDS for i in range(start, end))
