@@ -550,6 +550,7 @@ class DocumentActors:
         """ "pro-Russian rebels", "anti-American protesters": a country named after "pro-" or "anti-" is the side
         they take or oppose, not their own."""
         return i >= 2 and self.doc[i - 1].text in ("-", "–") and self.doc[i - 2].lower_ in ("pro", "anti")
+
     def _private_role(self, start: int, end: int) -> str | None:
         """The sector of a private person's role word just before a name (tokens [start, end)): "immigrant", "student",
         "worker", "journalist". The text's own word for the person beats a state office a dictionary namesake held."""
