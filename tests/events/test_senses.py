@@ -47,6 +47,7 @@ SENSE_VETOES = {
     "price_charge",
     "public_advisory",
     "forecast_warning",
+    "permission_sense",
     "support_description",
     "contact_number",
     "membership_join",

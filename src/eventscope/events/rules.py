@@ -123,6 +123,7 @@ from eventscope.events.senses import (
     office_in_charge,
     opinion_agreement,
     own_subject,
+    permission_sense,
     phrasal_sense,
     policy_target,
     poll_sense,
@@ -541,6 +542,14 @@ VETOES: tuple[Rule, ...] = (
         E("Support for the Iraqi army has been a bipartisan cause in Washington.", "Support", None),
     ),
     rule(
+        "permission_sense",
+        '"she was allowed to return home", "the test allows Pyongyang to produce warheads": letting someone do '
+        "something is no RETREAT unless access, entry, delivery or inspection is allowed (events/senses.py).",
+        permission_sense,
+        E("The Kenyan court allowed the former minister to travel abroad.", "allowed", None),
+        E("The Kenyan government allowed the opposition leader to return home.", "allowed", None),
+    ),
+    rule(
         "forecast_warning",
         "\"'Bad things are going to happen,' Trump warned\": a warning that only foretells what others or events "
         "will do is a prediction, no THREATEN; a condition, a consequence or the speaker acting makes it a threat "
@@ -924,6 +933,7 @@ SENSE_VETOES = frozenset(
         "price_charge",
         "public_advisory",
         "forecast_warning",
+        "permission_sense",
         "support_description",
         "contact_number",
         "membership_join",

@@ -1194,6 +1194,31 @@ def support_description(c: Any) -> bool:
     return token.dep_ == "nsubj" and token.head.lemma_.lower() in ("be", "remain")
 
 
+def permission_sense(c: Any) -> bool:
+    """Veto: "she was allowed to return home", "the test allows Pyongyang to produce warheads", "it allowed me to go
+    to India": letting someone do something is no RETREAT (PLOVER's "allow access") unless what is allowed is access,
+    entry, delivery or inspection ("allowed aid convoys to enter", "will allow inspectors access", "allow refugees
+    into Europe") or a release ("let the activists go").  On the tune audit sheets 19 of 20 other permissions coded
+    RETREAT were no event."""
+    token = c.token
+    if c.entry.event_type != "RETREAT" or token.lemma_.lower() not in ("allow", "permit", "let"):
+        return False
+    following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    if following in ("free", "loose") or any(ch.lemma_ == "go" for ch in token.children):
+        return False  # "let free activists", "let them go": a release
+    access = words("access_words")
+    allowed = [ch for ch in token.children if ch.dep_ in ("xcomp", "ccomp", "dobj", "dative", "nsubjpass")]
+    allowed += [g for ch in allowed for g in ch.children if ch.dep_ in ("xcomp", "ccomp") and g.dep_ == "dobj"]
+    preps = [ch for ch in token.children if ch.dep_ == "prep"]
+    preps += [g for ch in allowed for g in ch.children if g.dep_ == "prep"]
+    if any(p.lower_ in ("into", "across", "through") for p in preps):
+        return False  # "allow refugees into Europe": letting people or goods in is access
+    for item in allowed + preps:
+        if item.lemma_.lower() in access or any(g.lemma_.lower() in access for g in item.children if g.dep_ == "pobj"):
+            return False
+    return True
+
+
 def meeting_as_setting(c: Any) -> bool:
     """Veto: "Dick said during the city council meeting", "hopes to complete this appointment at its April 6
     meeting": a meeting named as the time or place of something else is its setting; no meeting between parties is
