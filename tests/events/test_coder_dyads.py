@@ -64,6 +64,12 @@ def test_commitment_to_a_conflict_deed_is_a_future_deed_with_its_actor(code):
     assert ("France", "Germany") in _dyads(events, "COOPERATE")
 
 
+def test_coordinated_praise_is_two_reactions_not_a_partnership(code):
+    events = code("The Kenyan foreign minister and the Ugandan president welcomed the ceasefire in Juba.")
+    assert _dyads(events, "COOPERATE") == set()
+    assert _dyads(code("Kenya and Uganda supported the rebels in Juba."), "COOPERATE") == {("Kenya", "Uganda")}
+
+
 def test_battle_between_two_parties_is_two_sided(code):
     dyads = _dyads(code("The battle between the army and the rebels lasted a week."), "ASSAULT")
     assert {("the army", "the rebels"), ("the rebels", "the army")} <= dyads

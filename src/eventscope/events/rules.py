@@ -2065,6 +2065,8 @@ def _joint_deed(d: DyadInput) -> list[Dyad]:
         family = None
     if not ((family in JOINT_FAMILIES or d.entry.event_type in JOINT_TYPES) and joint_deed(token)):
         return []
+    if token.lemma_.lower() in words("praise_verbs"):
+        return []  # "X and Y applauded the grant": two reactions to one deed, no partnership
     joint = [a for a in d.sources + d.partners if a.start is not None]
     entry = TriggerEntry(lemma=token.lemma_.lower(), pos=token.pos_, event_type="COOPERATE", mode=None, cameo=None)
     return [Dyad(a, b, entry) for i, a in enumerate(joint) for b in joint[i + 1 :] if not same_span(a, b)]
