@@ -228,6 +228,10 @@ def test_attacking_people_stays_assault(run_coder) -> None:
         ("Trinidad failed to attend the preparatory meeting at the OAS.", "meeting", None, True),
         ("The rebels declined to join the peace talks in Geneva.", "talks", None, True),
         ("The rebels agreed to join the peace talks in Geneva.", "talks", "future", False),
+        # deciding or voting against a deed is not doing it; doing it after a decision is
+        ("The Kenyan Senate voted against imposing sanctions on Uganda.", "imposing", None, True),
+        ("The prosecutor decided against filing charges against the Kenyan minister.", "charges", None, True),
+        ("The Kenyan Senate voted for imposing sanctions on Uganda.", "imposing", None, False),
     ],
 )
 def test_embedded_modality(run_coder, text: str, trigger: str, modality: str | None, negated: bool) -> None:

@@ -14,6 +14,8 @@ INTENT_HEADS = words("intent_heads")
 HYPOTHETICAL_HEADS = words("hypothetical_heads")
 DENIAL_HEADS = words("negating_heads")
 """Heads that negate their complement ("denied sending weapons")."""
+CHOICE_VERBS = words("choice_verbs")
+"""Verbs whose "against" + gerund is a deed not done ("decided against filing charges")."""
 REPORTING_VERBS = words("reporting_verbs")
 PLAN_NOUNS = words("plan_nouns")
 """Nouns whose infinitive has not happened ("plans to visit", "efforts to get X to")."""
@@ -47,20 +49,26 @@ def is_negated(trigger: Token) -> bool:
     if _denied_complement(trigger):
         return True
     # a deed noun is done by the verb that takes it: "failed to attend *the meeting*", "declined to join *talks*"
-    if trigger.dep_ == "dobj" and trigger.pos_ == "NOUN" and trigger.head.pos_ == "VERB":
+    if (
+        trigger.dep_ == "dobj"
+        and trigger.pos_ == "NOUN"
+        and (trigger.head.pos_ == "VERB" or trigger.head.dep_ == "pcomp")
+    ):
         if _denied_complement(trigger.head):
             return True
     return embedded_negation(trigger)
 
 
 def _denied_complement(clause: Token) -> bool:
-    """Whether ``clause`` is the complement of a denial head ("refused *to sign*", "balked at *meeting*"): only a
-    complement that follows the denial ("denied sending"), not a fronted clause ("X accused Y, a charge Z denied",
-    where the accusation itself happened)."""
+    """Whether ``clause`` is the complement of a denial head ("refused *to sign*", "balked at *meeting*", "decided
+    against *filing*"): only a complement that follows the denial ("denied sending"), not a fronted clause ("X
+    accused Y, a charge Z denied", where the accusation itself happened)."""
     head = clause.head
     complement = clause.dep_ in ("xcomp", "ccomp", "pcomp", "pobj") or clause.dep_ == "advcl" and _infinitive(clause)
     if not complement or head is clause or clause.i < head.i:
         return False
+    if clause.dep_ == "pcomp" and head.lower_ == "against" and head.head.lemma_.lower() in CHOICE_VERBS:
+        return True  # "decided against filing charges", "voted against imposing sanctions": the deed is not done
     return head.lemma_.lower() in DENIAL_HEADS or (head.dep_ == "prep" and head.head.lemma_.lower() in DENIAL_HEADS)
 
 
