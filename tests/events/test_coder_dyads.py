@@ -64,6 +64,12 @@ def test_commitment_to_a_conflict_deed_is_a_future_deed_with_its_actor(code):
     assert ("France", "Germany") in _dyads(events, "COOPERATE")
 
 
+def test_the_one_called_on_to_act_does_the_deed(code):
+    events = code("The senator called on the governor to apologize to the mayor for accusing him of corruption.")
+    assert {source for source, _ in _dyads(events, "ACCUSE") if source != "The senator"} == {"the governor"}
+    assert ("Iran", "Russia") in _dyads(code("Iran agreed with Russia to cut oil output."), "AGREE")
+
+
 def test_coordinated_praise_is_two_reactions_not_a_partnership(code):
     events = code("The Kenyan foreign minister and the Ugandan president welcomed the ceasefire in Juba.")
     assert _dyads(events, "COOPERATE") == set()

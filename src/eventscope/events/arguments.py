@@ -107,6 +107,15 @@ def plan_owners(verb: Token) -> list[Token]:
     ]
 
 
+PREPOSITIONAL_CONTROL = frozenset(
+    {("call", "on"), ("call", "upon"), ("appeal", "to"), ("plead", "with"), ("prevail", "on"), ("prevail", "upon")}
+)
+"""Request verbs whose prepositional object does their complement infinitive: "called on the governor to apologize"
+(the governor apologizes), unlike "agreed with Iran to cut output", where the subject acts.  An infinitive the
+parser attaches as an adverbial clause keeps the subject's reading (on the tune sets it turned a requested release
+into a coded one)."""
+
+
 def clause_subjects(verb: Token) -> tuple[list[Token], bool]:
     """Subjects of the verb, inherited through coordination and control; and whether it is passive.
 
@@ -162,6 +171,14 @@ def clause_subjects(verb: Token) -> tuple[list[Token], bool]:
         if node.dep_ in ("xcomp", "advcl") and node.head is not node:
             controller = node.head
             objects = [c for c in controller.children if c.dep_ in ("dobj", "dative")]
+            if node.dep_ == "xcomp" and not objects:  # "called on the governor to apologize"
+                objects = [
+                    g
+                    for c in controller.children
+                    if c.dep_ == "prep" and (controller.lemma_.lower(), c.lower_) in PREPOSITIONAL_CONTROL
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
             if node.dep_ == "xcomp" and objects:  # object control: "ordered forces to take"
                 return objects, False
             node = controller
