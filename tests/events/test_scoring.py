@@ -227,3 +227,10 @@ def test_a_refusal_is_one_event_not_also_the_refused_deed(code) -> None:
     """ "refused to endorse": the REJECT is the happening; the endorsement it negates is not a second record of it."""
     events = code("The Kenyan senator refused to endorse the president.")
     assert [e.event_type for e in events] == ["REJECT"]
+
+
+def test_calling_someone_names_stays_disapproval_whatever_the_model_reads(pipeline_with) -> None:
+    unfiltered = pipeline_with(min_eventness=0.0)
+    events = unfiltered.annotate_text("The Kenyan governor calls the senator a disgrace.", date="2024-05-10").events
+    on_calls = [e for e in events if e.trigger.text == "calls"]
+    assert [(e.event_type, e.mode) for e in on_calls] == [("ACCUSE", "disapprove")]

@@ -232,6 +232,10 @@ def test_attacking_people_stays_assault(run_coder) -> None:
         ("The Kenyan Senate voted against imposing sanctions on Uganda.", "imposing", None, True),
         ("The prosecutor decided against filing charges against the Kenyan minister.", "charges", None, True),
         ("The Kenyan Senate voted for imposing sanctions on Uganda.", "imposing", None, False),
+        # ... but a deed noun that names its own doer is someone else's deed, only talked about
+        ("The Kenyan minister refused to condemn Israel's attacks on Gaza.", "attacks", None, False),
+        ("The Kenyan minister avoided condemning the Russian strikes on Kharkiv.", "strikes", None, False),
+        ("The rebels declined to join their peace talks in Geneva.", "talks", None, True),
     ],
 )
 def test_embedded_modality(run_coder, text: str, trigger: str, modality: str | None, negated: bool) -> None:

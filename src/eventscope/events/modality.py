@@ -54,9 +54,23 @@ def is_negated(trigger: Token) -> bool:
         and trigger.pos_ == "NOUN"
         and (trigger.head.pos_ == "VERB" or trigger.head.dep_ == "pcomp")
     ):
-        if _denied_complement(trigger.head):
+        if _denied_complement(trigger.head) and not _named_doer(trigger):
             return True
     return embedded_negation(trigger)
+
+
+def _named_doer(noun: Token) -> bool:
+    """Whether a deed noun names a doer of its own ("Israel's attacks", "the Russian strikes"): the verb over it
+    only talks about that deed ("refused to condemn Israel's attacks"), and the verb's negation is not the deed's.
+    A pronoun owner is the subject's own deed ("declined to join their talks"), and an organisation before a meeting
+    noun its host ("failed to attend the OAS meeting")."""
+    return any(
+        child.dep_ == "poss"
+        and child.pos_ != "PRON"
+        or child.dep_ in ("amod", "compound")
+        and child.ent_type_ == "NORP"
+        for child in noun.children
+    )
 
 
 def _denied_complement(clause: Token) -> bool:
