@@ -54,6 +54,7 @@ SENSE_VETOES = {
     "policy_target",
     "legal_defence",
     "meeting_as_setting",
+    "war_as_time",
 }
 
 
@@ -66,6 +67,8 @@ def _on(doc, events, word: str):
     ("text", "trigger", "event_type"),
     [
         ("Israel released 20 Palestinian prisoners on Monday.", "released", "RETREAT"),
+        ("Kenya has been at war with Al-Shabaab since 2011.", "war", "ASSAULT"),
+        ("Rebels attacked the army base during the war with Ethiopia.", "attacked", "ASSAULT"),
         ("Hamas released the Israeli soldier after talks in Cairo.", "released", "RETREAT"),
         ("Russia recalled its ambassador from Kiev.", "recalled", "SANCTION"),
         ("Iran asked the United Nations to intervene.", "asked", "REQUEST"),

@@ -145,6 +145,7 @@ from eventscope.events.senses import (
     support_description,
     venue_visit,
     verbal_attack,
+    war_as_time,
 )
 from eventscope.records import Actor, Quote
 from eventscope.vocabulary import word_map, words
@@ -567,6 +568,14 @@ VETOES: tuple[Rule, ...] = (
         E("The Iraqi cabinet will vote on the budget at its next meeting.", "meeting", None),
     ),
     rule(
+        "war_as_time",
+        '"served as a colonel during the war with Armenia", "exports fell after the war": a lasting war or '
+        "occupation named as the time of another clause is background, no attack reported (events/senses.py).",
+        war_as_time,
+        E("The Kenyan general served in Somalia during the war with Al-Shabaab.", "war", None),
+        E("Iraqi oil exports have fallen since the war with Iran.", "war", None),
+    ),
+    rule(
         "self_directed",
         '"the suspect then killed himself", "in defending himself": a deed whose only object is the doer itself is a '
         "suicide or talk about oneself, no event between parties (events/senses.py).",
@@ -940,6 +949,7 @@ SENSE_VETOES = frozenset(
         "policy_target",
         "legal_defence",
         "meeting_as_setting",
+        "war_as_time",
         "self_directed",
         "animal_attack",
         "audience_meeting",

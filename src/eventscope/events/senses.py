@@ -1234,6 +1234,20 @@ def meeting_as_setting(c: Any) -> bool:
     return not any(ch.dep_ == "conj" for ch in children)
 
 
+TIME_PREPOSITIONS = frozenset({"during", "since", "after", "before", "throughout", "following", "until"})
+
+
+def war_as_time(c: Any) -> bool:
+    """Veto: "he served as a colonel during the war with Armenia", "exports have fallen since the war": a war or
+    an occupation named as the time of another clause is background, no attack reported now.  "Fighting during the
+    ceasefire" or "an attack after the talks" (no lasting conflict) and "the war began" stay."""
+    token = c.token
+    if c.entry.event_type != "ASSAULT" or token.lemma_.lower() not in words("durative_conflicts"):
+        return False
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in TIME_PREPOSITIONS and prep.head.pos_ in ("VERB", "AUX", "NOUN")
+
+
 REFLEXIVE_PRONOUNS = frozenset({"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"})
 SELF_DIRECTED_TYPES = frozenset({"ASSAULT", "SUPPORT", "ACCUSE", "COOPERATE", "REQUEST"})
 """Types whose deed done to oneself is no event between parties: a suicide ("killed himself"), self-defence in
