@@ -26,6 +26,14 @@ def test_named_armed_and_civilian_actors_keep_their_own():
         assert with_place_country(actor, _place("AFG")) == actor
 
 
+def test_agents_called_foreign_are_not_the_place_s():
+    for text in ("Western diplomats", "foreign troops", "international observers"):
+        agents = Actor(0, len(text), text, None, None, "GOV")
+        assert with_place_country(agents, _place("AFG")) == agents
+    local = Actor(0, 14, "local officials", None, None, "GOV")
+    assert with_place_country(local, _place("AFG")).country == "AFG"
+
+
 def test_no_place_no_inference():
     police = Actor(0, 6, "Police", None, None, "POL")
     assert with_place_country(police, None) == police

@@ -3,7 +3,7 @@
 "Police arrested 12 protesters in Jalalabad" names no country for the police, but police in Jalalabad
 are Afghan police. Only unnamed agents of a state (police, troops, officials, courts) and named police forces
 take the place's country; other named actors, armed groups and civilians never do (militants in Peshawar need
-not be Pakistani).
+not be Pakistani), nor do agents the text calls foreign ("Western diplomats", "foreign troops").
 The record marks such a country with ``country_inferred``.
 """
 
@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from eventscope.actors.sectors import STATE_SECTORS
 from eventscope.records import Actor, EventLocation, Place
+from eventscope.vocabulary import words
 
 #: Sectors whose unnamed members belong to the state of the place where they act: ``STATE_SECTORS``.
 #: A *named* actor of this sector without a country still takes one: a police force or station is always some
@@ -67,6 +68,8 @@ def with_place_country(
         return actor
     if actor.name and actor.sector != NAMED_LOCAL_SECTOR:
         return actor
+    if any(word in words("foreign_words") for word in actor.text.lower().split()):
+        return actor  # "Western diplomats" expelled from Moscow, "foreign troops" in Kabul: not the place's
     own = _own_place_country(actor, places or ())
     country = own or (location.country if location is not None and location.country else document_country)
     if not country:
