@@ -70,6 +70,12 @@ def test_the_one_called_on_to_act_does_the_deed(code):
     assert ("Iran", "Russia") in _dyads(code("Iran agreed with Russia to cut oil output."), "AGREE")
 
 
+def test_a_deed_told_around_a_protest_makes_its_doer_no_protester(code):
+    assert _dyads(code("Police fired tear gas during the protest in Dhaka."), "PROTEST") <= {(None, None)}
+    assert ("The minister", None) not in _dyads(code("The minister resigned after the protests in Dhaka."), "PROTEST")
+    assert ("Students", None) in _dyads(code("Students chanted slogans during the protest in Dhaka."), "PROTEST")
+
+
 def test_coordinated_praise_is_two_reactions_not_a_partnership(code):
     events = code("The Kenyan foreign minister and the Ugandan president welcomed the ceasefire in Juba.")
     assert _dyads(events, "COOPERATE") == set()

@@ -1429,8 +1429,26 @@ def _participant_subject(f: Frame) -> None:
 
 
 def _circumstance_subject(f: Frame) -> None:
-    if not f.sources and not _under_attack(f.trigger, f.lexicon):
+    if not f.sources and not _under_attack(f.trigger, f.lexicon) and not _beside_a_protest(f.trigger, f.lexicon):
         f.sources.extend(circumstance_subject(f.trigger))
+
+
+def _beside_a_protest(noun: Token, lexicon: Lexicon) -> bool:
+    """ "police fired tear gas during the protest", "the minister resigned after the protests": a deed of another
+    kind told around a protest makes its doer no protester ("students chanted slogans during the protest" do
+    protest)."""
+    own = lexicon.lookup(noun)
+    if own is None or own[0].event_type not in COLLECTIVE_TYPES or noun.dep_ != "pobj":
+        return False
+    clause = noun.head.head
+    if clause.pos_ != "VERB":
+        return False
+    hit = lexicon.lookup(clause)
+    return (
+        clause.lemma_.lower() in words("crowd_force_verbs")
+        or hit is not None
+        and hit[0].event_type not in COLLECTIVE_TYPES
+    )
 
 
 def _under_attack(noun: Token, lexicon: Lexicon) -> bool:
