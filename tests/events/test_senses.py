@@ -56,6 +56,7 @@ SENSE_VETOES = {
     "meeting_as_setting",
     "war_as_time",
     "standing_relation",
+    "social_invitation",
 }
 
 
@@ -508,3 +509,23 @@ def test_a_standing_relation_is_no_cooperation(run_coder, text: str, word: str, 
     doc, events, _ = run_coder(text)
     on_trigger, _ = _on(doc, events, word)
     assert {e.entry.event_type for e in on_trigger} == ({kept_type} if kept_type else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # an invitation to a seat, a show, a meal, or of an audience, is hospitality
+        ("The Iraqi ambassador invited the Syrian actor to sit in the front row at the debate.", False),
+        ("The Kenyan senator invited the American singer to the premiere of the film.", False),
+        ("Guards removed the two men because they were not invited members of the audience.", False),
+        ("The Indian minister's invitation to perform a concerto surprised the Pakistani pianist.", False),
+        # an invitation to talks, a meeting or a visit stays
+        ("Mexico invited Trump to a meeting in Mexico City.", True),
+        ("China invited the Indian foreign minister to visit Beijing.", True),
+        ("The Kenyan president invited the Ugandan president to attend the summit in Nairobi.", True),
+    ],
+)
+def test_a_social_invitation_is_no_agreement(run_coder, text: str, kept: bool) -> None:
+    doc, events, _ = run_coder(text)
+    on_trigger = [e for e in events if e.trigger.lemma_ in ("invite", "invitation")]
+    assert bool(on_trigger) is kept, [(e.entry.event_type, e.rules) for e in on_trigger]

@@ -141,6 +141,7 @@ from eventscope.events.senses import (
     self_directed,
     sent_message,
     shared_view,
+    social_invitation,
     speech_sense,
     speech_to_audience,
     sport_sense,
@@ -619,6 +620,15 @@ VETOES: tuple[Rule, ...] = (
         E("The campaign by Russia and allied Syrian government forces to retake the city stalled.", "allied", None),
     ),
     rule(
+        "social_invitation",
+        '"invited the billionaire to sit in the front row at the debate", "invited members of the audience": an '
+        "invitation to a seat, a show, a meal or a celebration, or of an audience, is hospitality, no AGREE; an "
+        "invitation to talks or a visit stays (events/senses.py).",
+        social_invitation,
+        E("The Kenyan senator invited the singer to sit in the front row.", "invited", None),
+        E("The Iraqi ambassador invited the Syrian actor to the premiere of his film.", "invited", None),
+    ),
+    rule(
         "venue_visit",
         '"visited Kit Carson Elementary", "his trip to Hofstra": a visit to a school, a company or a hospital meets no '
         "party, no CONSULT (events/senses.py).",
@@ -967,6 +977,7 @@ SENSE_VETOES = frozenset(
         "habitual_adverb",
         "venue_visit",
         "standing_relation",
+        "social_invitation",
     }
 )
 """Vetoes that read the sentence as another kind of talk than an event report (an opinion, a speech, a game, a

@@ -1378,3 +1378,59 @@ def standing_relation(c: Any) -> bool:
     allies", "the party allied with the army in 2013") stays.  Used for the lexicon verb "ally" here and for the
     party words of ``data/relations.tsv`` (events/rules.py ``_party_events``)."""
     return c.entry.event_type == "COOPERATE" and relation_stands(c.token)
+
+
+INVITING_WORDS = frozenset({"invite", "invitation", "reinvite"})
+
+
+def _invited_to(token: Token) -> list[Token]:
+    """What an invitation is to: the verb of its infinitive ("invited him to sit", "an invitation to perform") with
+    that verb's objects and prepositional objects, and the "to"/"for" object of the invitation or its invitee
+    ("invited Flowers to the debate")."""
+    holders = [token, *(ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass"))]
+    verbs = [ch for ch in token.children if ch.dep_ in ("xcomp", "acl", "ccomp", "advcl") and ch.pos_ == "VERB"]
+    found = list(verbs)
+    for verb in verbs:
+        found += [ch for ch in verb.children if ch.dep_ == "dobj"]
+        found += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    found += [
+        o
+        for h in holders
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in ("to", "for")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return found
+
+
+def _audience_invitees(token: Token) -> bool:
+    """The invitees are an audience: "invited members of the audience", "invited guests", "invited the public"."""
+    audiences = words("public_audiences") | words("social_guests")
+    invitees = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ == "amod" or (token.dep_ == "acl" and token.tag_ == "VBN"):
+        invitees.append(token.head)
+    heads = [
+        h
+        for obj in invitees
+        for h in (obj, *(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children))
+    ]
+    return any(h.lemma_.lower() in audiences or h.lower_ in audiences for h in heads)
+
+
+def social_invitation(c: Any) -> bool:
+    """Veto: "invited the billionaire to sit in the front row at the debate", "invited him to watch a movie", "an
+    invitation to perform a concerto", "invited members of the audience": an invitation to a seat, a show, a meal or
+    a celebration, or of an audience, is hospitality, no AGREE or CONSULT between parties.  An invitation to talks,
+    a meeting, a summit or a visit ("invited Trump to a meeting in Mexico City", "invited the minister to visit
+    Beijing") stays.  On the tune audit sheets of seeds 7601-7803 all eleven such rows were read as no event."""
+    token = c.token
+    if token.lemma_.lower() not in INVITING_WORDS:
+        return False
+    if _audience_invitees(token):
+        return True
+    spectator, occasions = words("spectator_verbs"), words("social_occasions")
+    return any(
+        (t.pos_ == "VERB" and t.lemma_.lower() in spectator) or (t.pos_ != "VERB" and t.lemma_.lower() in occasions)
+        for t in _invited_to(token)
+    )
