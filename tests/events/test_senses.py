@@ -57,6 +57,7 @@ SENSE_VETOES = {
     "war_as_time",
     "standing_relation",
     "social_invitation",
+    "generic_situation",
 }
 
 
@@ -529,3 +530,22 @@ def test_a_social_invitation_is_no_agreement(run_coder, text: str, kept: bool) -
     doc, events, _ = run_coder(text)
     on_trigger = [e for e in events if e.trigger.lemma_ in ("invite", "invitation")]
     assert bool(on_trigger) is kept, [(e.entry.event_type, e.rules) for e in on_trigger]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept_type"),
+    [
+        # a gerund clause used as a noun, with bare plural parties and no anchor, is a kind of happening
+        ("Activists condemned the pattern of police officers shooting unarmed teenagers.", "shooting", None),
+        ("The mayor said anger over police being attacked had grown.", "attacked", None),
+        # a determiner, a place or date, an inherited subject, or a participle clause of a finite deed: one happening
+        ("Video showed soldiers beating a protester.", "beating", "ASSAULT"),
+        ("There were reports of troops killing civilians in Aleppo.", "killing", "ASSAULT"),
+        ("A bomb exploded in the Kabul market, killing seven people.", "killing", "ASSAULT"),
+        ("The Ukrainian president spoke after meeting Iranian officials in Tehran.", "meeting", "CONSULT"),
+    ],
+)
+def test_a_generic_situation_is_no_happening(run_coder, text: str, word: str, kept_type) -> None:
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, word)
+    assert {e.entry.event_type for e in on_trigger} == ({kept_type} if kept_type else set())

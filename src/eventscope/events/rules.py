@@ -105,6 +105,7 @@ from eventscope.events.senses import (
     figure_decline,
     fire_exchange,
     forecast_warning,
+    generic_situation,
     granted_concession,
     habitual_adverb,
     habitual_present,
@@ -629,6 +630,15 @@ VETOES: tuple[Rule, ...] = (
         E("The Iraqi ambassador invited the Syrian actor to the premiere of his film.", "invited", None),
     ),
     rule(
+        "generic_situation",
+        '"the epidemic of police officers killing unarmed black people", "a result of police being shot": a gerund '
+        "clause used as a noun, with bare plural parties and no place, date, count or name, is a kind of happening, "
+        "not one that happened (events/senses.py).",
+        generic_situation,
+        E("Activists condemned the pattern of police officers shooting unarmed teenagers.", "shooting", None),
+        E("The mayor said anger over police being attacked had grown.", "attacked", None),
+    ),
+    rule(
         "venue_visit",
         '"visited Kit Carson Elementary", "his trip to Hofstra": a visit to a school, a company or a hospital meets no '
         "party, no CONSULT (events/senses.py).",
@@ -978,6 +988,7 @@ SENSE_VETOES = frozenset(
         "venue_visit",
         "standing_relation",
         "social_invitation",
+        "generic_situation",
     }
 )
 """Vetoes that read the sentence as another kind of talk than an event report (an opinion, a speech, a game, a

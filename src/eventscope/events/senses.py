@@ -1434,3 +1434,46 @@ def social_invitation(c: Any) -> bool:
         (t.pos_ == "VERB" and t.lemma_.lower() in spectator) or (t.pos_ != "VERB" and t.lemma_.lower() in occasions)
         for t in _invited_to(token)
     )
+
+
+GERUND_NOUN_DEPS = frozenset({"acl", "pcomp", "pobj", "nsubj", "nsubjpass", "dobj", "appos"})
+"""Places of a non-finite clause that is used as a noun ("the epidemic of officers killing people", "as a result of
+police being shot"); a participle clause of a finite deed ("a bomb exploded, killing seven") is ``advcl``."""
+ANCHOR_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "PERSON", "ORG", "NORP"})
+"""Entities that tie a clause to one occurrence: a place, a date, a count, a named party."""
+
+
+def _bare_noun(noun: Token) -> bool:
+    """A common noun with no determiner, possessor, number or name: "police", "unarmed black people"."""
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return False
+    return not any(
+        ch.dep_ in ("det", "poss", "nummod", "predet") or ch.ent_type_ or ch.pos_ == "PROPN" for ch in noun.children
+    )
+
+
+def generic_situation(c: Any) -> bool:
+    """Veto: "the epidemic of police officers killing unarmed black people", "divisions that grew out of police
+    shootings and police being shot": a gerund clause used as a noun, whose parties are bare plurals or mass nouns
+    and which names no place, date, count or party, is a kind of happening talked about, not one that happened.
+    "Video showed soldiers beating a protester", "reports of troops killing civilians in Aleppo" (a determiner, a
+    place) and "a bomb exploded, killing seven people" (a participle clause of a finite deed) stay."""
+    token = c.token
+    gerund = token.tag_ == "VBG" or (
+        token.tag_ == "VBN" and any(ch.dep_ == "auxpass" and ch.lower_ == "being" for ch in token.children)
+    )
+    if token.pos_ != "VERB" or not gerund or token.dep_ not in GERUND_NOUN_DEPS:
+        return False
+    if any(ch.dep_ in ("aux", "mark") for ch in token.children):
+        return False
+    subjects = [ch for ch in token.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    if token.dep_ == "acl":
+        subjects.append(token.head)
+    if not subjects:
+        return False  # "said after meeting government officials": the clause's own subject did it
+    parties = subjects + [ch for ch in token.children if ch.dep_ in ("dobj", "dative")]
+    parties = [p for party in parties for p in (party, *(ch for ch in party.children if ch.dep_ == "conj"))]
+    if not all(_bare_noun(p) for p in parties):
+        return False
+    clause = list(token.subtree) + ([token.head] if token.dep_ == "acl" else [])
+    return not any(t.ent_type_ in ANCHOR_ENTITIES or t.like_num for t in clause)
