@@ -549,3 +549,21 @@ def test_a_generic_situation_is_no_happening(run_coder, text: str, word: str, ke
     doc, events, _ = run_coder(text)
     on_trigger, _ = _on(doc, events, word)
     assert {e.entry.event_type for e in on_trigger} == ({kept_type} if kept_type else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept_type"),
+    [
+        # a speech, a phone-in or a talk to an audience is no meeting between parties
+        ("The Kenyan president hosted a gala dinner in Nairobi, where the Ugandan minister also spoke.", "spoke", None),
+        ("The Iraqi minister called into a radio program on Monday.", "called", None),
+        ("Speaking to students at Cairo University in Giza, the Egyptian minister defended the law.", "Speaking", None),
+        # a named party addressed, met or phoned stays
+        ("The Iraqi president spoke with the Turkish envoy at the ministry in Ankara.", "spoke", "CONSULT"),
+        ("The envoy praised the leaders he met in Cairo.", "met", "CONSULT"),
+    ],
+)
+def test_a_speech_or_an_appearance_is_no_consultation(run_coder, text: str, word: str, kept_type) -> None:
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, word)
+    assert {e.entry.event_type for e in on_trigger} == ({kept_type} if kept_type else set())

@@ -1074,6 +1074,7 @@ def _object_gap(f: Frame) -> None:
         and not f.passive
         and verb.head.pos_ in ("NOUN", "PROPN")
         and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
+        and not any(c.tag_ == "WRB" for c in verb.children)  # "the dinner in Washington, where she spoke"
     ):
         f.targets.append(verb.head)
 

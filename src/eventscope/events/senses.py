@@ -281,13 +281,21 @@ def _people_nouns() -> frozenset[str]:
 
 
 def _actor_head(c: Any, actor: Any) -> Token | None:
-    """The last token of an actor's span in the sentence (its head noun, in English noun phrases)."""
+    """The head noun of an actor's span in the sentence: the first token whose syntactic head lies outside the span
+    ("*students* at Drexel University in Philadelphia"), else its last token (the head of a plain English noun
+    phrase)."""
     if actor.start is None:
         return None
     inside = [t for t in c.state.sentence if actor.start <= t.idx < actor.end and not t.is_punct]
     while inside and inside[-1].tag_ == "POS":
         inside.pop()
-    return inside[-1] if inside else None
+    if not inside:
+        return None
+    ids = {t.i for t in inside}
+    root = next((t for t in inside if t.head.i not in ids or t.head is t), None)
+    if root is not None and root.pos_ in ("NOUN", "PROPN", "PRON"):
+        return root
+    return inside[-1]
 
 
 def _is_audience(c: Any, actor: Any) -> bool:
