@@ -58,6 +58,7 @@ SENSE_VETOES = {
     "standing_relation",
     "social_invitation",
     "generic_situation",
+    "shown_quality",
 }
 
 
@@ -564,6 +565,24 @@ def test_a_generic_situation_is_no_happening(run_coder, text: str, word: str, ke
     ],
 )
 def test_a_speech_or_an_appearance_is_no_consultation(run_coder, text: str, word: str, kept_type) -> None:
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, word)
+    assert {e.entry.event_type for e in on_trigger} == ({kept_type} if kept_type else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept_type"),
+    [
+        # "demonstrate" with an object, a passive subject or a clause means show
+        ("The loan demonstrates the Kenyan government's commitment to reform.", "demonstrates", None),
+        ('"He\'s not demonstrated an ambition for higher office," the Iraqi analyst said.', "demonstrated", None),
+        ("Thousands of Kenyan students demonstrated against the new fees in Nairobi.", "demonstrated", "PROTEST"),
+        # a lawyer named by title defends clients; a government defending an ally stays
+        ("Attorney Li Heping, who defended Chinese dissidents, was detained in 2015.", "defended", None),
+        ("The Iraqi minister defended the Turkish government against the charges.", "defended", "SUPPORT"),
+    ],
+)
+def test_other_senses_of_demonstrate_and_defend(run_coder, text: str, word: str, kept_type) -> None:
     doc, events, _ = run_coder(text)
     on_trigger, _ = _on(doc, events, word)
     assert {e.entry.event_type for e in on_trigger} == ({kept_type} if kept_type else set())

@@ -1146,7 +1146,22 @@ def legal_defence(c: Any) -> bool:
     if c.entry.event_type != "SUPPORT" or c.token.lemma_.lower() not in ("defend", "represent"):
         return False
     subject = _subject_head(c.token)
-    return subject is not None and subject.lemma_.lower() in words("legal_professions")
+    if subject is None:
+        return False
+    # the profession may be the name's title or apposition: "Attorney Wang Quanzhang", "Smith, a defence lawyer"
+    titles = [subject, *(ch for ch in subject.children if ch.dep_ in ("compound", "appos"))]
+    return any(t.lemma_.lower() in words("legal_professions") or t.lower_ in words("legal_professions") for t in titles)
+
+
+def shown_quality(c: Any) -> bool:
+    """Veto: "the loan demonstrates the EU's commitment", "he has not demonstrated an ambition for office", "the test
+    demonstrated that the missile works": "demonstrate" with an object, a passive subject or a clause means *show*;
+    a protest is demonstrated without one ("thousands demonstrated against the law", "students demonstrated in
+    the square")."""
+    token = c.token
+    if c.entry.event_type != "PROTEST" or token.pos_ != "VERB" or token.lemma_.lower() != "demonstrate":
+        return False
+    return any(ch.dep_ in ("dobj", "nsubjpass", "auxpass", "ccomp") for ch in token.children)
 
 
 PHONE_NUMBER = re.compile(r"\(?\d{3,5}\)?[\s.-]?\d{3}[\s.-]?\d{3,4}")
