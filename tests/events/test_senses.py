@@ -72,6 +72,7 @@ def _on(doc, events, word: str):
     [
         ("Israel released 20 Palestinian prisoners on Monday.", "released", "RETREAT"),
         ("Kenya has been at war with Al-Shabaab since 2011.", "war", "ASSAULT"),
+        ("The Kenyan opposition party allied itself with the ruling coalition in 2013.", "allied", "COOPERATE"),
         ("The Moroccan speaker informed the Kenyan delegation of the talks.", "informed", "CONSULT"),
         ("Rebels attacked the army base during the war with Ethiopia.", "attacked", "ASSAULT"),
         ("Hamas released the Israeli soldier after talks in Cairo.", "released", "RETREAT"),

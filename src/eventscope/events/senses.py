@@ -1288,6 +1288,8 @@ def self_directed(c: Any) -> bool:
         return False
     if token.lemma_.lower() in ("blow", "detonate", "explode") or any(ch.dep_ == "prt" for ch in token.children):
         return False  # "a suicide bomber blew himself up at the rally": the attack is on those around him
+    if c.entry.event_type == "COOPERATE" and any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in token.children):
+        return False  # "allied itself with the ruling coalition": the partner is named
     objects = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
     return bool(objects) and all(o.lower_ in REFLEXIVE_PRONOUNS for o in objects)
 
