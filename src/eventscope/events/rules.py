@@ -1981,10 +1981,11 @@ RETYPES: tuple[Rule, ...] = (
     rule(
         "name_calling",
         '"the president called the envoy a fool": a party calling another names disapproves of it, ACCUSE '
-        "disapprove (events/senses.py).",
+        'disapprove; a name of praise ("a true friend") is SUPPORT (events/senses.py).',
         name_calling,
         E("The Iranian president called the Saudi king a traitor.", "called", "ACCUSE", "president", "king"),
         E("Russia called the Ukrainian president a criminal on Monday.", "called", "ACCUSE", "Russia", "president"),
+        E("The Kenyan president called the Ugandan leader a true friend.", "called", "SUPPORT", "president", "leader"),
     ),
     rule(
         "directive_tell",

@@ -623,9 +623,13 @@ def naming_call(c: Any) -> bool:
 
 def name_calling(c: Any, entry: TriggerEntry) -> TriggerEntry:
     """Retype: a party calling another party names ("the president called the envoy a fool", "called the
-    minister a traitor") disapproves of it: ACCUSE disapprove, no phone call."""
+    minister a traitor") disapproves of it: ACCUSE disapprove, no phone call.  A name of praise ("called the
+    Ugandan leader a true friend", ``praise_labels``) is praise: SUPPORT."""
     if not _naming(c.token) or not _named_party(c):
         return entry
+    labels = [ch for ch in c.token.children if ch.dep_ in ("oprd", "attr")]
+    if any(label.lemma_.lower() in words("praise_labels") for label in labels):
+        return _retyped(entry, "SUPPORT", None)
     return _retyped(entry, "ACCUSE", "disapprove")
 
 
