@@ -152,6 +152,7 @@ from eventscope.events.senses import (
     venue_visit,
     verbal_attack,
     war_as_time,
+    weapons_test,
 )
 from eventscope.records import Actor, Quote
 from eventscope.vocabulary import word_map, words
@@ -1977,6 +1978,14 @@ RETYPES: tuple[Rule, ...] = (
         fire_exchange,
         E("Two rebels were killed in an exchange of fire with the army.", "exchange", "ASSAULT", None, "army"),
         E("Police exchanged fire with the robbers on Friday.", "exchanged", "ASSAULT", "Police", "robbers"),
+    ),
+    rule(
+        "weapons_test",
+        '"fired three missiles into the sea": weapons fired into open water hit no one; the launch shows weapons '
+        "ready, MOBILIZE weapons, not ASSAULT (events/senses.py).",
+        weapons_test,
+        E("North Korea fired two ballistic missiles into the sea on Friday.", "fired", "MOBILIZE", "Korea", None),
+        E("Iran fired a rocket into the ocean during a naval exercise.", "fired", "MOBILIZE", "Iran", None),
     ),
     rule(
         "name_calling",

@@ -39,11 +39,13 @@ CODER_TYPE_RULES = DERIVED_RULES | {
     "sent_message",
     "directive_tell",
     "name_calling",
+    "weapons_test",
 }
 """Rules whose type the model does not replace: those of ``DERIVED_RULES``, and constructions whose type the
 words around the trigger fix ("lawyers went on *strike*" is a PROTEST, not an attack; a bomb going off an
 ASSAULT; "attacked him *in a speech*", "slammed *the decision*" words, not blows; "sent *a letter*" a message, not
-aid; "told them *to leave*" a directive; "called the envoy *a fool*" disapproval, not a call)."""
+aid; "told them *to leave*" a directive; "called the envoy *a fool*" disapproval, not a call; missiles fired *into
+the sea* a show of weapons, not an attack)."""
 CLASSIFIER_RETYPE = "classifier_retype"
 """Added to ``CodedEvent.rules`` when the learned model replaced the coder's type (a diagnostic, not a rule)."""
 CLASSIFIER_FALLBACK = "classifier_fallback"

@@ -842,6 +842,31 @@ def granted_concession(c: Any, entry: TriggerEntry) -> TriggerEntry:
     return entry
 
 
+OPEN_WATERS = frozenset({"sea", "ocean", "water", "waters", "gulf", "bay"})
+"""Where a missile fired at no one lands: "fired three missiles into the sea"."""
+
+
+def weapons_test(c: Any, entry: TriggerEntry) -> TriggerEntry:
+    """Retype: "fired three ballistic missiles into the sea", "launched a rocket into the Sea of Japan": weapons
+    fired into open water hit no one; the launch shows weapons ready, PLOVER's MOBILIZE weapons, not an ASSAULT.
+    Firing into the air to scatter a crowd stays ASSAULT crowd-control."""
+    token = c.token
+    if entry.event_type != "ASSAULT" or token.pos_ != "VERB":
+        return entry
+    landing = [
+        o
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ in ("into", "in", "off", "toward", "towards")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    if not landing or not all(o.lemma_.lower() in OPEN_WATERS for o in landing):
+        return entry
+    if any(ch.dep_ == "dobj" and ch.lemma_.lower() not in words("weapon_nouns") for ch in token.children):
+        return entry  # "fired shells at the boat in the bay": an object other than the weapon is hit
+    return _retyped(entry, "MOBILIZE", "weapons")
+
+
 FIRE_WORDS = frozenset({"fire", "gunfire", "shot", "bullet", "salvo", "volley"})
 """What is exchanged in a firefight: "an exchange of fire", "exchanged gunfire"."""
 
