@@ -55,6 +55,7 @@ SENSE_VETOES = {
     "legal_defence",
     "meeting_as_setting",
     "war_as_time",
+    "emergency_call",
     "standing_relation",
     "social_invitation",
     "generic_situation",
@@ -72,6 +73,7 @@ def _on(doc, events, word: str):
     [
         ("Israel released 20 Palestinian prisoners on Monday.", "released", "RETREAT"),
         ("Kenya has been at war with Al-Shabaab since 2011.", "war", "ASSAULT"),
+        ("The Kenyan governor called the police to the scene of the riot.", "called", "CONSULT"),
         ("The Kenyan opposition party allied itself with the ruling coalition in 2013.", "allied", "COOPERATE"),
         ("The Moroccan speaker informed the Kenyan delegation of the talks.", "informed", "CONSULT"),
         ("Rebels attacked the army base during the war with Ethiopia.", "attacked", "ASSAULT"),

@@ -99,6 +99,7 @@ from eventscope.events.senses import (
     directive_tell,
     discourse_tell,
     dismissal_firing,
+    emergency_call,
     figurative_adjective,
     figurative_fight,
     figurative_seizure,
@@ -585,6 +586,14 @@ VETOES: tuple[Rule, ...] = (
         E("The Iraqi cabinet will vote on the budget at its next meeting.", "meeting", None),
     ),
     rule(
+        "emergency_call",
+        '"his mother called the police to report him missing", "a neighbour dialled 911": a private person calling '
+        "the police reports a crime, no CONSULT or REQUEST between parties (events/senses.py).",
+        emergency_call,
+        E("His mother called the police to report him missing.", "called", None),
+        E("A neighbour phoned the police after hearing shots in Nairobi.", "phoned", None),
+    ),
+    rule(
         "war_as_time",
         '"served as a colonel during the war with Armenia", "exports fell after the war": a lasting war or '
         "occupation named as the time of another clause is background, no attack reported (events/senses.py).",
@@ -993,6 +1002,7 @@ SENSE_VETOES = frozenset(
         "legal_defence",
         "meeting_as_setting",
         "war_as_time",
+        "emergency_call",
         "self_directed",
         "animal_attack",
         "audience_meeting",

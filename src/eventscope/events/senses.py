@@ -663,6 +663,22 @@ def figurative_fight(c: Any) -> bool:
     return not _violent_sentence(c.state.sentence)
 
 
+STATE_CALLERS = frozenset({"GOV", "MIL", "POL", "JUD", "LEG", "IGO"})
+
+
+def emergency_call(c: Any) -> bool:
+    """Veto: "his mother called the police to report him missing", "a neighbour dialled 911": a private person
+    calling the police is the report of a crime, no CONSULT or REQUEST between parties (the crime is the event).
+    An official who calls in the police ("the governor called the police chief") stays."""
+    token = c.token
+    if token.lemma_.lower() not in ("call", "phone", "dial", "ring", "summon") or token.pos_ != "VERB":
+        return False
+    called = [ch for ch in token.children if ch.dep_ == "dobj"]
+    if not called or not all(o.lemma_.lower() in words("emergency_services") for o in called):
+        return False
+    return not any(s.sector in STATE_CALLERS for s in c.arguments.sources)
+
+
 def poll_sense(c: Any) -> bool:
     """Veto: support, preference or approval in a sentence about a poll ("5 percent prefer one rival and 1 percent
     support another", "the poll shows the governor consolidating the support of his party") measures opinion; it is no
