@@ -171,6 +171,7 @@ def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type:
         ("Peace in the region, both Iranian and Saudi diplomats agree, is still far away.", "agree"),
         ("The Peruvian senator did not return calls seeking comment.", "return"),
         ("The Iraqi militia committed war crimes in the province, the UN said.", "committed"),
+        ("The Kenyan broadcaster receives some government funding.", "receives"),
     ],
 )
 def test_other_sense_is_dropped(run_coder, text: str, trigger: str) -> None:

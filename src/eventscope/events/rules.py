@@ -348,7 +348,9 @@ def _topic_object(c: Candidate) -> bool:
     objects = [ch for ch in c.token.children if ch.dep_ == "dobj" and ch.tag_ not in ("WDT", "WP")]
     if not objects and c.token.dep_ == "relcl" and own_subject(c.token):
         objects = [c.token.head]  # "the grant money police received from the state": the antecedent was received
-    return bool(objects) and all(not c.state.actors.resolve_argument(o) for o in objects)
+    things = words("material_means") | words("measure_nouns") if c.entry.event_type == "CONSULT" else frozenset()
+    # "receives some government funding": money or a document received is a thing, whoever's name it carries
+    return bool(objects) and all(o.lemma_.lower() in things or not c.state.actors.resolve_argument(o) for o in objects)
 
 
 def _statement_to_press(c: Candidate) -> bool:
