@@ -54,6 +54,14 @@ def test_possessive_binds_to_the_clause_subject(lookup) -> None:
     assert actors.actor_for(_token(doc, "its")).country == "DEU"
 
 
+def test_his_or_her_never_binds_to_an_institution(lookup) -> None:
+    doc, actors = lookup("The Kenyan Supreme Court rejected his appeal.")
+    bound = actors.actor_for(_token(doc, "his"))
+    assert bound is None or "Court" not in bound.text
+    doc, actors = lookup("The Kenyan Supreme Court rejected its own ruling.")
+    assert "Court" in actors.actor_for(_token(doc, "its")).text
+
+
 def test_unknown_person_noun_keeps_its_span_and_event_noun_yields_its_actor(lookup) -> None:
     doc, actors = lookup("Their counterparts left after the coalition strike.")
     kept = actors.actor_for(_token(doc, "counterparts"))

@@ -21,6 +21,9 @@ from eventscope.records import Actor
 from eventscope.vocabulary import words
 
 ARMED_SECTORS = frozenset({"MIL", "REB", "MILITIA", "UAF"})
+PERSONAL_POSSESSIVES = frozenset({"his", "her"})
+INSTITUTION_ENTITIES = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+"""Entity kinds that are no person: "his" or "her" never binds to them."""
 """Sectors of armed forces (UAF: gunmen whose allegiance is unnamed): a weapon's wielder keeps one of them, any
 other sector becomes MIL."""
 
@@ -336,6 +339,8 @@ class ArgumentActors:
                     if not (s.i <= pronoun.i <= s.right_edge.i and s.left_edge.i <= pronoun.i)
                 ]
                 for subject in subjects:
+                    if pronoun.lower_ in PERSONAL_POSSESSIVES and subject.ent_type_ in INSTITUTION_ENTITIES:
+                        continue  # "asked the Ohio Supreme Court to delay *his* execution": a court has no "his"
                     actor = self.resolve_token(subject) if subject.pos_ != "PRON" else None
                     if actor is not None:
                         return actor
@@ -360,6 +365,8 @@ class ArgumentActors:
                 continue
             if token.ent_type_ in ("GPE", "LOC", "FAC") and token.head.lower_ in ("in", "at", "near", "from", "into"):
                 continue  # "attacks in Paris": a setting, not an owner
+            if pronoun.lower_ in PERSONAL_POSSESSIVES and token.ent_type_ in INSTITUTION_ENTITIES:
+                continue  # "the court rejected *his* appeal": his is a person's
             plural = token.tag_ in ("NNS", "NNPS")
             if (pronoun.lower_ == "its" and plural) or (
                 pronoun.lower_ == "their" and not plural and token.lemma_.lower() not in ("government", "coalition")
