@@ -792,3 +792,38 @@ def destinations(verb: Token) -> list[Token]:
         for c in p.children
         if c.dep_ == "pobj"
     )
+
+
+MESSAGE_CARRIERS = frozenset({"in", "through", "via", "by"})
+"""Prepositions that name the medium a verbal act was made in: "asked *in* a letter to X", "*via* a message to X"."""
+
+
+def message_addressees(verb: Token) -> list[Token]:
+    """Who a request, warning or refusal was sent to when the clause names the message it was made in, not the
+    party: "the senators asked for the records *in a letter to the Justice Department*", "Seoul protested in a
+    note to Tokyo", "she made the demand in a message to the ministry".  The "to" phrase of a message noun
+    (``message_nouns``) carrying the verb names the addressee; the thing asked for or refused is only the
+    content."""
+    found: list[Token] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in MESSAGE_CARRIERS:
+            continue
+        for medium in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in words("message_nouns")):
+            found.extend(
+                o
+                for p in medium.children
+                if p.dep_ == "prep" and p.lower_ == "to"
+                for o in p.children
+                if o.dep_ == "pobj"
+            )
+    return found
+
+
+def controlled_addressee(verb: Token) -> list[Token]:
+    """The party told to do the complement a trigger stands in: "China warned *North Korea* to refrain from
+    further actions", "the EU urged *Belgrade* to hold back": when the word read as the event is the complement
+    verb (``xcomp``) of an object-control verb, the governing verb's object is the one warned, urged or asked;
+    what the complement is about ("further actions") is its content, not its recipient."""
+    if verb.dep_ != "xcomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]

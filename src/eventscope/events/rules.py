@@ -52,6 +52,7 @@ from eventscope.events.arguments import (
     left_in_state,
     listed_before,
     measured_noun,
+    message_addressees,
     mutual,
     owners,
     participants,
@@ -1731,6 +1732,11 @@ def _demanded_subject(c: Candidate, frame: Frame) -> list[Actor]:
     )
 
 
+def _message_addressee(c: Candidate, frame: Frame) -> list[Actor]:
+    found = c.state.actors.resolve_all(expand_conjuncts(message_addressees(c.token)))
+    return [a for a in found if a.sector != "MED"]  # "in a statement to reporters": the press is no recipient
+
+
 def _complement_phrase(c: Candidate, frame: Frame) -> list[Actor]:
     if c.entry.event_type not in VERBAL_COMMITMENTS:
         return []
@@ -1830,6 +1836,21 @@ TARGET_FALLBACKS: tuple[Rule, ...] = (
         _complement_phrase,
         E("Japan agreed to lend $2 billion to Indonesia.", "agreed", "AGREE", "Japan", "Indonesia"),
         E("The court refused to accept a request from Russia.", "refused", "REJECT", "court", "Russia"),
+    ),
+    rule(
+        "message_addressee",
+        '"asked for the records in a letter to the Justice Department", "protested in a note to Tokyo": the '
+        "party a message carrying the act is sent to; what was asked for is its content (the press hearing a "
+        "statement is no recipient).",
+        _message_addressee,
+        E(
+            "The senators requested the documents in a letter to the Pentagon.",
+            "requested",
+            "REQUEST",
+            "senators",
+            "Pentagon",
+        ),
+        E("The union asked for higher wages in a letter to the mayor.", "asked", "REQUEST", "union", "mayor"),
     ),
     rule(
         "object_owner",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from eventscope.actors.lookup import same_actor
+from eventscope.events.arguments import controlled_addressee, message_addressees
 from eventscope.events.classifier import (  # NO_EVENT_THRESHOLD: the model's own "no event" line
     DERIVED_RULES,
     MODALITY_MIN,
@@ -287,12 +288,17 @@ def fallback_actors(token, actors):
     verb_subject = [subject_of(verb)] if verb is not None else []
     undergone = verb is not None and verb.lemma_.lower() in UNDERGOING_VERBS  # "X is facing charges": X undergoes
     sources = [subject_of(token)] + ([] if undergone else verb_subject)
-    targets = (verb_subject if undergone else []) + [object_of(token), *_prep_objects(token)]
+    # "warned *North Korea* to refrain from further actions": the complement's controller, before its content
+    targets = controlled_addressee(token) + (verb_subject if undergone else []) + [object_of(token)]
+    targets += _prep_objects(token)
     targets += [o for c in token.children if c.dep_ == "dobj" for o in _prep_objects(c)]  # "took action against"
     if verb is not None:
         targets += [c for c in verb.children if c.dep_ in ("dative", "iobj")] + _prep_objects(verb)
     actor1 = _first_actor(sources, actors)
     actor2 = _first_actor([t for t in targets if t is not None and t.i != token.i], actors)
+    if actor2 is None:  # "asked for the records in a letter to X"; "in a statement to reporters" names no party
+        actor2 = _first_actor(message_addressees(verb if verb is not None else token), actors)
+        actor2 = None if actor2 is not None and actor2.sector == "MED" else actor2
     if actor1 is not None and actor2 is not None and same_actor(actor1, actor2):
         actor2 = None
     return actor1, actor2
