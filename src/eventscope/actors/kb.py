@@ -64,6 +64,8 @@ class KBEntry:
         holding = [r for r in self.roles if r.holds_on(day)]
         if holding:
             best = max(holding, key=lambda r: r.start or "")
+            if best.country is None and best.sector == "IGO":
+                return None, "IGO"  # "Ban Ki-moon" 2007-2016: the UN's Secretary-General, no longer South Korea's
             return best.country or self.country, best.sector
         if self.after_roles is not None:
             return self.after_roles.country or self.country, self.after_roles.sector

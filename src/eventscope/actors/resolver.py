@@ -79,6 +79,9 @@ class _Mention:
 _QUOTES = str.maketrans({"’": "'", "‘": "'", ".": None})
 
 
+HYPHENS = frozenset({"-", "‐", "‑", "–"})
+
+
 def _clean_piece(text: str) -> str:
     """A word as the KB's generic and title tables key it: lower case, straight apostrophes, no dots."""
     return text.translate(_QUOTES).lower()
@@ -374,7 +377,8 @@ class DocumentActors:
         while i < end:
             hit = None
             for length in range(min(self.kb.max_generic_len, end - i), 0, -1):
-                key = " ".join(self._clean[i : i + length])
+                # "Secretary-General" is three tokens; the tables key "secretary general" (``name_key``)
+                key = " ".join(p for p in self._clean[i : i + length] if p not in HYPHENS)
                 if key in self.kb.titles:
                     hit = (key, self.kb.titles[key], length)
                     break
@@ -448,7 +452,9 @@ class DocumentActors:
                     res = replace(res, country=res.country or country, sector=res.sector or sector, titles=titles)
                 elif entry.kind == "person":
                     res = replace(res, titles=tuple(t for t, _ in self._titles(cues.start, h0)))
-                if entry.kind == "person" and res.sector in STATE_SECTORS and self._former(cues.start, h0):
+                if self._international_office(cues.start, h0, left_names):
+                    res = replace(res, country=None, sector="IGO")
+                elif entry.kind == "person" and res.sector in STATE_SECTORS and self._former(cues.start, h0):
                     res = replace(res, sector="ELI")  # the text says the office is past, whatever the role dates say
                 elif entry.kind == "person" and res.sector in STATE_SECTORS:
                     role = self._private_role(cues.start, h0)
@@ -562,6 +568,17 @@ class DocumentActors:
         key = self._clean[i]
         sector = self.kb.titles.get(key) or self.kb.groups.get(key) or self.kb.groups.get(self.doc[i].lemma_.lower())
         return sector if sector in PRIVATE_ROLE_SECTORS else None
+
+    def _international_office(self, start: int, end: int, left_names: list) -> bool:
+        """Whether the title before a known person's name (tokens [start, end)) is an office of an international
+        organisation held now: "Secretary-General Ban Ki-moon", "UN Secretary General Antonio Guterres", "NATO
+        Secretary General Jens Stoltenberg".  Such a person acts for the organisation (IGO, no country), whatever
+        the dictionary's dated roles say of the offices he held at home before.  Not so when a country names the
+        office ("Pakistan's High Commissioner": a diplomat of that state) or when it is past ("former
+        Secretary-General")."""
+        if self._former(start, end) or not any(sector == "IGO" for _, sector in self._titles(start, end)):
+            return False
+        return not any(m[2].kind in ("country", "capital", "demonym") for m in left_names)
 
     def _ruling(self, start: int, end: int) -> bool:
         """Whether a word among tokens [start, end) puts the party named there in power ("ruling", "governing")."""
