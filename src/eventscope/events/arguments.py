@@ -827,3 +827,30 @@ def controlled_addressee(verb: Token) -> list[Token]:
     if verb.dep_ != "xcomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return []
     return [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+
+
+def partner_holders(noun: Token) -> list[Token]:
+    """ "The rebels *had* talks with the Russian military", "the minister *is in* negotiations with the unions",
+    "Japan has close ties with Taiwan": the subject that has, or is in, an event noun whose partner a "with" phrase
+    names is the other side of it; so is the speaker whose reported clause is about such a noun with no owner
+    ("the rebels say talks with the Russian military aim to ...").  Only nouns with such a partner: "has support
+    from X" or "had an attack" name no party taking part with the subject."""
+    if not any(
+        p.dep_ == "prep" and p.lower_ == "with" and any(c.dep_ == "pobj" for c in p.children) for p in noun.children
+    ):
+        return []
+    verb = noun.head
+    if noun.dep_ == "nsubj" and not any(c.dep_ == "poss" for c in noun.children):
+        # "the rebels say talks with the Russian military aim to find a solution": an unowned partner noun that
+        # the speaker's reported clause is about is the speaker's own
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in words("reporting_verbs"):
+            return []
+        verb = verb.head
+    elif noun.dep_ == "pobj" and verb.lower_ == "in" and verb.dep_ == "prep":
+        verb = verb.head  # "is in talks with", "remains in negotiations with"
+        if verb.lemma_.lower() not in ("be", "remain", "stay"):
+            return []
+    elif noun.dep_ != "dobj" or verb.lemma_.lower() != "have":
+        return []
+    subjects, passive = clause_subjects(verb)
+    return [] if passive else subjects

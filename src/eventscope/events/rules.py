@@ -56,6 +56,7 @@ from eventscope.events.arguments import (
     mutual,
     owners,
     participants,
+    partner_holders,
     party_arguments,
     plan_owners,
     prep_holders,
@@ -1489,6 +1490,11 @@ def _participant_subject(f: Frame) -> None:
         f.sources.extend(participants(measured_noun(f.trigger)))
 
 
+def _partner_holder(f: Frame) -> None:
+    if not f.sources:
+        f.sources.extend(partner_holders(measured_noun(f.trigger)))
+
+
 def _circumstance_subject(f: Frame) -> None:
     if not f.sources and not _under_attack(f.trigger, f.lexicon) and not _beside_a_protest(f.trigger, f.lexicon):
         f.sources.extend(circumstance_subject(f.trigger))
@@ -1603,6 +1609,15 @@ NOUN_FRAME: tuple[Rule, ...] = (
         _participant_subject,
         E("Nurses went on strike in London.", "strike", "PROTEST", "Nurses", "-"),
         E("Thousands of students joined protests against the government.", "protests", "PROTEST", "students"),
+        role="source",
+    ),
+    rule(
+        "partner_holder",
+        '"the rebels had talks with the Russian military", "is in talks with the unions": the subject that has, '
+        'or is in, an event noun with a "with" partner is its other side.',
+        _partner_holder,
+        E("The rebels had talks with the Russian military.", "talks", "CONSULT", "rebels", "military"),
+        E("The Iraqi minister is in negotiations with the Kurdish parties.", "negotiations", "CONSULT", "minister"),
         role="source",
     ),
     rule(
