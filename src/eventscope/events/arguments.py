@@ -143,6 +143,8 @@ def clause_subjects(verb: Token) -> tuple[list[Token], bool]:
             return listed + [s for s in subjects if s.dep_ != "csubj"], passive
         if node is verb and misparsed_main_verb(verb):
             return [verb.sent.root], False  # "Police in a drive arrested 34 men": the root noun is the subject
+        if node is verb and swallowed_subject(verb) is not None:
+            return [swallowed_subject(verb)], False  # "... mishandled the inquiry and Democrats accused the GOP"
         if node.dep_ == "conj":
             if node.tag_ == "VBN" and node.head.tag_ != "VBN" and not _coordinated(node):
                 break  # "... cordoned off the shop to investigate the death of X, who was found fatally shot": no "and"
@@ -185,6 +187,32 @@ def clause_subjects(verb: Token) -> tuple[list[Token], bool]:
             continue
         break
     return [], any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _next_clause_subject(noun: Token) -> bool:
+    """Whether a conjunct is really the subject of the next clause (``swallowed_subject``), not a member."""
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if following is None or following.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = swallowed_subject(following)
+    return subject is not None and subject.i == noun.i
+
+
+def swallowed_subject(verb: Token) -> Token | None:
+    """The subject of a second clause that the parser coordinated with the first clause's object: in "the
+    department mishandled the investigation and *Democrats* accused the GOP", "Democrats" hangs as a conjunct of
+    "investigation" and "accused" is left with no subject.  A finite verb with no subject of its own, right after
+    a name or noun coordinated ("and", "while", "but") with an earlier word, has that noun as its subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ccomp", "conj") or verb.i == verb.sent.start:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "conj" or noun.head.i >= noun.i:
+        return None
+    if not any(c.dep_ == "cc" for c in noun.head.children):
+        return None
+    return noun
 
 
 HEADLINE_ACTIVE_PREPOSITIONS = frozenset({"at", "on", "into", "toward", "towards", "upon"})
@@ -612,7 +640,7 @@ def expand_conjuncts(tokens: Iterable[Token]) -> list[Token]:
             result.extend(
                 t
                 for t in [member, *(c for c in member.conjuncts if c.i > member.i)]
-                if t.pos_ in ("NOUN", "PROPN", "PRON")
+                if t.pos_ in ("NOUN", "PROPN", "PRON") and not _next_clause_subject(t)
             )
     seen: set[int] = set()
     unique = []
