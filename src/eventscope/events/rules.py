@@ -341,7 +341,9 @@ def _restating_participle(c: Candidate) -> bool:
 
 
 def _denial_verb(c: Candidate) -> bool:
-    return c.token.lemma_.lower() in words("denial_verbs") and complement_triggers(c.token, c.trigger_ids)
+    # "denied requests from the UN", "denied an appeal": a request denied is refused, not a deed said untrue
+    asked = {o.i for o in c.token.children if o.dep_ == "dobj" and o.lemma_.lower() in words("request_nouns")}
+    return c.token.lemma_.lower() in words("denial_verbs") and complement_triggers(c.token, c.trigger_ids - asked)
 
 
 def _topic_object(c: Candidate) -> bool:
@@ -1747,6 +1749,25 @@ def _demanded_subject(c: Candidate, frame: Frame) -> list[Actor]:
     )
 
 
+def _answered_request(c: Candidate, frame: Frame) -> list[Actor]:
+    noun = c.token
+    verb = noun.head
+    if c.entry.event_type != "REQUEST" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in words("request_nouns"):
+        return []
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in words("response_verbs"):
+        return []
+    if verb.lemma_.lower() == "turn" and not any(p.dep_ == "prt" and p.lower_ == "down" for p in verb.children):
+        return []  # "turned down a request"; "turned a request into law" answers nothing
+    if noun.dep_ == "dobj":
+        subjects, passive = clause_subjects(verb)
+        responders = agents(verb) if passive else subjects
+    elif noun.dep_ == "nsubjpass":
+        responders = agents(verb)  # "a request from X was rejected by the court"
+    else:
+        return []
+    return c.state.actors.resolve_all(expand_conjuncts(responders))
+
+
 def _message_addressee(c: Candidate, frame: Frame) -> list[Actor]:
     found = c.state.actors.resolve_all(expand_conjuncts(message_addressees(c.token)))
     return [a for a in found if a.sector != "MED"]  # "in a statement to reporters": the press is no recipient
@@ -1767,6 +1788,20 @@ def _complement_phrase(c: Candidate, frame: Frame) -> list[Actor]:
 
 
 TARGET_FALLBACKS: tuple[Rule, ...] = (
+    rule(
+        "answered_request",
+        '"the Supreme Court rejected a request from Democrats", "Israel turned down an appeal by the UN": a '
+        "request that someone rejects, grants or ignores was made to that one.",
+        _answered_request,
+        E(
+            "The Supreme Court rejected a request from the opposition to delay the vote.",
+            "request",
+            "REQUEST",
+            "opposition",
+            "Court",
+        ),
+        E("The appeal by the prisoners was rejected by the military court.", "appeal", "REQUEST", "prisoners", "court"),
+    ),
     rule(
         "target_phrase",
         "No object actor: the first with/on/against/to... phrase that names actors, all of its "
