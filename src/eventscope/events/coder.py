@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.lookup import ActorLookup, ArgumentActors
 from eventscope.events.arguments import clause_subjects, is_event_noun
@@ -86,7 +86,7 @@ class EventCoder:
             found.extend(generator.apply(state))
         if sport_story(sentence.doc):
             found = []  # a match report: no generator codes it ("I am really pleased with them")
-        return SentenceResult(dedupe(fold_outcomes(found)), state.vetoed)
+        return SentenceResult(dedupe(share_coordinated_target(fold_outcomes(found))), state.vetoed)
 
 
 def dedupe(events: list[CodedEvent]) -> list[CodedEvent]:
@@ -127,3 +127,55 @@ def fold_outcomes(events: list[CodedEvent]) -> list[CodedEvent]:
             actor2=kept.actor2 if kept.actor2 is not None or outcome.actor2 is None else outcome.actor2,
         )
     return [updated.get(id(event), event) for event in events if id(event) not in folded]
+
+
+MEASURE_TYPES = frozenset({"SANCTION", "THREATEN"})
+"""Measures aimed at a party that a clause may leave unnamed when the clause beside it names the party."""
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause holds a trigger: "made a *condemnation*" -> made, "pledged to *impose*" -> pledged."""
+    node = token
+    for _ in range(4):
+        if node.dep_ not in ("dobj", "xcomp", "pobj", "prep") or node.head is node:
+            break
+        node = node.head
+    return node
+
+
+def _coordinated_clauses(a: Token, b: Token) -> bool:
+    first, second = _clause_verb(a), _clause_verb(b)
+    if first.i == second.i or first.pos_ not in ("VERB", "AUX") or second.pos_ not in ("VERB", "AUX"):
+        return False
+    return (
+        (second.dep_ == "conj" and second.head.i == first.i)
+        or (first.dep_ == "conj" and first.head.i == second.i)
+        or (first.dep_ == second.dep_ == "conj" and first.head.i == second.head.i)
+    )
+
+
+def share_coordinated_target(events: list[CodedEvent]) -> list[CodedEvent]:
+    """ "The Security Council made a strong condemnation of North Korea's test and pledged to impose further
+    sanctions", "Washington accused Caracas of fraud and threatened new measures": a sanction or threat that names
+    no target, in a clause coordinated with one where the same actor acts on a party, is aimed at that party.
+    Coordinated clauses share their subject; news leaves the target of the second unsaid because it is the first's."""
+    updated = []
+    for event in events:
+        if event.entry.event_type in MEASURE_TYPES and event.actor2 is None and event.actor1 is not None:
+            partner = next(
+                (
+                    other
+                    for other in events
+                    if other is not event
+                    and other.actor2 is not None
+                    and other.actor2.party
+                    and other.actor1 is not None
+                    and other.actor1.start == event.actor1.start
+                    and _coordinated_clauses(other.trigger, event.trigger)
+                ),
+                None,
+            )
+            if partner is not None:
+                event = replace(event, actor2=partner.actor2, rules=(*event.rules, "coordinated_target"))
+        updated.append(event)
+    return updated
