@@ -39,3 +39,16 @@ def test_speaker_of_a_clause_about_unowned_talks(nlp) -> None:
     assert [t.text for t in partner_holders(_token(doc, "talks"))] == ["officials"]
     doc = nlp("Hamas officials said Qatar's talks with Egypt would resume next week.")
     assert partner_holders(_token(doc, "talks")) == []  # owned talks are their owner's
+
+
+def test_on_a_visit_to(nlp) -> None:
+    doc = nlp("The senator, who is on a visit to Morocco, praised the king.")
+    assert [t.text for t in partner_holders(_token(doc, "visit"))] == ["senator"]
+    doc = nlp("The senator went on to visit Morocco.")
+    assert partner_holders(_token(doc, "visit")) == []
+
+
+def test_convener_takes_part_in_the_meeting(run_coder) -> None:
+    _, events, _ = run_coder("The central government convened a meeting of the state governors on Monday.")
+    meetings = [e for e in events if e.trigger.lower_ == "meeting"]
+    assert meetings and meetings[0].actor1 is not None and "government" in meetings[0].actor1.text

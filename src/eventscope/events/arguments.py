@@ -861,13 +861,25 @@ def partner_holders(noun: Token) -> list[Token]:
     """ "The rebels *had* talks with the Russian military", "the minister *is in* negotiations with the unions",
     "Japan has close ties with Taiwan": the subject that has, or is in, an event noun whose partner a "with" phrase
     names is the other side of it; so is the speaker whose reported clause is about such a noun with no owner
-    ("the rebels say talks with the Russian military aim to ...").  Only nouns with such a partner: "has support
-    from X" or "had an attack" name no party taking part with the subject."""
+    ("the rebels say talks with the Russian military aim to ..."), and so is the one who "is on a visit to" a
+    place.  Only nouns with such a partner: "has support from X" or "had an attack" name no party taking part with
+    the subject."""
+    verb = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and verb.lower_ == "on"
+        and verb.head.lemma_.lower() == "be"
+        and any(p.dep_ == "prep" and p.lower_ == "to" for p in noun.children)
+    ):
+        clause = verb.head
+        subjects, passive = clause_subjects(clause)  # "Scalise, who is on a visit to Morocco": Scalise
+        if clause.dep_ == "relcl":
+            subjects = [clause.head if s.tag_ in ("WP", "WDT") else s for s in subjects]
+        return [] if passive else subjects
     if not any(
         p.dep_ == "prep" and p.lower_ == "with" and any(c.dep_ == "pobj" for c in p.children) for p in noun.children
     ):
         return []
-    verb = noun.head
     if noun.dep_ == "nsubj" and not any(c.dep_ == "poss" for c in noun.children):
         # "the rebels say talks with the Russian military aim to find a solution": an unowned partner noun that
         # the speaker's reported clause is about is the speaker's own
