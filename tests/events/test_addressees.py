@@ -41,9 +41,16 @@ def test_model_event_in_a_complement_is_addressed_to_the_controller(nlp, pipelin
     doc = nlp("Japan warned Russia to refrain from further provocations near the islands.")
     refrain = _token(doc, "refrain")
     assert [t.text for t in controlled_addressee(refrain)] == ["Russia"]
-    actor1, actor2 = fallback_actors(refrain, _actors(doc, pipeline))
+    actor1, actor2 = fallback_actors(refrain, _actors(doc, pipeline), "THREATEN")
     assert actor1 is not None and actor1.country == "JPN"
     assert actor2 is not None and actor2.country == "RUS"
+
+
+def test_a_deed_type_on_the_complement_is_not_addressed_to_the_controller(nlp, pipeline) -> None:
+    doc = nlp("Parliament required the Iranian envoys to release their records.")
+    release = _token(doc, "release")
+    _, actor2 = fallback_actors(release, _actors(doc, pipeline), "RETREAT")
+    assert actor2 is None or "envoys" not in actor2.text
 
 
 def test_complement_with_its_own_subject_has_no_controller(nlp) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from eventscope.actors.lookup import same_actor
-from eventscope.events.arguments import controlled_addressee, message_addressees
+from eventscope.events.arguments import VERBAL_COMMITMENTS, controlled_addressee, message_addressees
 from eventscope.events.classifier import (  # NO_EVENT_THRESHOLD: the model's own "no event" line
     DERIVED_RULES,
     MODALITY_MIN,
@@ -278,7 +278,7 @@ def _prep_objects(token) -> list:
     return found
 
 
-def fallback_actors(token, actors):
+def fallback_actors(token, actors, event_type: str | None = None):
     """Source and target of a model-coded event: the first actor that resolves among the trigger's subject (the
     agent of a passive; for an event noun, the subject of its verb: "X *filed* a lawsuit against Y") and among its
     object (its direct object, a passive subject, the object of "against / on / to / with ..." on the trigger or,
@@ -288,8 +288,11 @@ def fallback_actors(token, actors):
     verb_subject = [subject_of(verb)] if verb is not None else []
     undergone = verb is not None and verb.lemma_.lower() in UNDERGOING_VERBS  # "X is facing charges": X undergoes
     sources = [subject_of(token)] + ([] if undergone else verb_subject)
-    # "warned *North Korea* to refrain from further actions": the complement's controller, before its content
-    targets = controlled_addressee(token) + (verb_subject if undergone else []) + [object_of(token)]
+    # "warned *North Korea* to refrain from further actions": when the model's type is the control verb's act (a
+    # warning, a demand), the one told is its target; a deed type ("requires candidates to *release* returns") is
+    # the complement's own deed, done by the one told, not to it
+    told = controlled_addressee(token) if event_type in VERBAL_COMMITMENTS else []
+    targets = told + (verb_subject if undergone else []) + [object_of(token)]
     targets += _prep_objects(token)
     targets += [o for c in token.children if c.dep_ == "dobj" for o in _prep_objects(c)]  # "took action against"
     if verb is not None:
@@ -355,7 +358,7 @@ def fallback_event(
     """The ``CodedEvent`` of the model's own reading of a sentence (None: no actor resolves in its clause), with
     the coder's modality and magnitudes, the model's modality when it is sure, and the calibrated confidence of a
     fallback event, capped at the share of such events that were right on the tune split."""
-    actor1, actor2 = fallback_actors(token, actors)
+    actor1, actor2 = fallback_actors(token, actors, event_type)
     if not fallback_source(actor1, token.doc):
         actor1 = reporting_speaker(token, actors)
         if not fallback_source(actor1, token.doc):
