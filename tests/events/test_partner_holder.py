@@ -52,3 +52,8 @@ def test_convener_takes_part_in_the_meeting(run_coder) -> None:
     _, events, _ = run_coder("The central government convened a meeting of the state governors on Monday.")
     meetings = [e for e in events if e.trigger.lower_ == "meeting"]
     assert meetings and meetings[0].actor1 is not None and "government" in meetings[0].actor1.text
+
+
+def test_a_fight_had_with_someone_gets_no_doer(run_coder) -> None:
+    _, events, _ = run_coder("He had a fight with his girlfriend on Sunday.")
+    assert all("partner_holder" not in e.rules for e in events)

@@ -1493,8 +1493,10 @@ def _participant_subject(f: Frame) -> None:
 
 
 def _partner_holder(f: Frame) -> None:
-    if not f.sources:
-        f.sources.extend(partner_holders(measured_noun(f.trigger)))
+    hit = f.lexicon.lookup(f.trigger)
+    if f.sources or hit is None or hit[0].event_type in HARM_TYPES:
+        return  # "he had a fight with his girlfriend": a quarrel, no attack with a doer
+    f.sources.extend(partner_holders(measured_noun(f.trigger)))
 
 
 def _circumstance_subject(f: Frame) -> None:
