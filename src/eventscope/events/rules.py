@@ -1080,6 +1080,16 @@ def _shared_conjunct_object(f: Frame) -> None:
     if not f.passive and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
         later = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
         f.targets.extend(o for c in later[:1] for o in c.children if o.dep_ == "dobj")
+        if not f.targets and not any(c.dep_ in ("xcomp", "ccomp", "prep") for c in verb.children):
+            # "Vietnam supports and wants Russia to play a greater role": the party the second verb wants to act
+            f.targets.extend(
+                s
+                for c in later[:1]
+                for x in c.children
+                if x.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+                for s in x.children
+                if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")
+            )
 
 
 def _relative_pronoun(f: Frame) -> None:
@@ -1264,10 +1274,12 @@ VERB_FRAME: tuple[Rule, ...] = (
     ),
     rule(
         "shared_conjunct_object",
-        '"to kill and injure civilians": the last conjunct\'s object is shared.',
+        '"to kill and injure civilians": the last conjunct\'s object is shared; so is the party the last conjunct '
+        'wants or asks to act ("supports and wants Russia to play a greater role").',
         _shared_conjunct_object,
         E("The militants attacked and killed Iraqi soldiers.", "attacked", "ASSAULT", "militants", "soldiers"),
         E("Insurgents ambushed and wounded Afghan police officers.", "ambushed", "ASSAULT", "Insurgents", "officers"),
+        E("Hanoi supports and wants Moscow to play a bigger role in Asia.", "supports", "SUPPORT", "Hanoi", "Moscow"),
         role="target",
     ),
     rule(
