@@ -258,3 +258,34 @@ def test_coordinated_verbs_of_one_speaker_to_one_kind_of_party_are_one_utterance
     merged = merge_events([attacked, blamed])
     assert len(merged) == 1 and merged[0].event_id == "a" and merged[0].mentions == 1
     assert len(merge_events([attacked, replace(blamed, actor2=chief)])) == 2
+
+
+def test_a_statement_told_in_headline_lead_and_quote_with_its_parties_named_anew_is_one_event(pipeline):
+    """ "Norway urges Chile ..." / "... Norway urges the Chilean government ..." / "'We urge the Chilean government
+    ...,' she added": one statement, three reports; so is an application to "the apex court" told again as one to
+    "the Supreme Court".  A second statement ("In a second statement"), or another speaker of the country
+    ("Chilean miners"), stays apart."""
+    from eventscope.ingest.readers import make_document
+
+    texts = {
+        "retold": (
+            "Norway urges Chile to free jailed reporter. Foreign ministry spokeswoman Ingrid Dahl said on Tuesday "
+            'that Norway urges the Chilean government to release the reporter. "We urge the Chilean government to '
+            'act without delay," she added.'
+        ),
+        "court": (
+            "The state government asked the apex court to extend the deadline. Finally, the state government asked "
+            "the Supreme Court for its opinion on the scheme."
+        ),
+        "second": (
+            "Norway urged Chile to free the jailed reporter. In a second statement, Norway urged the Chilean "
+            "government to reopen the border."
+        ),
+        "other": "Norway urged Chile to free the jailed reporter. Chilean miners urged the Chilean government to act.",
+    }
+    records = pipeline.annotate([make_document(text, doc_id=key) for key, text in texts.items()])
+    requests = {r.doc_id: [e for e in r.events if e.event_type == "REQUEST"] for r in records}
+    assert [e.mentions for e in requests["retold"]] == [3]
+    assert requests["retold"][0].actor2 is not None and requests["retold"][0].actor2.text == "Chile"
+    assert [e.mentions for e in requests["court"]] == [2]
+    assert len(requests["second"]) == 2 and len(requests["other"]) == 2

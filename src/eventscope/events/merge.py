@@ -127,6 +127,7 @@ def _fold_partial(events: list[Event], text: str = "") -> list[Event]:
         else:
             host = (
                 next((k for k in kept if _retells_dyad(event, k)), None)
+                or next((k for k in kept if _retold_statement(event, k, text)), None)
                 or _names_indefinite(event, kept)
                 or next((k for k in kept if _deed_on_thing(event, k)), None)
                 or _same_attack(event, kept, text)
@@ -369,6 +370,76 @@ def _retold_to_named(event: Event, earlier: Event) -> bool:
     return _same_telling(event, earlier)
 
 
+STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
+"""Types whose deed is a statement: a story tells it in its headline, its lead and the quote itself."""
+
+
+def _retold_statement(event: Event, earlier: Event, text: str = "") -> bool:
+    """A statement told again in a later sentence with its parties named another way, as a story tells it in the
+    headline, the lead and the quote ("Norway urges Chile to free the journalist" / "Oslo's foreign ministry said
+    Norway urges the Chilean government to ..." / "'We urge the Chilean government ...,' she said"): a statement
+    type, the same verb (by its stem: "urges", "urge"), the same polarity, modality, place and date, and on each
+    side one party named two ways: the same party, a state and its government or its spokesperson ("Chile", "the
+    Chilean government"; "We", said by the Norwegian spokeswoman), or a definite description of the same kind
+    ("the apex court", "the Supreme Court").  A later sentence that tells a new one ("another", "a second")
+    keeps it, and so do two verbs ("urged ... criticized"): those are often two statements."""
+    if event.event_type not in STATEMENT_TYPES or earlier.actor1 is None or earlier.actor2 is None:
+        return False
+    if earlier.sentence.start >= event.sentence.start or not _same_telling(event, earlier):
+        return False
+    if _stem(event.trigger.text) != _stem(earlier.trigger.text):
+        return False
+    assert event.actor1 is not None and event.actor2 is not None  # _fold_partial asks only of dyads
+    if not (_one_party(event.actor1, earlier.actor1) and _one_party(event.actor2, earlier.actor2)):
+        return False
+    words = re.findall(r"[a-z]+", text[event.sentence.start : event.sentence.end].lower())
+    return not set(words) & vocabulary("new_incident_words")
+
+
+def _stem(trigger: str) -> str:
+    """The first word of a trigger without its inflection ("urges", "urged", "urging" -> "urg")."""
+    words = trigger.lower().split()
+    word = words[0] if words else ""
+    for suffix in ("ing", "ed", "es", "s", "e", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _one_party(a: Actor, b: Actor) -> bool:
+    """One party named two ways in one story: the same party, a state and its government or spokesperson
+    (``_state_and_agent``), or two definite descriptions of one kind ("the apex court", "the Supreme Court")."""
+    if _same_party(a, b) or _state_and_agent(a, b) or _state_and_agent(b, a):
+        return True
+    if a.members or b.members or a.sector is None or a.sector != b.sector:
+        return False
+    if a.country is not None and b.country is not None and a.country != b.country:
+        return False
+    return any(_unnamed(x) and x.text.lower().split()[0] in DEFINITE_STARTS for x in (a, b))
+
+
+def _state_and_agent(state: Actor, agent: Actor) -> bool:
+    """A state named by its country's name ("Chile") and an organ of its government or someone speaking for it in
+    the first person ("the Chilean government", "We" said by its spokeswoman): same country, and the agent a "we"
+    of no other sector or country, or of the government sector named by no other name than the country's ("Chile's
+    opposition", "Chilean miners" and "Minister Rosa Vidal" are not the state itself)."""
+    if (
+        state.country is None
+        or agent.members
+        or (state.name or "").lower() not in _country_names().get(state.country, ())
+    ):
+        return False
+    if agent.text.lower() in FIRST_PLURAL:  # the quote's speaker is told after the merge: "we" has no country yet
+        return agent.country in (None, state.country) and agent.sector in (None, "GOV")
+    if agent.country != state.country:
+        return False
+    own = {w.lower() for w in (state.name or "").split()} | _demonym_words()
+    return agent.sector == "GOV" and not agent.name and not (_proper_names(agent) - own)
+
+
+FIRST_PLURAL = frozenset({"we", "us"})
+
+
 def _names_indefinite(event: Event, kept: list[Event]) -> Event | None:
     """The event a later report goes on telling when it names the person an earlier one introduced as "a man"
     ("Police arrested a Coral Gables man on Monday ... *Martello, 64,* was arrested"): the latest earlier event of
@@ -410,6 +481,19 @@ def _named_person(actor: Actor | None) -> bool:
         return False
     names = _proper_names(actor)
     return bool(names) and not names <= _country_name_words()
+
+
+@cache
+def _country_names() -> dict[str, frozenset[str]]:
+    """Each country's names and aliases, lower case, by its code ("USA": "united states", "u.s.", ...)."""
+    rows = json.loads(resources.files("eventscope").joinpath("data/actors/countries.json").read_text("utf-8"))
+    return {row["iso3"]: frozenset(n.lower() for n in [row["name"], *row.get("aliases", [])]) for row in rows}
+
+
+@cache
+def _demonym_words() -> frozenset[str]:
+    rows = json.loads(resources.files("eventscope").joinpath("data/actors/countries.json").read_text("utf-8"))
+    return frozenset(word.lower() for row in rows for name in row.get("demonyms", []) for word in name.split())
 
 
 @cache
