@@ -289,3 +289,31 @@ def test_a_statement_told_in_headline_lead_and_quote_with_its_parties_named_anew
     assert requests["retold"][0].actor2 is not None and requests["retold"][0].actor2.text == "Chile"
     assert [e.mentions for e in requests["court"]] == [2]
     assert len(requests["second"]) == 2 and len(requests["other"]) == 2
+
+
+def test_one_person_with_two_titles_read_as_a_list_is_that_person():
+    """ "Chinese State Councilor and Foreign Minister Wang Yi met Lavrov": the parser's list of two titles is Wang
+    Yi, so the meeting told before ("Wang's talks with Lavrov") is the same one; a list of two named people is not
+    one person."""
+    lavrov = Actor(20, 50, "Foreign Minister Sergei Lavrov", "Sergei Lavrov", "RUS", "GOV")
+    wang = Actor(0, 4, "Wang", "Wang", None, None)
+    councilor = Actor(100, 123, "Chinese State Councilor", "Councilor", "CHN", None)
+    minister = Actor(128, 152, "Foreign Minister Wang Yi", "Wang Yi", "CHN", "GOV")
+    titled = Actor(
+        100,
+        152,
+        "Chinese State Councilor and Foreign Minister Wang Yi",
+        None,
+        "CHN",
+        None,
+        members=(councilor, minister),
+    )
+    talks = _one_sided("a", 0, wang, lavrov, trigger="talks")
+    met = _one_sided("b", 100, titled, replace(lavrov, start=160, end=190), trigger="met")
+    merged = merge_events([talks, met])
+    assert len(merged) == 1 and merged[0].mentions == 2
+    premier = Actor(100, 123, "Premier Li Qiang", "Li Qiang", "CHN", "GOV")
+    two = replace(
+        met, actor1=replace(titled, text="Premier Li Qiang and Foreign Minister Wang Yi", members=(premier, minister))
+    )
+    assert len(merge_events([talks, two])) == 2

@@ -351,7 +351,20 @@ def _retold_dyad(event: Event, earlier: Event) -> bool:
         return False
     assert event.actor1 is not None and event.actor2 is not None  # _fold_partial asks only of dyads
     pairs = ((event.actor1, earlier.actor1), (event.actor2, earlier.actor2))
+    pairs = tuple((_titled_one(a), _titled_one(b)) for a, b in pairs)
     return all(_name_headed(a) and _name_headed(b) and _proper_names(a) & _proper_names(b) for a, b in pairs)
+
+
+def _titled_one(actor: Actor) -> Actor:
+    """One person with two titles that the parser read as a list ("Chinese State Councilor and Foreign Minister
+    Wang Yi", "Deputy Prime Minister and Finance Minister Ana Ruiz"): a list whose members but the last name no one
+    (only titles and nationality words) is its last member, the named person; other lists stay lists."""
+    if len(actor.members) < 2 or not _name_headed(actor.members[-1]) or not _proper_names(actor.members[-1]):
+        return actor
+    for member in actor.members[:-1]:
+        if _proper_names(replace(member, name=None)) - _demonym_words() - _country_name_words():
+            return actor
+    return actor.members[-1]
 
 
 def _retold_to_named(event: Event, earlier: Event) -> bool:
@@ -570,6 +583,7 @@ def _same_party(a: Actor, b: Actor) -> bool:
     """One actor named twice: the same identity, or a shared proper name that is not a title ("Petrenko")."""
     if actor_key(a) == actor_key(b):
         return True
+    a, b = _titled_one(a), _titled_one(b)
     if not (_name_headed(a) and _name_headed(b)):  # "Iraqi forces" and "Iraqi officials" are two parties
         return False
     return bool(_proper_names(a) & _proper_names(b))
