@@ -208,6 +208,11 @@ def test_attacking_people_stays_assault(run_coder) -> None:
         ("China balked at sanctioning North Korea.", "sanctioning", None, True),
         ("The senator said he would go to Baghdad to meet the Iraqi president.", "meet", "hypothetical", False),
         ("The Kenyan delegation has scheduled a meeting with the Ugandan president.", "meeting", "future", False),
+        # a deed promised or threatened as an object, or planned in a present passive, is still to come
+        ("The Kenyan president has promised a visit to Uganda.", "visit", "future", False),
+        ("The Kenyan president vowed a crackdown on the protesters.", "crackdown", "future", False),
+        ("The Kenyan president's meeting with the Ugandan president is scheduled for May.", "meeting", "future", False),
+        ("The attack on the Kenyan police station was planned by the rebels.", "attack", "asserted", False),
         (
             "The Iraqi minister looks forward to continue working with the Turkish government.",
             "working",

@@ -172,6 +172,15 @@ def _in_the_event(clause: Token) -> bool:
     )
 
 
+PRESENT_PASSIVE = frozenset({"is", "are", "am", "'s", "'re"})
+
+
+def _present_passive(verb: Token) -> bool:
+    """A passive in the present ("is expected", "are scheduled"): what it plans is still to come; a past one ("the
+    attack was planned by the cell") may tell a deed that happened."""
+    return any(c.dep_ == "auxpass" and c.lower_ in PRESENT_PASSIVE for c in verb.children)
+
+
 def _past_necessity(head: Token) -> bool:
     """ "police had to intervene": a necessity told in the past tense was met, so the deed is told as done (unlike
     "they have to travel", "would have to pay")."""
@@ -252,7 +261,9 @@ def governing_modality(trigger: Token) -> str:
             if node.dep_ in ("xcomp", "dobj", "advcl", "pcomp") and any(c.dep_ == "neg" for c in head.children):
                 return "hypothetical"  # "did not require X to cooperate", "never managed to meet"
             if node.dep_ in ("xcomp", "dobj", "advcl") and lemma in PLAN_VERBS:
-                return "future"  # "scheduled a meeting", "plans to visit"
+                return "future"  # "scheduled a meeting", "plans to visit", "promised a veto"
+            if node.dep_ == "nsubjpass" and lemma in PLAN_VERBS and _present_passive(head):
+                return "future"  # "the veto is expected to come Friday", "talks are scheduled for May"
             if node.dep_ == "xcomp" and lemma in INTENT_HEADS and node is not trigger:
                 return "future"  # "agreed to join *the talks*", "vowed to attend *the summit*"
             if lemma == "look" and any(c.lower_ == "forward" for c in head.children):
