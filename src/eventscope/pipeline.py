@@ -225,7 +225,7 @@ class Pipeline:
         ]
         if self.settings.favor == "precision":
             events = political_events(events)  # a cooperative deed between private parties is no political event
-        events = _count_duplicate_reports(merge_events(events, text), paragraphs, source.doc_id)
+        events = _count_duplicate_reports(merge_events(events, text, source.title), paragraphs, source.doc_id)
         events = [with_recipient_thing(event, doc, argument_actors) for event in events]
         if self.settings.favor == "precision":
             events = self._eventful(events, source.text)

@@ -317,3 +317,23 @@ def test_one_person_with_two_titles_read_as_a_list_is_that_person():
         met, actor1=replace(titled, text="Premier Li Qiang and Foreign Minister Wang Yi", members=(premier, minister))
     )
     assert len(merge_events([talks, two])) == 2
+
+
+def test_the_headline_deed_told_again_in_the_lead_is_one_event(pipeline):
+    """A title that opens the text and the lead right after it tell one deed, its parties described anew ("Convict"
+    / "A convicted killer", "Texas court" / "the Texas Supreme Court"); the same two sentences with no title (a short
+    note), or a lead that is not the next sentence, stay two."""
+    from eventscope.ingest.readers import make_document
+
+    title = "Convict asks Texas court to halt execution"
+    lead = "A convicted killer has asked the Texas Supreme Court to halt his execution, citing new evidence."
+    documents = [
+        make_document(f"{title} . {lead}", doc_id="titled", title=title),
+        make_document(f"{title} . {lead}", doc_id="untitled"),
+        make_document(f"{title} . Lawyers said on Monday the case was urgent. {lead}", doc_id="apart", title=title),
+    ]
+    # one call per document: the pipeline skips a text it has just read as a copy
+    records = [next(pipeline.annotate([document])) for document in documents]
+    requests = {r.doc_id: [e for e in r.events if e.event_type == "REQUEST"] for r in records}
+    assert [e.mentions for e in requests["titled"]] == [2]
+    assert len(requests["untitled"]) == 2 and len(requests["apart"]) == 2

@@ -49,7 +49,7 @@ def happening_id(
     return content_id("\x1f".join(parts), "event")
 
 
-def merge_events(events: list[Event], text: str = "") -> list[Event]:
+def merge_events(events: list[Event], text: str = "", title: str | None = None) -> list[Event]:
     """Collapse reports of one happening into the first, summing mentions and reports.
 
     Two events are one happening when they have the same id, or when one sentence states the same type between
@@ -59,9 +59,11 @@ def merge_events(events: list[Event], text: str = "") -> list[Event]:
     into it (``_fold_partial``): in one sentence ("were convicted and sentenced"), or later in the document ("Petrenko
     visited Vientiane ... during Petrenko's visit"), where it adds a report and a mention; so is a dyad of two named
     people told again in a later sentence (headline and lead), and so is a casualty report of the attack just told
-    (``_same_attack``; ``text``, the document the events' offsets point into, shows what its sentence refers to).
+    (``_same_attack``; ``text``, the document the events' offsets point into, shows what its sentence refers to),
+    and, when the text opens with its ``title``, the headline's deed told again in the lead (``_headline_in_lead``).
     The first report stays the evidence."""
-    return _fold_partial(_merge_same(events), text)
+    headline = bool(title and title.strip() and text.lstrip().startswith(title.strip()))
+    return _fold_partial(_merge_same(events), text, headline)
 
 
 def _merge_same(events: list[Event]) -> list[Event]:
@@ -108,7 +110,7 @@ def _one_utterance(event: Event, earlier: list[Event]) -> str | None:
     return None
 
 
-def _fold_partial(events: list[Event], text: str = "") -> list[Event]:
+def _fold_partial(events: list[Event], text: str = "", headline: bool = False) -> list[Event]:
     """Fold an event with at most one actor into an earlier event of the same type, polarity and modality that
     has that actor too (by identity or a shared proper name: "Minister Ivan Petrenko's visit" restates "visiting
     Defence Minister Ivan Petrenko"), at a compatible place and date.  An event with both actors is folded only
@@ -128,6 +130,7 @@ def _fold_partial(events: list[Event], text: str = "") -> list[Event]:
             host = (
                 next((k for k in kept if _retells_dyad(event, k)), None)
                 or next((k for k in kept if _retold_statement(event, k, text)), None)
+                or (next((k for k in kept if _headline_in_lead(event, k, text)), None) if headline else None)
                 or _names_indefinite(event, kept)
                 or next((k for k in kept if _deed_on_thing(event, k)), None)
                 or _same_attack(event, kept, text)
@@ -407,6 +410,33 @@ def _retold_statement(event: Event, earlier: Event, text: str = "") -> bool:
         return False
     words = re.findall(r"[a-z]+", text[event.sentence.start : event.sentence.end].lower())
     return not set(words) & vocabulary("new_incident_words")
+
+
+def _headline_in_lead(event: Event, earlier: Event, text: str) -> bool:
+    """The headline's deed told again in the lead, the sentence right after it, each party described anew ("Convict
+    asks Texas court to halt execution" / "A convicted murderer has asked the Texas Supreme Court to halt his
+    execution"): headlines drop articles and names, so each side need only be one party or of one kind (same sector,
+    no two countries); the same verb, polarity, modality, place and date.  Only the title the text opens with and
+    the sentence after it (the caller asks only then): later sentences, or the two first sentences of a text with no
+    title (a short note), may tell another deed of the same kind."""
+    if earlier.sentence.start != 0 or earlier.actor1 is None or earlier.actor2 is None:
+        return False
+    if text[earlier.sentence.end : event.sentence.start].strip() or not _same_telling(event, earlier):
+        return False
+    if _stem(event.trigger.text) != _stem(earlier.trigger.text):
+        return False
+    assert event.actor1 is not None and event.actor2 is not None  # _fold_partial asks only of dyads
+    return _of_a_kind(event.actor1, earlier.actor1) and _of_a_kind(event.actor2, earlier.actor2)
+
+
+def _of_a_kind(a: Actor, b: Actor) -> bool:
+    """One party named two ways (``_one_party``), or two of one sector and no two countries ("Convict", "a convicted
+    murderer"; "Texas court", "the Texas Supreme Court")."""
+    if _one_party(a, b):
+        return True
+    if a.members or b.members or a.sector is None or a.sector != b.sector:
+        return False
+    return a.country is None or b.country is None or a.country == b.country
 
 
 def _stem(trigger: str) -> str:
