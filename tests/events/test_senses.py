@@ -56,7 +56,6 @@ SENSE_VETOES = {
     "meeting_as_setting",
     "war_as_time",
     "emergency_call",
-    "standing_relation",
     "social_invitation",
     "generic_situation",
     "shown_quality",
@@ -502,25 +501,6 @@ def test_a_deed_noun_that_a_plan_noun_names_is_planned(run_coder) -> None:
 )
 def test_a_warning_with_a_condition_a_consequence_or_the_speaker_acting_stays_a_threat(code, text) -> None:
     assert any(e.event_type == "THREATEN" for e in code(text))
-
-
-@pytest.mark.parametrize(
-    ("text", "word", "kept_type"),
-    [
-        # a relation word that names or qualifies a party is a standing relation
-        ("Moscow condemned the plans of the United States and its allies to stay in Iraq.", "allies", None),
-        ("Saudi Arabia and its closest ally discussed the war in Yemen.", "ally", None),
-        ("The push by Turkey and allied Syrian rebel forces to capture Afrin continued.", "allied", None),
-        ("The Shiite militias allied with Iran attacked the American base.", "allied", None),
-        # a relation predicated as a change, or the verb as a main verb, is a new alliance
-        ("Hamas became an ally of Iran in the 1990s.", "ally", "COOPERATE"),
-        ("The Islamist party allied with the army in 2013.", "allied", "COOPERATE"),
-    ],
-)
-def test_a_standing_relation_is_no_cooperation(run_coder, text: str, word: str, kept_type) -> None:
-    doc, events, _ = run_coder(text)
-    on_trigger, _ = _on(doc, events, word)
-    assert {e.entry.event_type for e in on_trigger} == ({kept_type} if kept_type else set())
 
 
 @pytest.mark.parametrize(

@@ -137,8 +137,6 @@ from eventscope.events.senses import (
     public_advisory,
     question_sense,
     reception_sense,
-    relation_change,
-    relation_stands,
     remembered_person,
     return_journey,
     road_accident,
@@ -150,7 +148,6 @@ from eventscope.events.senses import (
     speech_sense,
     speech_to_audience,
     sport_sense,
-    standing_relation,
     support_description,
     venue_visit,
     verbal_attack,
@@ -640,14 +637,6 @@ VETOES: tuple[Rule, ...] = (
         E("The Iraqi authorities often collaborated with their Iranian partners.", "collaborated", None),
     ),
     rule(
-        "standing_relation",
-        '"the US and its allies\' attempts", "Turkey and allied Syrian militia forces": a relation word that names or '
-        'qualifies a party states a standing relation, no COOPERATE; "became allies" stays (events/senses.py).',
-        standing_relation,
-        E("Russia criticised the attempts of the United States and its allies to stay in Syria.", "allies", None),
-        E("The campaign by Russia and allied Syrian government forces to retake the city stalled.", "allied", None),
-    ),
-    rule(
         "social_invitation",
         '"invited the billionaire to sit in the front row at the debate", "invited members of the audience": an '
         "invitation to a seat, a show, a meal or a celebration, or of an audience, is hospitality, no AGREE; an "
@@ -1014,7 +1003,6 @@ SENSE_VETOES = frozenset(
         "audience_meeting",
         "habitual_adverb",
         "venue_visit",
-        "standing_relation",
         "social_invitation",
         "generic_situation",
         "shown_quality",
@@ -2399,18 +2387,10 @@ def _pair_key(a: Actor | None, b: Actor | None) -> tuple[int | None, int | None]
 
 
 def _party_events(state: SentenceState) -> list[CodedEvent]:
-    """Alliances made, named by a relational word predicated as a change: "the tribes became allies of the Iraqi
-    army".  A relation word naming a standing relation ("X and their Y allies", "allied militias") is vetoed
-    (``standing_relation``)."""
+    """Alliances named by a relational word: "X and their Y allies", "allies of X", "allied militias"."""
     events: list[CodedEvent] = []
     for token, entry in state.parties:
-        if relation_stands(token):  # "the US and its allies": a standing relation, no deed (senses.standing_relation)
-            state.vetoed.append((token.i, "standing_relation"))
-            continue
         party_token, owner_tokens = party_arguments(token)
-        change = relation_change(token)
-        if change is not None:  # "the tribes became allies of the army": the new ally is the subject
-            party_token = next(iter(clause_subjects(change)[0]), None)
         if party_token is None or not owner_tokens:
             continue
         party = state.actors.resolve_all([party_token])
@@ -2543,11 +2523,10 @@ GENERATORS: tuple[Rule, ...] = (
     ),
     rule(
         "party_word",
-        '"the tribes became allies of the Iraqi army": a relation word predicated as a change makes the subject a '
-        'new ally of the owner; a standing relation ("the UK and its allies") is vetoed (standing_relation).',
+        '"the UK and its allies", "allied militias": a relational word makes the owner an ally of the party.',
         _party_events,
-        E("Hamas became an ally of Iran in the 1990s.", "ally", "COOPERATE", "Iran", "Hamas"),
-        E("The Kurdish militia became an ally of the Syrian government.", "ally", "COOPERATE", "government", "militia"),
+        E("Britain is working with its allies to defeat ISIL.", "allies", "COOPERATE", "Britain", "allies"),
+        E("Iraqi forces and allied militias retook the town.", "allied", "COOPERATE", "Iraqi", "militias"),
     ),
     rule(
         "hyphen_war_sides",

@@ -1405,51 +1405,6 @@ def venue_visit(c: Any) -> bool:
     return bool(targets) and all(venue(t) for t in targets)
 
 
-def relation_change(word: Token) -> Token | None:
-    """The verb that predicates a relation word as a change, if any: "Turkey and Russia became allies", "the militia
-    turned into a partner of Iran", "made allies of the tribes"."""
-    node = word.head if word.dep_ == "pobj" else word
-    holder = node.head
-    if node.dep_ in ("attr", "oprd", "dobj", "prep") and holder.lemma_.lower() in words("becoming_verbs"):
-        return holder
-    return None
-
-
-def _prenominal(word: Token) -> bool:
-    """ "Turkey and allied Syrian militia forces": spaCy's small model reads the prenominal participle as a verb
-    whose direct object is the noun it qualifies.  The verb "ally" takes no such object (one allies *oneself*
-    *with* someone), so a non-reflexive object right after it, with no "with"/"to", is the qualified noun."""
-    if any(ch.dep_ == "prep" and ch.lower_ in ("with", "to") for ch in word.children):
-        return False
-    return any(
-        ch.dep_ == "dobj" and ch.left_edge.i == word.i + 1 and ch.lower_ not in REFLEXIVE_PRONOUNS
-        for ch in word.children
-    )
-
-
-def relation_stands(word: Token) -> bool:
-    """A relation word that names or qualifies a party ("its allies", "partners", attributive "allied", "militias
-    allied with Iran") states a standing relation, unless it is predicated as a change ("became allies")."""
-    if word.lemma_.lower() not in words("relation_words") and word.lower_ not in words("relation_words"):
-        return False
-    if word.pos_ == "VERB" and word.dep_ not in ("amod", "acl") and not _prenominal(word):
-        return False  # "the party allied itself with the army": a finite deed
-    if word.dep_ == "acl" and word.head.dep_ == "ROOT":
-        return False  # "The Islamist party allied with the army in 2013.": a main verb the parser read as a modifier
-    return relation_change(word) is None
-
-
-def standing_relation(c: Any) -> bool:
-    """Veto: "the US and its allies' attempts", "Saudi Arabia and its most powerful ally", "Turkey and allied Syrian
-    militia forces", "militias allied with Iran": a relation word that names or qualifies a party states a standing
-    relation; nobody does anything to anybody, so it is no COOPERATE.  On the tune audit sheets all but one such row
-    were read as no event.  A deed the partners do together is coded on its own verb ("Iraqi forces and allied
-    militias retook the town": the retaking), and a relation predicated as a change ("Turkey and Russia became
-    allies", "the party allied with the army in 2013") stays.  Used for the lexicon verb "ally" here and for the
-    party words of ``data/relations.tsv`` (events/rules.py ``_party_events``)."""
-    return c.entry.event_type == "COOPERATE" and relation_stands(c.token)
-
-
 INVITING_WORDS = frozenset({"invite", "invitation", "reinvite"})
 
 
