@@ -337,3 +337,20 @@ def test_the_headline_deed_told_again_in_the_lead_is_one_event(pipeline):
     requests = {r.doc_id: [e for e in r.events if e.event_type == "REQUEST"] for r in records}
     assert [e.mentions for e in requests["titled"]] == [2]
     assert len(requests["untitled"]) == 2 and len(requests["apart"]) == 2
+
+
+def test_a_visit_and_the_meeting_on_it_in_one_sentence_are_one_event():
+    """ "During his visit to Russia, Wang met Lavrov": the visit to the state and the meeting with a party of it
+    are one trip, recorded as the meeting; a meeting with a party of another country stays apart."""
+    wang = Actor(30, 37, "Wang Yi", "Wang Yi", "CHN", "GOV")
+    russia = Actor(20, 26, "Russia", "Russia", "RUS", "GOV")
+    lavrov = Actor(42, 55, "Sergei Lavrov", "Sergei Lavrov", "RUS", "GOV")
+    maas = Actor(42, 52, "Heiko Maas", "Heiko Maas", "DEU", "GOV")
+    visit = _one_sided("a", 0, wang, russia, trigger="visit")
+    met = _one_sided("b", 0, wang, lavrov, trigger="met")
+    (only,) = merge_events([visit, met])
+    assert only.event_id == "b" and only.actor2 is not None and only.actor2.text == "Sergei Lavrov"
+    assert only.mentions == 1
+    (also,) = merge_events([met, replace(visit, actor1=None)])
+    assert also.actor2 is not None and also.actor2.text == "Sergei Lavrov"
+    assert len(merge_events([visit, replace(met, actor2=maas)])) == 2

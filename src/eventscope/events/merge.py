@@ -135,6 +135,13 @@ def _fold_partial(events: list[Event], text: str = "", headline: bool = False) -
                 or next((k for k in kept if _deed_on_thing(event, k)), None)
                 or _same_attack(event, kept, text)
             )
+        if host is None:
+            trip = next((k for k in kept if _visit_and_meeting(event, k)), None)
+            if trip is not None:
+                # "Wang, who is on a visit to Russia, met Lavrov": the record is the meeting, which names whom
+                base, other = (trip, event) if _visited_state(event) else (event, trip)
+                kept[kept.index(trip)] = _combined(base, other, add_mentions=False)
+                continue
         if host is not None and _state_hit_apart(event, host):
             host = None
         if host is None:
@@ -601,6 +608,37 @@ def _retold_visit(event: Event, earlier: Event) -> bool:
         return False
     there = earlier.location.country if earlier.location is not None else None
     return country in (earlier.actor2.country, there)
+
+
+def _visit_and_meeting(event: Event, other: Event) -> bool:
+    """A visit to a country and a meeting on it told in one sentence ("During his visit to Russia, Wang met Lavrov",
+    "Wang, who is on a visit to Russia, met Lavrov"): two CONSULTs of one sentence, one to the state itself
+    (``_visited_state``), the other with a party of that country, by the same doer or the visit's told by none.
+    Two meetings, or a meeting with a party of another country, stay apart."""
+    if event.event_type != "CONSULT" or other.event_type != "CONSULT":
+        return False
+    if event.sentence.start != other.sentence.start or (event.negated, event.modality) != (
+        other.negated,
+        other.modality,
+    ):
+        return False
+    if _visited_state(event) == _visited_state(other):
+        return False
+    visit, meeting = (event, other) if _visited_state(event) else (other, event)
+    assert visit.actor2 is not None  # a visited state
+    if meeting.actor1 is None or meeting.actor2 is None or meeting.actor2.members:
+        return False
+    if meeting.actor2.country != visit.actor2.country or _visited_state(meeting):
+        return False
+    return visit.actor1 is None or _same_party(visit.actor1, meeting.actor1)
+
+
+def _visited_state(event: Event) -> bool:
+    """A CONSULT whose other side is a state named by its country's name ("a visit to Russia")."""
+    target = event.actor2
+    if target is None or target.country is None or target.members:
+        return False
+    return (target.name or "").lower() in _country_names().get(target.country, ())
 
 
 def _compatible_places(a: EventLocation | None, b: EventLocation | None) -> bool:
