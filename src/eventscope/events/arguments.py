@@ -143,8 +143,9 @@ def clause_subjects(verb: Token) -> tuple[list[Token], bool]:
             return listed + [s for s in subjects if s.dep_ != "csubj"], passive
         if node is verb and misparsed_main_verb(verb):
             return [verb.sent.root], False  # "Police in a drive arrested 34 men": the root noun is the subject
-        if node is verb and swallowed_subject(verb) is not None:
-            return [swallowed_subject(verb)], False  # "... mishandled the inquiry and Democrats accused the GOP"
+        swallowed = swallowed_subject(verb) if node is verb else None
+        if swallowed is not None:
+            return [swallowed], False  # "... mishandled the inquiry and Democrats accused the GOP"
         if node.dep_ == "conj":
             if node.tag_ == "VBN" and node.head.tag_ != "VBN" and not _coordinated(node):
                 break  # "... cordoned off the shop to investigate the death of X, who was found fatally shot": no "and"

@@ -360,8 +360,10 @@ def _retold_dyad(event: Event, earlier: Event) -> bool:
     if not _same_telling(event, earlier):
         return False
     assert event.actor1 is not None and event.actor2 is not None  # _fold_partial asks only of dyads
-    pairs = ((event.actor1, earlier.actor1), (event.actor2, earlier.actor2))
-    pairs = tuple((_titled_one(a), _titled_one(b)) for a, b in pairs)
+    pairs = (
+        (_titled_one(event.actor1), _titled_one(earlier.actor1)),
+        (_titled_one(event.actor2), _titled_one(earlier.actor2)),
+    )
     return all(_name_headed(a) and _name_headed(b) and _proper_names(a) & _proper_names(b) for a, b in pairs)
 
 
