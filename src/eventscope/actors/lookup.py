@@ -21,11 +21,11 @@ from eventscope.records import Actor
 from eventscope.vocabulary import words
 
 ARMED_SECTORS = frozenset({"MIL", "REB", "MILITIA", "UAF"})
+"""Sectors of armed forces (UAF: gunmen whose allegiance is unnamed): a weapon's wielder keeps one of them, any
+other sector becomes MIL."""
 PERSONAL_POSSESSIVES = frozenset({"his", "her"})
 INSTITUTION_ENTITIES = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 """Entity kinds that are no person: "his" or "her" never binds to them."""
-"""Sectors of armed forces (UAF: gunmen whose allegiance is unnamed): a weapon's wielder keeps one of them, any
-other sector becomes MIL."""
 
 
 class ActorLookup(Protocol):

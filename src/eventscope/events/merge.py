@@ -441,8 +441,11 @@ def _headline_in_lead(event: Event, earlier: Event, text: str) -> bool:
 def _of_a_kind(a: Actor, b: Actor) -> bool:
     """One party named two ways (``_one_party``), or two of one sector and no two countries ("Convict", "a convicted
     murderer"; "Texas court", "the Texas Supreme Court")."""
-    if _one_party(a, b):
-        return True
+    return _one_party(a, b) or _same_kind(a, b)
+
+
+def _same_kind(a: Actor, b: Actor) -> bool:
+    """Two single parties of one sector and not of two different countries."""
     if a.members or b.members or a.sector is None or a.sector != b.sector:
         return False
     return a.country is None or b.country is None or a.country == b.country
@@ -463,11 +466,7 @@ def _one_party(a: Actor, b: Actor) -> bool:
     (``_state_and_agent``), or two definite descriptions of one kind ("the apex court", "the Supreme Court")."""
     if _same_party(a, b) or _state_and_agent(a, b) or _state_and_agent(b, a):
         return True
-    if a.members or b.members or a.sector is None or a.sector != b.sector:
-        return False
-    if a.country is not None and b.country is not None and a.country != b.country:
-        return False
-    return any(_unnamed(x) and x.text.lower().split()[0] in DEFINITE_STARTS for x in (a, b))
+    return _same_kind(a, b) and any(_unnamed(x) and x.text.lower().split()[0] in DEFINITE_STARTS for x in (a, b))
 
 
 def _state_and_agent(state: Actor, agent: Actor) -> bool:
@@ -536,23 +535,33 @@ def _named_person(actor: Actor | None) -> bool:
 
 
 @cache
+def _country_rows() -> tuple[dict, ...]:
+    """The shipped country table (data/actors/countries.json), read once for the name sets below."""
+    return tuple(json.loads(resources.files("eventscope").joinpath("data/actors/countries.json").read_text("utf-8")))
+
+
+@cache
 def _country_names() -> dict[str, frozenset[str]]:
     """Each country's names and aliases, lower case, by its code ("USA": "united states", "u.s.", ...)."""
-    rows = json.loads(resources.files("eventscope").joinpath("data/actors/countries.json").read_text("utf-8"))
-    return {row["iso3"]: frozenset(n.lower() for n in [row["name"], *row.get("aliases", [])]) for row in rows}
+    return {
+        row["iso3"]: frozenset(n.lower() for n in [row["name"], *row.get("aliases", [])]) for row in _country_rows()
+    }
 
 
 @cache
 def _demonym_words() -> frozenset[str]:
-    rows = json.loads(resources.files("eventscope").joinpath("data/actors/countries.json").read_text("utf-8"))
-    return frozenset(word.lower() for row in rows for name in row.get("demonyms", []) for word in name.split())
+    return frozenset(
+        word.lower() for row in _country_rows() for name in row.get("demonyms", []) for word in name.split()
+    )
 
 
 @cache
 def _country_name_words() -> frozenset[str]:
-    rows = json.loads(resources.files("eventscope").joinpath("data/actors/countries.json").read_text("utf-8"))
     return frozenset(
-        word.lower() for row in rows for name in [row["name"], *row.get("aliases", [])] for word in name.split()
+        word.lower()
+        for row in _country_rows()
+        for name in [row["name"], *row.get("aliases", [])]
+        for word in name.split()
     )
 
 

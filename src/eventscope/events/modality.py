@@ -65,10 +65,8 @@ def _named_doer(noun: Token) -> bool:
     A pronoun owner is the subject's own deed ("declined to join their talks"), and an organisation before a meeting
     noun its host ("failed to attend the OAS meeting")."""
     return any(
-        child.dep_ == "poss"
-        and child.pos_ != "PRON"
-        or child.dep_ in ("amod", "compound")
-        and child.ent_type_ == "NORP"
+        (child.dep_ == "poss" and child.pos_ != "PRON")
+        or (child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP")
         for child in noun.children
     )
 

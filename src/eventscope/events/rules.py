@@ -1515,10 +1515,8 @@ def _beside_a_protest(noun: Token, lexicon: Lexicon) -> bool:
     if clause.pos_ != "VERB":
         return False
     hit = lexicon.lookup(clause)
-    return (
-        clause.lemma_.lower() in words("crowd_force_verbs")
-        or hit is not None
-        and hit[0].event_type not in COLLECTIVE_TYPES
+    return clause.lemma_.lower() in words("crowd_force_verbs") or (
+        hit is not None and hit[0].event_type not in COLLECTIVE_TYPES
     )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from eventscope.actors.sectors import ORGANISED_POLITICAL_SECTORS
+from eventscope.actors.sectors import ORGANISED_POLITICAL_SECTORS, STATE_SECTORS
 from eventscope.events.arguments import is_event_noun
 from eventscope.events.lexicon import TriggerEntry
 from eventscope.events.ontology import load_ontology
@@ -663,7 +663,8 @@ def figurative_fight(c: Any) -> bool:
     return not _violent_sentence(c.state.sentence)
 
 
-STATE_CALLERS = frozenset({"GOV", "MIL", "POL", "JUD", "LEG", "IGO"})
+STATE_CALLERS = STATE_SECTORS | frozenset({"IGO"})
+"""Callers who summon the police as officials, not as private persons (``emergency_call``)."""
 
 
 def emergency_call(c: Any) -> bool:
