@@ -252,6 +252,24 @@ def test_attacking_people_stays_assault(run_coder) -> None:
         ("The Kenyan minister refused to condemn Israel's attacks on Gaza.", "attacks", None, False),
         ("The Kenyan minister avoided condemning the Russian strikes on Kharkiv.", "strikes", None, False),
         ("The rebels declined to join their peace talks in Geneva.", "talks", None, True),
+        # "be to" arranges a deed; a time clause in the present tense tells a time still to come (past the
+        # headline), in the past tense a deed done; negation on coordinated auxiliaries negates the verb
+        ("The Kenyan and Ugandan ministers are to sign a border pact next month.", "sign", "future", False),
+        ("The Kenyan envoy was to meet the rebel leaders on Friday.", "meet", "future", False),
+        (
+            "Strikes went on in Nairobi. The strikes will go on until the troops are withdrawn from the city.",
+            "withdrawn",
+            "hypothetical",
+            False,
+        ),
+        (
+            "Strikes went on in Nairobi. The strike went on until the troops were withdrawn from the city.",
+            "withdrawn",
+            "asserted",
+            False,
+        ),
+        ("Kenyan troops withdrawn after rebels attack the town", "attack", "asserted", False),
+        ("Kenya does not, and never will, accept the Somali claim to the island.", "accept", None, True),
     ],
 )
 def test_embedded_modality(run_coder, text: str, trigger: str, modality: str | None, negated: bool) -> None:

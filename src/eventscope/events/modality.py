@@ -40,6 +40,8 @@ def is_negated(trigger: Token) -> bool:
         child.dep_ == "neg" or child.lower_ in ("no", "never") and child.dep_ == "det" for child in trigger.children
     ):
         return True
+    if _denied_auxiliary(trigger):
+        return True
     if any(
         child.dep_ == "nsubjpass"
         and (child.lower_ in ("nobody", "none") or any(g.lower_ == "no" and g.dep_ == "det" for g in child.children))
@@ -57,6 +59,21 @@ def is_negated(trigger: Token) -> bool:
         if _denied_complement(trigger.head) and not _named_doer(trigger):
             return True
     return embedded_negation(trigger)
+
+
+def _denied_auxiliary(verb: Token) -> bool:
+    """ "Seoul does not, and never will, accept X": the negation sits on the auxiliaries, the first of them the
+    head of a conjunction whose second member is the verb ("never will" / "does not")."""
+    if any(c.dep_ == "aux" and any(g.dep_ == "neg" for g in c.children) for c in verb.children):
+        return True
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and head is not verb
+        and head.lemma_.lower() == "do"
+        and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in head.children)
+        and any(c.dep_ == "neg" for c in head.children)
+    )
 
 
 def _named_doer(noun: Token) -> bool:
@@ -129,6 +146,8 @@ def modality_of(trigger: Token) -> str:
         lemma = head.lemma_.lower()
         if clause.dep_ == "xcomp" and lemma in INTENT_HEADS:
             return "future"
+        if clause.dep_ == "xcomp" and lemma == "be" and _infinitive(clause):
+            return "future"  # "the ministers are to sign a pact", "he was to meet the rebels": an arrangement
         if clause.dep_ in ("xcomp", "ccomp") and lemma in HYPOTHETICAL_HEADS and not _past_necessity(head):
             return "hypothetical"
         if clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children):
@@ -143,7 +162,9 @@ def modality_of(trigger: Token) -> str:
                 return "future"
         clause = head
     if clause.dep_ == "advcl" and (
-        any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children) or _in_the_event(clause)
+        any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children)
+        or _in_the_event(clause)
+        or _time_still_to_come(clause)
     ):
         return "hypothetical"
     found = embedded_modality(trigger, clause)
@@ -168,6 +189,25 @@ def _in_the_event(clause: Token) -> bool:
         )
         for p in clause.children
     )
+
+
+TIME_MARKS = frozenset({"until", "till", "before", "after", "once", "when", "whenever"})
+"""Subordinators of a time clause; in the present tense the clause tells a time still to come or any time."""
+
+
+def _time_still_to_come(clause: Token) -> bool:
+    """ "The protests will go on until the troops *are withdrawn*", "before we *strike* back", "once the talks
+    *resume*": a time clause in the present tense sets a condition or a time still to come, no deed done (in the
+    past tense it tells one: "held the men until officers *arrived*").  The first sentence keeps its present: a
+    headline tells past news in the present ("Police arrest man after he attacks officer")."""
+    if not any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in clause.children):
+        return False
+    if clause.sent.start == 0:
+        return False
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if auxiliaries:
+        return auxiliaries[0].tag_ in ("VBP", "VBZ")
+    return clause.tag_ in ("VBP", "VBZ")
 
 
 PRESENT_PASSIVE = frozenset({"is", "are", "am", "'s", "'re"})
