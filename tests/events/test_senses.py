@@ -594,3 +594,18 @@ def test_other_senses_of_demonstrate_and_defend(run_coder, text: str, word: str,
     doc, events, _ = run_coder(text)
     on_trigger, _ = _on(doc, events, word)
     assert {e.entry.event_type for e in on_trigger} == ({kept_type} if kept_type else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Tensions rose. About 2,000 Kenyan troops are stationed in the region.", False),
+        ("Tensions rose. Kenyan troops are being deployed to the border.", True),
+        ("Tensions rose. Kenyan troops have been deployed to the border.", True),
+        ("Tensions rose. Kenyan troops were deployed to the border.", True),
+    ],
+)
+def test_a_present_passive_of_a_deployment_is_a_standing_state(run_coder, text: str, kept: bool) -> None:
+    doc, events, _ = run_coder(text)
+    deployed = [e for e in events if e.trigger.lower_ in ("stationed", "deployed")]
+    assert bool(deployed) is kept

@@ -807,6 +807,7 @@ VETOES: tuple[Rule, ...] = (
         habitual_present,
         E("Iran is a big country. Its ministry provides funding to Syrian schools.", "provides", None),
         E("The EU is a union. It cooperates with Turkey on migration.", "cooperates", None),
+        E("Tensions rose. About 2,000 Kenyan troops are stationed in the region.", "stationed", None),
     ),
     rule(
         "naming_call",

@@ -580,17 +580,37 @@ HABITUAL_TYPES = frozenset({"AID", "COOPERATE", "CONSULT", "AGREE", "RETREAT", "
 def habitual_present(c: Any) -> bool:
     """Veto: a deed in the simple present with no date, past the first sentence, describes what someone does as
     a rule ("the committee, which provides funding", "the bank supports member states by providing finance",
-    "a jeweller offers its staff money"), not a happening.  News tells happenings in the past or the perfect;
+    "a jeweller offers its staff money") or a standing state ("troops are stationed in the region"), not a
+    happening.  News tells happenings in the past or the perfect;
     the headline (the first sentence) keeps its present ("President seeks more refugees")."""
     token = c.token
-    if c.entry.event_type not in HABITUAL_TYPES or token.tag_ not in ("VBZ", "VBP") or token.pos_ != "VERB":
+    if c.entry.event_type not in HABITUAL_TYPES or token.pos_ != "VERB":
         return False
-    if any(ch.dep_ in ("aux", "auxpass") for ch in token.children):
+    if token.tag_ in ("VBZ", "VBP"):
+        if any(ch.dep_ in ("aux", "auxpass") for ch in token.children):
+            return False
+    elif not _present_state(token):
         return False
     sentence = c.state.sentence
     if sentence.start == 0 or any(t.ent_type_ in ("DATE", "TIME") for t in sentence):
         return False
     return True
+
+
+def _present_state(token: Token) -> bool:
+    """A passive in the simple present ("2,000 troops are stationed in the region", "aid workers are deployed
+    across the province", "talks are held every month"): a standing state or a routine; "are being deployed" and
+    "have been deployed" tell a happening, and a clause of time or condition ("until the troops are withdrawn") a
+    deed to come (events/modality.py)."""
+    if token.tag_ != "VBN" or any(ch.dep_ == "mark" for ch in token.children):
+        return False
+    auxiliaries = [ch for ch in token.children if ch.dep_ in ("aux", "auxpass")]
+    return (
+        len(auxiliaries) == 1
+        and auxiliaries[0].dep_ == "auxpass"
+        and auxiliaries[0].tag_ in ("VBZ", "VBP")
+        and auxiliaries[0].lemma_ == "be"
+    )
 
 
 def _naming(token: Token) -> bool:
