@@ -200,6 +200,41 @@ def test_a_person_introduced_unnamed_and_named_in_the_next_sentence_is_one_arres
     assert len(merge_events([first, by_other])) == 2
 
 
+def test_an_arrest_told_again_in_the_passive_by_the_police_it_names_is_one_arrest(code):
+    """ "The Dayton Police Department arrested a 29-year-old man ... Marcus Hill was arrested without incident": the
+    passive names no arrester, so the pipeline supplies the police of the place; that implied doer is the department
+    the story named, and the two reports are one arrest recorded with the name.  Soldiers who detained someone are
+    not the police a later passive arrest implies: two deeds stay two."""
+    told = code(
+        "The Dayton Police Department arrested a 29-year-old man on Friday on a charge of robbery. He was held at "
+        "the Montgomery County Jail. Detective Sgt. Ann Cole said Marcus Hill was arrested without incident."
+    )
+    arrests = [e for e in told if e.event_type == "COERCE"]
+    assert len(arrests) == 1 and arrests[0].mentions == 2
+    assert arrests[0].actor2 is not None and arrests[0].actor2.text == "Marcus Hill"
+
+    by_troops = code(
+        "Troops detained a 29-year-old man on Friday in Kandahar. He was held at a base. Officials said Ahmad Wali "
+        "was arrested without incident."
+    )
+    assert len([e for e in by_troops if e.event_type == "COERCE"]) == 2
+
+
+def test_an_implied_arrester_agrees_with_a_police_doer_of_any_country_but_no_other_sector():
+    """The implied arrester's country is only inferred from a place ("Lebanon, Missouri" read as the country):
+    it does not set it against the police the story names; a doer of another sector stays another party."""
+    named = _arrest("a", SentenceSpan(0, 50), Actor(0, 6, "Police", None, "EGY", "POL"), _farouk(20))
+    implied = Actor(None, None, "police", None, "LBN", "POL", country_inferred=True)
+    again = _arrest("b", SentenceSpan(51, 110), implied, _farouk(60))
+    assert len(merge_events([named, again])) == 1
+    by_army = replace(named, event_id="c", actor1=Actor(0, 4, "Army", None, "EGY", "MIL"))
+    assert len(merge_events([by_army, again])) == 2
+
+
+def _farouk(start: int) -> Actor:
+    return Actor(start, start + 12, "Ahmed Farouk", None, None, None)
+
+
 def test_a_named_victim_told_again_with_its_doer_described_anew_is_one_attack():
     """ "Soldiers shot Maria Lopez ... Lopez was shot by an army sniper": one shooting of one named person; a
     state attacked twice, or "other" doers, stay two."""

@@ -390,7 +390,8 @@ def _retold_to_named(event: Event, earlier: Event) -> bool:
     victims = (event.actor2, earlier.actor2)
     if not (_named_person(victims[0]) and _named_person(victims[1]) and _same_party(*victims)):
         return False
-    if not (_same_party(event.actor1, earlier.actor1) or _unnamed_alike(event.actor1, earlier.actor1)):
+    doers = (event.actor1, earlier.actor1)
+    if not (_same_party(*doers) or _unnamed_alike(*doers) or _implied_alike(*doers)):
         return False
     return _same_telling(event, earlier)
 
@@ -504,7 +505,9 @@ def _names_indefinite(event: Event, kept: list[Event]) -> Event | None:
     if event.sentence.start - earlier.sentence.end > NEAR_CHARS:
         return None
     doers = (event.actor1, earlier.actor1)
-    if None not in doers and not (_same_party(*doers) or _described_alike(*doers)):  # type: ignore[arg-type]
+    if None not in doers and not (
+        _same_party(*doers) or _described_alike(*doers) or _implied_alike(*doers)  # type: ignore[arg-type]
+    ):
         return None
     return earlier if _same_telling(event, earlier) else None
 
@@ -586,6 +589,21 @@ def _described_alike(a: Actor, b: Actor) -> bool:
     if any(actor.text.lower().split()[0] in CONTRAST_STARTS for actor in (a, b) if actor.text.split()):
         return False
     return a.sector is not None and (a.sector, a.country) == (b.sector, b.country)
+
+
+def _implied_alike(a: Actor, b: Actor) -> bool:
+    """A doer the text does not name and the party that did it named or described: the arrester the pipeline
+    supplies to a passive arrest ("Marcus Hill was arrested without incident": police of the place, no words in the
+    text) is whoever the story said made the arrest ("The Dayton Police Department arrested a 29-year-old man"), a
+    party of its sector.  Its country is only inferred from a place, so it tells nothing against the other's; a
+    doer of another sector ("soldiers detained ...") stays another party."""
+    implied = [x for x in (a, b) if x.start is None and not x.members]
+    if not implied:
+        return False
+    other = b if implied[0] is a else a
+    if other.members or implied[0].sector is None or other.sector != implied[0].sector:
+        return False
+    return len(implied) == 2 or implied[0].country_inferred or implied[0].country in (None, other.country)
 
 
 def _unnamed(actor: Actor) -> bool:
