@@ -143,11 +143,17 @@ def _pattern_tokens(surface: str) -> list[str]:
 
 
 # A dateline opens a report or a paragraph: a place in capitals, maybe a region, maybe a date, maybe an
-# agency in brackets, then a dash: "HANOI, Vietnam (AP) —", "KABUL, May 2 (Reuters) -", "WASHINGTON —".
-_DATELINE = re.compile(
-    r"(?m)^[ \t]*([A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*(?:,[ \t]*[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*)*)?"
-    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?)[ \t]*(?:\([A-Za-z][\w .&'\-]{1,40}\))?[ \t]*(?:—|–|--|-)[ \t]"
+# agency in brackets, then a dash: "HANOI, Vietnam (AP) —", "KABUL, May 2 (Reuters) -", "WASHINGTON —".  Texts
+# decoded from Windows-1252 as Latin-1 carry the dash as the control character U+0097 (U+0096 for the en dash).
+_DATELINE_BODY = (
+    r"([A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*(?:,[ \t]*[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*)*)?"
+    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?)[ \t]*(?:\((?P<agency>[A-Za-z][\w .&'\-]{1,40})\))?[ \t]*"
+    r"(?:—|–|--|-|\x97|\x96)[ \t]"
 )
+_DATELINE = re.compile(r"(?m)^[ \t]*" + _DATELINE_BODY)
+# A text that opens with its headline on the dateline's line ("Pay cuts, fewer police. MOUNT GILEAD (AP) -- A city
+# court ..."): the dateline follows a sentence end; with no line start to go by, it needs a region or an agency.
+_HEADLINE_DATELINE = re.compile(r"(?<=[.!?] )" + _DATELINE_BODY)
 
 
 # Datelines in title case need a date or an agency to tell them from a sentence: "Tehran, March 15, IRNA -",
@@ -163,17 +169,27 @@ _COLON_DATELINE = re.compile(
 )
 
 
-def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of datelines at the start of the text or of a paragraph."""
+def dateline_spans(text: str, with_agency: bool = False) -> list[tuple[int, int]]:
+    """Character spans of datelines at the start of the text or of a paragraph, or right after the headline the
+    text opens with on the same line; ``with_agency`` adds the span of the agency in brackets ("(AP)"), which is
+    no more the story's actor than the place is."""
     spans = []
+    agencies = []
     for m in _DATELINE.finditer(text):
         place = m.group(1)
         # a bare capitalised word before a dash may be an acronym actor ("NATO — the alliance ..."): a dateline
         # has a region, an agency in brackets, or a name of five letters or more
         if "," in place or "(" in m.group(0) or sum(c.isalpha() for c in place) >= 5:
             spans.append(m.span(1))
+            agencies.append(m.span("agency"))
+    for m in _HEADLINE_DATELINE.finditer(text):
+        if ("," in m.group(1) or "(" in m.group(0)) and not any(s <= m.start(1) < e for s, e in spans):
+            spans.append(m.span(1))
+            agencies.append(m.span("agency"))
     for pattern in (_TITLED_DATELINE, _COLON_DATELINE):
         spans += [m.span(1) for m in pattern.finditer(text) if not any(s <= m.start(1) < e for s, e in spans)]
+    if with_agency:
+        spans += [span for span in agencies if span[0] >= 0]
     return sorted(spans)
 
 
@@ -204,7 +220,7 @@ class DocumentActors:
         """A dateline ("HANOI, Vietnam (AP) —") says where a report was filed: its place is never an actor."""
         if self._dateline_tokens is None:
             self._dateline_tokens = set()
-            for start, end in dateline_spans(document_text(self.doc)):
+            for start, end in dateline_spans(document_text(self.doc), with_agency=True):
                 span = self.doc.char_span(start, end, alignment_mode="expand")
                 if span is not None:
                     self._dateline_tokens.update(range(span.start, span.end))
