@@ -102,6 +102,7 @@ from eventscope.events.senses import (
     discourse_tell,
     dismissal_firing,
     emergency_call,
+    evaluated_deed,
     figurative_adjective,
     figurative_fight,
     figurative_seizure,
@@ -655,6 +656,15 @@ VETOES: tuple[Rule, ...] = (
         E("The mayor said anger over police being attacked had grown.", "attacked", None),
     ),
     rule(
+        "evaluated_deed",
+        '"plenty of ways to attack the senator", "a requirement for cooperating with the police", "it is not a good '
+        'idea to threaten the tax office": a deed with no subject of its own under a way, reason, requirement or '
+        'chance, or judged in "it is ... to", is weighed in an opinion, not done (events/senses.py).',
+        evaluated_deed,
+        E("There are many good reasons to criticize the Kenyan president, the editor wrote.", "criticize", None),
+        E("It would be a grave mistake to attack Iran, the French minister said.", "attack", None),
+    ),
+    rule(
         "venue_visit",
         '"visited Kit Carson Elementary", "his trip to Hofstra": a visit to a school, a company or a hospital meets no '
         "party, no CONSULT (events/senses.py).",
@@ -1006,6 +1016,7 @@ SENSE_VETOES = frozenset(
         "venue_visit",
         "social_invitation",
         "generic_situation",
+        "evaluated_deed",
         "shown_quality",
     }
 )
