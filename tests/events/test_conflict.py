@@ -309,6 +309,23 @@ def test_a_death_far_from_the_attack_is_no_toll_of_it(code) -> None:
     assert not any(e.trigger.lower_ == "died" for e in far_events)
 
 
+def test_a_death_after_a_crash_is_no_toll_of_an_attack(code) -> None:
+    """A death told after a road accident is the crash's: the car that struck trees attacked no one.  The same
+    death after an ambush stays an attack's toll."""
+    crash = (
+        "The lorry left the highway near Nakuru and struck two trees before the wreck caught fire. "
+        "The driver was thrown from the cab and died at the scene."
+    )
+    ambush = (
+        "Gunmen ambushed the lorry near Nakuru and it struck two trees before the wreck caught fire. "
+        "The driver died at the scene."
+    )
+    _, crash_events = code(crash)
+    _, ambush_events = code(ambush)
+    assert not any(e.trigger.lower_ == "died" for e in crash_events)
+    assert any(e.entry.event_type == "ASSAULT" for e in ambush_events)
+
+
 @pytest.mark.parametrize(
     "text",
     [

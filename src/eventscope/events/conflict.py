@@ -309,6 +309,18 @@ def _hurt_before(verb: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _after_a_crash(verb: Token) -> bool:
+    """ "The car left the road and struck several trees.  The driver was thrown from the vehicle and died at the
+    scene": a death told after a road, rail or air accident (its sentence or the ``HURT_WINDOW`` sentences before
+    name a crash or a wreck) is the crash's, not an attack's toll, unless a weapon or an attack is named there too
+    ("a car bomb", "gunmen ambushed the bus, which crashed")."""
+    window = verb.doc[_window_start(verb, HURT_WINDOW) : verb.sent.end]
+    lemmas = {t.lemma_.lower() for t in window} | {t.lower_ for t in window}
+    if lemmas & (words("weapon_nouns") | words("attack_words")):
+        return False
+    return bool(lemmas & words("accident_words"))
+
+
 def _attack_word(verb: Token, fallback: Token, lexicon: Lexicon) -> Token:
     """The word that names the attack a casualty came from ("injured *in a bomb attack*", "hurt *as* assailants
     *exploded* bombs"), else the casualty word itself: the event is anchored where the deed is written."""
@@ -355,6 +367,8 @@ def suffered_casualties(state: Any) -> list[CodedEvent]:
             or any(c.dep_ == "relcl" and c.lemma_.lower() in words("victim_verbs") for c in s.children)
         ]
         if entry is None or not subjects or is_negated(verb) or no_attack(verb):
+            continue
+        if field == "dead" and _after_a_crash(verb):
             continue
         sizes = {}
         number = count_people(subjects[0])

@@ -779,6 +779,7 @@ VETOES: tuple[Rule, ...] = (
         E("A four-car collision on the freeway critically injured a Nigerian diplomat.", "injured", None),
         E("The truck driver struck a police officer at the intersection in Lagos.", "struck", None),
         E("Two policemen were struck by an eastbound car near the bridge in Lagos.", "struck", None),
+        E("Police are looking for a van that struck a police officer in Lagos on Monday.", "struck", None),
     ),
     rule(
         "office_in_charge",

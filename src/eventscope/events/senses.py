@@ -366,8 +366,12 @@ def road_accident(c: Any) -> bool:
     vehicles = words("vehicle_words")
     if any(ch.dep_ == "nsubj" and ch.lemma_.lower() in vehicles for ch in token.children):
         return True
+    # "a pickup that struck the cyclist": the relative clause's subject is the vehicle it describes
+    if token.dep_ == "relcl" and token.head.lemma_.lower() in vehicles:
+        if any(ch.dep_ == "nsubj" and ch.tag_ in ("WDT", "WP") for ch in token.children):
+            return True
     # "they were struck by an eastbound car"
-    agents = (o for ch in token.children if ch.dep_ == "agent" for o in ch.children if o.dep_ == "pobj")
+    agents = [o for ch in token.children if ch.dep_ == "agent" for o in ch.children if o.dep_ == "pobj"]
     return any(o.lemma_.lower() in vehicles for o in agents)
 
 
