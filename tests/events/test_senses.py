@@ -636,3 +636,19 @@ def test_a_deed_weighed_in_an_opinion_is_no_event(run_coder, text: str, word: st
         assert kept_type in {e.entry.event_type for e in on_trigger}, [
             (e.entry.event_type, e.rules) for e in on_trigger
         ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "sense"),
+    [
+        # no party, so a structural veto holds first; the sense is recorded too, for the model's fallback
+        ("The bill was passed by the Kenyan parliament with wide support.", "support", "support_description"),
+        # a word read in its political sense gets no sense veto
+        ("The Kenyan parliament passed the bill with the support of the opposition.", "support", None),
+    ],
+)
+def test_a_sense_behind_a_structural_veto_is_recorded(run_coder, text: str, word: str, sense) -> None:
+    doc, _, vetoed = run_coder(text)
+    token = next(t for t in doc if t.text == word)
+    senses = {name for i, name in vetoed if i == token.i and name in SENSE_VETOES}
+    assert senses == ({sense} if sense else set()), vetoed

@@ -2335,6 +2335,13 @@ def _trigger_events(state: SentenceState) -> list[CodedEvent]:
         c = Candidate(token, entry, partner, state, trigger_ids, commitment, origin)
         veto = next((v for v in VETOES if v.apply(c)), None)
         if veto is not None:
+            if veto.name not in SENSE_VETOES:
+                # "passed with wide support": no party, so eventless_noun holds first, but the word is read in
+                # another sense too, and the model's fallback must not code it again (recorded first: readers of
+                # ``dict(state.vetoed)`` keep the structural name)
+                sense = next((v for v in VETOES if v.name in SENSE_VETOES and v.apply(c)), None)
+                if sense is not None:
+                    state.vetoed.append((token.i, sense.name))
             state.vetoed.append((token.i, veto.name))
             continue
         args = c.arguments
