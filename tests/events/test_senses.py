@@ -609,6 +609,9 @@ def test_a_present_passive_of_a_deployment_is_a_standing_state(run_coder, text: 
     doc, events, _ = run_coder(text)
     deployed = [e for e in events if e.trigger.lower_ in ("stationed", "deployed")]
     assert bool(deployed) is kept
+
+
+@pytest.mark.parametrize(
     ("text", "word", "kept_type"),
     [
         # a deed weighed in an opinion: under a way, reason, requirement or chance, or in "it is ... to"
