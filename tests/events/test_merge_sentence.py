@@ -52,6 +52,23 @@ def test_the_purpose_of_a_meeting_told_in_its_sentence_is_that_meeting():
     assert len(merge_events([discuss, replace(met, event_id="d")])) == 2
 
 
+def test_the_purpose_of_a_meeting_that_names_no_partner_is_that_meeting():
+    """ "Afghan officials met in Islamabad on Monday to discuss Pakistani officials' offer": the deed names no other
+    side, its purpose does; one meeting, recorded with the side told.  A purpose of another doer, a deed with a
+    partner of its own, or a deed that is only wished stay apart."""
+    met = replace(_event("a", "met", 41, "sentence"), actor2=None)
+    discuss = replace(_event("b", "discuss", 60, "exact"), modality="future")
+    (only,) = merge_events([met, discuss])
+    assert only.event_id == "a" and only.mentions == 1 and only.modality == "asserted"
+    assert only.actor2 is not None and only.actor2.text == "Pakistani officials"
+
+    by_other = replace(discuss, actor1=Actor(0, 12, "Afghan envoy", None, "AFG", "GOV"))
+    with_partner = replace(met, actor2=Actor(21, 40, "Chinese envoys", None, "CHN", "GOV"))
+    wished = replace(met, modality="hypothetical")
+    for deed, purpose in ((met, by_other), (with_partner, discuss), (wished, discuss)):
+        assert len(merge_events([deed, purpose])) == 2
+
+
 def test_different_recipients_or_sentences_stay_apart():
     first = _event("a", "met", 41, "exact")
     other_actor = _event("b", "met", 41, "exact", actor2="Chinese envoys")

@@ -138,6 +138,11 @@ def _fold_partial(events: list[Event], text: str = "", headline: bool = False) -
                 or _deed_noun_again(event, kept, text)
             )
         if host is None:
+            deed = next((k for k in kept if _purpose_of_partnerless(event, k)), None)
+            if deed is not None:
+                # "ministers met in Brussels to discuss Iran": one meeting, whose other side only the purpose told
+                kept[kept.index(deed)] = replace(_combined(deed, event, add_mentions=False), actor2=event.actor2)
+                continue
             trip = next((k for k in kept if _visit_and_meeting(event, k)), None)
             if trip is not None:
                 # "Wang, who is on a visit to Russia, met Lavrov": the record is the meeting, which names whom
@@ -706,6 +711,22 @@ def _retold_visit(event: Event, earlier: Event) -> bool:
         return False
     there = earlier.location.country if earlier.location is not None else None
     return country in (earlier.actor2.country, there)
+
+
+def _purpose_of_partnerless(event: Event, deed: Event) -> bool:
+    """The purpose told after a deed that names no other side ("European ministers met in Brussels on Monday *to
+    discuss Iran*", "the trustees are meeting Tuesday *to discuss* how to replace President Ruiz"): a future event
+    of the same type, doer and polarity later in the sentence, the deed before it with no target and not a wish or
+    condition.  It is the deed told with its purpose (``_merge_same`` folds it when both name the same other side);
+    the record keeps the one target told.  A purpose of another doer ("met so that the unions could discuss") or a
+    deed with a target of its own stays apart."""
+    if event.modality != "future" or deed.sentence.start != event.sentence.start:
+        return False
+    if deed.actor2 is not None or deed.actor1 is None or event.actor1 is None:
+        return False
+    if (deed.event_type, deed.negated) != (event.event_type, event.negated) or deed.modality == "hypothetical":
+        return False
+    return deed.trigger.start < event.trigger.start and actor_key(deed.actor1) == actor_key(event.actor1)
 
 
 def _visit_and_meeting(event: Event, other: Event) -> bool:
