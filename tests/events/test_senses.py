@@ -655,3 +655,23 @@ def test_a_sense_behind_a_structural_veto_is_recorded(run_coder, text: str, word
     token = next(t for t in doc if t.text == word)
     senses = {name for i, name in vetoed if i == token.i and name in SENSE_VETOES}
     assert senses == ({sense} if sense else set()), vetoed
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept_type"),
+    [
+        # a fight against a cause or a movement with no country or sector is a struggle
+        ("The Kenyan bishops pledged to fight against the New Left and moral decay.", "fight", None),
+        ("The students are united to fight against racism and the far right.", "fight", None),
+        # a fight with an armed party, a state or a person stays an attack
+        ("The Somali army is fighting against Al Shabaab near Kismayo.", "fighting", "ASSAULT"),
+        ("The man started a fight with her outside the bar in Nairobi.", "fight", "ASSAULT"),
+    ],
+)
+def test_a_fight_against_a_cause_is_no_attack(run_coder, text: str, word: str, kept_type) -> None:
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, word)
+    if kept_type is None:
+        assert not on_trigger, [(e.entry.event_type, e.rules) for e in on_trigger]
+    else:
+        assert kept_type in {e.entry.event_type for e in on_trigger}, [e.rules for e in on_trigger]

@@ -837,11 +837,13 @@ VETOES: tuple[Rule, ...] = (
     ),
     rule(
         "figurative_fight",
-        '"their uphill battle", "firms fighting to keep their market": a fight with no one '
-        "fought, no armed party and no weapon or wound is a struggle, no ASSAULT (events/senses.py).",
+        '"their uphill battle", "firms fighting to keep their market", "united to fight against the far right and '
+        'bigotry": a fight with no one fought (or against a cause, no party or person), no armed party and no weapon '
+        "or wound is a struggle, no ASSAULT (events/senses.py).",
         figurative_fight,
         E("The Kenyan senator acknowledged their uphill battle.", "battle", None),
         E("The Egyptian companies are fighting to protect their business.", "fighting", None),
+        E("The Kenyan bishops pledged to fight against the New Left and moral decay.", "fight", None),
     ),
     rule(
         "poll_sense",

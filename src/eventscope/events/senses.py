@@ -665,23 +665,36 @@ def no_comment(c: Any) -> bool:
     return any(ch.dep_ == "xcomp" and ch.lemma_.lower() in words("comment_verbs") for ch in token.children)
 
 
+def _a_person(c: Any, actor: Any) -> bool:
+    """A person: a pronoun, a named person, or a noun of people."""
+    head = _actor_head(c, actor)
+    if head is None:
+        return False
+    return head.pos_ == "PRON" or head.ent_type_ == "PERSON" or head.lemma_.lower() in _people_nouns()
+
+
 def figurative_fight(c: Any) -> bool:
     """Veto: a fight or battle with no party fought, by no armed party, in a sentence with no weapon or wound ("their
-    uphill battle", "the mayor's fight for housing", "firms fighting to keep their market", "the
-    court fight") is a struggle, no ASSAULT.  "Rebels fought in the hills" (an armed source) and "fighting
-    killed ten" (a wound word) stay."""
+    uphill battle", "the mayor's fight for housing", "firms fighting to keep their market", "the court fight"), or
+    one against a cause or a movement with no country or sector ("united to fight against the Alt Right and
+    bigotry", "to fight against corruption"), is a struggle, no ASSAULT.  "Rebels fought in the hills" (an armed
+    source), "fighting killed ten" (a wound word), "fought with the police" and "started a fight with her" (a party
+    or a person fought) stay."""
     if c.entry.event_type != "ASSAULT" or c.token.lemma_.lower() not in ("fight", "battle"):
         return False
-    if any(ch.dep_ == "prep" and ch.lower_ in ("with", "between", "against") for ch in c.token.children):
-        return False  # "fought with police", "a battle between two clans": two sides are named
     args = c.arguments
+    private = ("BUS", "EDU", "HLH", "MED", "LAB")
+    if any(ch.dep_ == "prep" and ch.lower_ in ("with", "between", "against") for ch in c.token.children):
+        # "fought with police", "a battle between two clans": two sides are named; but "to fight against the Alt
+        # Right and bigotry", "the fight against poverty" name a cause or an ill, no party with a country or sector
+        if any(t.sector not in private and (t.country or t.sector) or _a_person(c, t) for t in args.targets):
+            return False  # ... and a fight with a person ("started a fight with her") is a brawl
     if len(args.sources) > 1:
         return False
     armed = ("MIL", "REB", "MILITIA", "UAF", "POL", "CRM", "SPY")
     if any(s.sector in armed for s in args.sources):
         return False
     # a party fought ("fought the rebels", "a war with Israel"); a thing fought for is no party ("their business")
-    private = ("BUS", "EDU", "HLH", "MED", "LAB")
     if any(t.sector not in private and (t.country or t.sector) for t in args.targets):
         return False
     return not _violent_sentence(c.state.sentence)
