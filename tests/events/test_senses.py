@@ -675,3 +675,18 @@ def test_a_fight_against_a_cause_is_no_attack(run_coder, text: str, word: str, k
         assert not on_trigger, [(e.entry.event_type, e.rules) for e in on_trigger]
     else:
         assert kept_type in {e.entry.event_type for e in on_trigger}, [e.rules for e in on_trigger]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a meeting counted by "one of", "each of" is still the setting of another act
+        ("At one of his first party meetings, the Kenyan senator backed the budget.", False),
+        # ... unless it names the other party
+        ("At one of the meetings with the Iranian envoy, the Iraqi minister raised the issue.", True),
+    ],
+)
+def test_a_counted_meeting_is_a_setting(run_coder, text: str, kept: bool) -> None:
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, "meetings")
+    assert bool(on_trigger) is kept, [(e.entry.event_type, e.rules) for e in on_trigger]

@@ -588,6 +588,7 @@ VETOES: tuple[Rule, ...] = (
         meeting_as_setting,
         E("The Kenyan mayor said during the council meeting that roads would be repaired.", "meeting", None),
         E("The Iraqi cabinet will vote on the budget at its next meeting.", "meeting", None),
+        E("At one of his first party meetings, the Kenyan senator backed the budget.", "meetings", None),
     ),
     rule(
         "emergency_call",

@@ -1325,14 +1325,28 @@ def permission_sense(c: Any) -> bool:
     return True
 
 
+PARTITIVE_WORDS = frozenset({"one", "some", "each", "many", "several", "all", "any", "most", "none"})
+
+
+def _partitive_whole(noun: Token) -> Token | None:
+    """The quantifier a noun is counted by ("at *one* of his first DNC meetings", "during *each* of the sessions")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return None
+    whole = prep.head
+    return whole if whole.lower_ in PARTITIVE_WORDS else None
+
+
 def meeting_as_setting(c: Any) -> bool:
     """Veto: "Dick said during the city council meeting", "hopes to complete this appointment at its April 6
-    meeting": a meeting named as the time or place of something else is its setting; no meeting between parties is
-    told (CONSULT).  "Said at a meeting with the Iranian envoy" names the other party and stays."""
+    meeting", "at one of his first party meetings, he voted": a meeting named as the time or place of something
+    else is its setting; no meeting between parties is told (CONSULT).  "Said at a meeting with the Iranian envoy"
+    names the other party and stays."""
     token = c.token
     if c.entry.event_type != "CONSULT" or token.pos_ != "NOUN" or token.lemma_.lower() not in words("meeting_nouns"):
         return False
-    if token.dep_ != "pobj" or token.head.lower_ not in ("at", "during"):
+    place = _partitive_whole(token) or token
+    if place.dep_ != "pobj" or place.head.lower_ not in ("at", "during"):
         return False
     children = list(token.children)
     if any(ch.dep_ == "prep" and ch.lower_ in ("with", "between", "among", "of") for ch in children):
