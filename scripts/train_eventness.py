@@ -40,6 +40,10 @@ C_GRID = (0.03, 0.1, 0.3, 1.0)
 FOLDS = 5
 THRESHOLD = 0.30
 SEED = 13
+MEASURING_SHEETS = frozenset({"2026-12-07-tune-seed8001-7820787.jsonl", "2026-12-07-tune-seed8002-7820787.jsonl"})
+"""Tune sheets kept to measure the filter, not to fit it: drawn with the shipped filter on after its last fit, they
+hold only the events it kept, so a fit on them learns to keep (refitted with them, the filter kept 18 more events on
+their 60 articles, nearly all of them plans, releases of films and campaign promises a reader does not count)."""
 
 
 def judged_rows(paths: list[Path]) -> dict[tuple, dict]:
@@ -123,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     from eventscope.events.eventness import ARTEFACT_VERSION
 
     started = time.perf_counter()
-    sheets = sorted(SHEETS.glob("*tune*.jsonl"))
+    sheets = sorted(p for p in SHEETS.glob("*tune*.jsonl") if p.name not in MEASURING_SHEETS)
     features, labels, groups, dyads, sizes = labelled_features(judged_rows(sheets))
     vectorizer = DictVectorizer(sparse=False, sort=True)
     x = vectorizer.fit_transform(features)
