@@ -21,6 +21,7 @@ SENSE_VETOES = {
     "campaign_rally",
     "road_accident",
     "private_parties",
+    "private_deal",
     "citation",
     "opinion_agreement",
     "campaign_contest",
@@ -690,3 +691,20 @@ def test_a_counted_meeting_is_a_setting(run_coder, text: str, kept: bool) -> Non
     doc, events, _ = run_coder(text)
     on_trigger, _ = _on(doc, events, "meetings")
     assert bool(on_trigger) is kept, [(e.entry.event_type, e.rules) for e in on_trigger]
+        # credit or a sale between firms and private people is commerce
+        ("Bellamy Freight agreed to lend Ms. Ortega $2 million for the warehouse.", "agreed", None),
+        ("Lenders feared the retailer could threaten to sell its stores.", "threaten", None),
+        # a state or an armed group on either side keeps the deal political
+        ("The World Bank agreed to lend Pakistan $2 billion on Monday.", "agreed", "AGREE"),
+        ("Russia threatened to sell its stake in the Ukrainian pipeline.", "threatened", "THREATEN"),
+        ("She said he asked her for money last week.", "asked", None),
+        ("Governor Halloway asked for $1,200 to visit the sister city.", "asked", "REQUEST"),
+        ("Nepal asked international donors for money after the earthquake.", "asked", "REQUEST"),
+        # no money and no trade: the agreement stays
+        ("Iran agreed with Iraq on a ceasefire along the border.", "agreed", "AGREE"),
+    ],
+)
+def test_a_money_deal_between_private_parties_is_commerce(run_coder, text: str, word: str, kept_type) -> None:
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, word)
+    assert {e.entry.event_type for e in on_trigger} == ({kept_type} if kept_type else set())

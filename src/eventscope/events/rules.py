@@ -134,6 +134,7 @@ from eventscope.events.senses import (
     poll_sense,
     press_release,
     price_charge,
+    private_deal,
     private_parties,
     public_advisory,
     question_sense,
@@ -813,6 +814,14 @@ VETOES: tuple[Rule, ...] = (
         E("Local residents signed an agreement with the bakery in the village.", "signed", None),
     ),
     rule(
+        "private_deal",
+        '"the lender agreed to lend the buyer $5 million", "a carrier offering fares of $99": lending, selling or '
+        "offering money between parties with no state, party or armed group among them is commerce (events/senses.py).",
+        private_deal,
+        E("In the end, Halvorsen Mining agreed to lend Mr. Pettit $3 million.", "agreed", None),
+        E("Creditors feared that Dunmore could threaten to sell its mills.", "threaten", None),
+    ),
+    rule(
         "habitual_present",
         '"the committee, which provides funding": a deed in the simple present with no date, after the headline, '
         "describes a habit or a function, not a happening (events/senses.py).",
@@ -1022,6 +1031,7 @@ SENSE_VETOES = frozenset(
         "generic_situation",
         "evaluated_deed",
         "shown_quality",
+        "private_deal",
     }
 )
 """Vetoes that read the sentence as another kind of talk than an event report (an opinion, a speech, a game, a

@@ -447,6 +447,53 @@ def private_parties(c: Any) -> bool:
     return bool(actors) and all(_plain_party(c, a) for a in actors)
 
 
+def _commerce_deed(token: Token) -> str | None:
+    """How the word, or a deed it governs ("agreed to lend", "threaten to sell"), is a commercial transaction:
+    "trade" for a verb of trade or credit ("lend", "sell", "invest", "liquidate"), "money" for a deed whose object
+    is itself a sum of money or a price ("offering a fare of $200", "offered him $5,000", "asked passers-by for
+    money"; not "approved the $58 million budget", whose object is a budget), else None."""
+    deeds = [token, *(ch for ch in token.children if ch.dep_ == "xcomp" and ch.pos_ == "VERB")]
+    commerce, prices = words("commerce_verbs"), words("price_nouns")
+    if any(deed.pos_ == "VERB" and deed.lemma_.lower() in commerce for deed in deeds):
+        return "trade"
+    for deed in deeds:
+        objects = [ch for ch in deed.children if ch.dep_ in ("dobj", "dative")]
+        objects += [o for p in deed.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children]
+        if any(o.ent_type_ == "MONEY" or o.lemma_.lower() in prices for o in objects):
+            return "money"
+    return None
+
+
+def _state_or_group(actor: Any) -> bool:
+    """An actor with a political role: a state, party, armed group or elite, or a country named as itself."""
+    if actor.sector in POLITICAL_SECTORS or actor.sector == "ELI":
+        return True
+    return bool(actor.country) and actor.sector is None
+
+
+def private_deal(c: Any) -> bool:
+    """Veto: lending, selling, investing or offering money between parties none of which is a state, a party or an
+    armed group is commerce, no political AGREE, THREATEN or REQUEST ("the lender agreed to lend the buyer $5
+    million", "the chain could threaten to sell its stores", "a carrier offering fares of $99", "never asked anybody
+    for money").  Unlike ``private_parties`` a name the resolver does not know counts as private for a verb of
+    trade: lending and selling between unknown names is business news.  A sum of money alone is no sign of trade
+    (a governor "proposed $56 million", "Montana offered $69 per prisoner"), so there an unknown name keeps the
+    event.  A government or a group on either side keeps it ("the World Bank agreed to lend Pakistan $2 billion",
+    "a businessman financed the rebels"); violence, protest, accusation and aid stay."""
+    if c.entry.event_type in MATERIAL_CONFLICT_TYPES - {"THREATEN"} | {"PROTEST", "AID", "ACCUSE"}:
+        return False
+    kind = _commerce_deed(c.token)
+    if kind is None:
+        return False
+    if any(t.lemma_.lower() in words("protest_words") for t in c.state.sentence):
+        return False
+    args = c.arguments
+    actors = args.sources + args.targets
+    if not actors or any(_state_or_group(a) for a in actors):
+        return False
+    return kind == "trade" or all(a.name is None or _plain_party(c, a) for a in actors)
+
+
 def citation(c: Any) -> bool:
     """Veto: quoting or citing someone ("the daily quoted the minister as saying", "to quote a poet") reports
     words; it is no CONSULT or AGREE between the quoter and the quoted."""
