@@ -691,6 +691,11 @@ def test_a_counted_meeting_is_a_setting(run_coder, text: str, kept: bool) -> Non
     doc, events, _ = run_coder(text)
     on_trigger, _ = _on(doc, events, "meetings")
     assert bool(on_trigger) is kept, [(e.entry.event_type, e.rules) for e in on_trigger]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept_type"),
+    [
         # credit or a sale between firms and private people is commerce
         ("Bellamy Freight agreed to lend Ms. Ortega $2 million for the warehouse.", "agreed", None),
         ("Lenders feared the retailer could threaten to sell its stores.", "threaten", None),
