@@ -58,13 +58,3 @@ def test_complement_with_its_own_subject_has_no_controller(nlp) -> None:
     assert controlled_addressee(_token(doc, "refrain")) == []
     doc = nlp("Japan decided to refrain from further provocations.")
     assert controlled_addressee(_token(doc, "refrain")) == []  # subject control: no object to address
-
-
-def test_a_place_or_time_of_the_deed_is_not_its_recipient(nlp, pipeline) -> None:
-    doc = nlp("The European Union hosted a summit in Brussels.")
-    actor1, actor2 = fallback_actors(_token(doc, "summit"), _actors(doc, pipeline), "CONSULT")
-    assert actor1 is not None and "European Union" in actor1.text
-    assert actor2 is None  # Brussels is where the summit was, not a party to it
-    doc = nlp("The European Union held a summit with Kenya in Brussels.")
-    _, actor2 = fallback_actors(_token(doc, "summit"), _actors(doc, pipeline), "CONSULT")
-    assert actor2 is not None and actor2.country == "KEN"

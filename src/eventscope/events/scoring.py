@@ -278,28 +278,12 @@ def _prep_objects(token) -> list:
     return found
 
 
-SETTING_PREPS = frozenset(
-    {"in", "at", "near", "during", "outside", "inside", "across", "throughout", "within", "around"}
-)
-"""Prepositions of a place or a time: their object sets the scene ("a summit *in Brussels*"), it takes no part."""
-
-
-def _undergoer(token):
-    """The trigger's object as ``object_of`` finds it, unless it is the object of a preposition of place or time:
-    "the EU hosted a summit in Brussels" meets no Belgium."""
-    found = object_of(token)
-    if found is not None and found.dep_ == "pobj" and found.head.lower_ in SETTING_PREPS:
-        return None
-    return found
-
-
 def fallback_actors(token, actors, event_type: str | None = None):
     """Source and target of a model-coded event: the first actor that resolves among the trigger's subject (the
     agent of a passive; for an event noun, the subject of its verb: "X *filed* a lawsuit against Y") and among its
     object (its direct object, a passive subject, the object of "against / on / to / with ..." on the trigger or,
-    for a noun, on its verb; never the object of a preposition of place or time); None where none resolves; one
-    party is not both. "It" / "this" are not read as an actor here ("it rained", "this shows"): the coder binds
-    such pronouns only inside constructions it knows."""
+    for a noun, on its verb); None where none resolves; one party is not both. "It" / "this" are not read as an
+    actor here ("it rained", "this shows"): the coder binds such pronouns only inside constructions it knows."""
     verb = _governing_verb(token) if token.pos_ == "NOUN" else None
     verb_subject = [subject_of(verb)] if verb is not None else []
     undergone = verb is not None and verb.lemma_.lower() in UNDERGOING_VERBS  # "X is facing charges": X undergoes
@@ -308,7 +292,7 @@ def fallback_actors(token, actors, event_type: str | None = None):
     # warning, a demand), the one told is its target; a deed type ("requires candidates to *release* returns") is
     # the complement's own deed, done by the one told, not to it
     told = controlled_addressee(token) if event_type in VERBAL_COMMITMENTS else []
-    targets = told + (verb_subject if undergone else []) + [_undergoer(token)]
+    targets = told + (verb_subject if undergone else []) + [object_of(token)]
     targets += _prep_objects(token)
     targets += [o for c in token.children if c.dep_ == "dobj" for o in _prep_objects(c)]  # "took action against"
     if verb is not None:
