@@ -713,3 +713,22 @@ def test_a_money_deal_between_private_parties_is_commerce(run_coder, text: str, 
     doc, events, _ = run_coder(text)
     on_trigger, _ = _on(doc, events, word)
     assert {e.entry.event_type for e in on_trigger} == ({kept_type} if kept_type else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a speaker's own voters or followers warned are persuaded, not threatened
+        ("The Kenyan governor warned voters not to believe the rumours.", False),
+        ("The Kenyan candidate warned his supporters not to stay home on election day.", False),
+        # a party warned stays a threat
+        ("China warned North Korea against further missile tests.", True),
+        ("The Kenyan army warned the rebels to surrender their weapons.", True),
+    ],
+)
+def test_a_warning_to_voters_or_followers_is_advice(run_coder, text: str, kept: bool) -> None:
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, "warned")
+    assert any(e.entry.event_type == "THREATEN" for e in on_trigger) is kept, [
+        (e.entry.event_type, e.rules) for e in on_trigger
+    ]

@@ -524,6 +524,7 @@ VETOES: tuple[Rule, ...] = (
         public_advisory,
         E("The Kenyan health ministry warned residents not to drink the water.", "warned", None),
         E("Indian police are warning motorists about icy roads.", "warning", None),
+        E("The Kenyan candidate warned his supporters not to stay home on election day.", "warned", None),
     ),
     rule(
         "policy_target",

@@ -1195,8 +1195,9 @@ def price_charge(c: Any) -> bool:
 
 
 def public_advisory(c: Any) -> bool:
-    """Veto: "the sheriff is warning residents about two scams", "warning people not to swim near the outlet": a
-    warning to the public at large is advice, no THREATEN.  A warning to a party ("warned Iran against", "warned
+    """Veto: "the sheriff is warning residents about two scams", "warning people not to swim near the outlet",
+    "warned his supporters not to stay home": a warning to the public at large, or a speaker's own followers, is
+    advice or persuasion, no THREATEN.  A warning to a party ("warned Iran against", "warned
     the rebels to surrender") stays."""
     token = c.token
     if c.entry.event_type != "THREATEN" or token.lemma_.lower() != "warn":
