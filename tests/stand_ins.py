@@ -4,7 +4,8 @@
 first sentence of each document as one event and marks copies with the real ``DocumentIndex``, so the runner's
 commit, resume and duplicate paths run as they do with the real pipeline. ``CodedStandIn`` / ``coded_stand_in``
 carry the fields of a coded event that ``EventClassifier.vet`` reads and edits; ``event_stand_in`` is a finished
-``Event`` with plain defaults for the fields a test does not care about.
+``Event`` with plain defaults for the fields a test does not care about; ``token_named`` finds a word of a parsed
+sentence.
 """
 
 from __future__ import annotations
@@ -132,3 +133,8 @@ def event_stand_in(**fields) -> Event:
         confidence=0.5,
     )
     return Event(**(defaults | fields))
+
+
+def token_named(doc, word: str):
+    """The first token of a parsed text whose text is ``word``."""
+    return next(t for t in doc if t.text == word)

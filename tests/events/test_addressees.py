@@ -8,14 +8,11 @@ from eventscope.events.arguments import controlled_addressee, message_addressees
 from eventscope.events.coder import EventCoder
 from eventscope.events.lexicon import load_lexicon
 from eventscope.events.scoring import fallback_actors
+from stand_ins import token_named
 
 
 def _actors(doc, pipeline):
     return EventCoder(load_lexicon()).argument_actors(pipeline.resolver.for_document(doc))
-
-
-def _token(doc, word):
-    return next(t for t in doc if t.text == word)
 
 
 def test_letter_names_the_addressee_of_a_request(run_coder) -> None:
@@ -27,9 +24,9 @@ def test_letter_names_the_addressee_of_a_request(run_coder) -> None:
 
 def test_a_statement_to_reporters_names_no_recipient(nlp) -> None:
     doc = nlp("The minister appealed for calm in a statement to reporters on Sunday.")
-    assert [t.text for t in message_addressees(_token(doc, "appealed"))] == ["reporters"]
+    assert [t.text for t in message_addressees(token_named(doc, "appealed"))] == ["reporters"]
     doc = nlp("The minister appealed for calm at a meeting with the governors.")
-    assert message_addressees(_token(doc, "appealed")) == []  # a meeting is no message
+    assert message_addressees(token_named(doc, "appealed")) == []  # a meeting is no message
 
 
 def test_reporters_are_not_taken_as_recipients(run_coder) -> None:
@@ -39,7 +36,7 @@ def test_reporters_are_not_taken_as_recipients(run_coder) -> None:
 
 def test_model_event_in_a_complement_is_addressed_to_the_controller(nlp, pipeline) -> None:
     doc = nlp("Japan warned Russia to refrain from further provocations near the islands.")
-    refrain = _token(doc, "refrain")
+    refrain = token_named(doc, "refrain")
     assert [t.text for t in controlled_addressee(refrain)] == ["Russia"]
     actor1, actor2 = fallback_actors(refrain, _actors(doc, pipeline), "THREATEN")
     assert actor1 is not None and actor1.country == "JPN"
@@ -48,13 +45,13 @@ def test_model_event_in_a_complement_is_addressed_to_the_controller(nlp, pipelin
 
 def test_a_deed_type_on_the_complement_is_not_addressed_to_the_controller(nlp, pipeline) -> None:
     doc = nlp("Parliament required the Iranian envoys to release their records.")
-    release = _token(doc, "release")
+    release = token_named(doc, "release")
     _, actor2 = fallback_actors(release, _actors(doc, pipeline), "RETREAT")
     assert actor2 is None or "envoys" not in actor2.text
 
 
 def test_complement_with_its_own_subject_has_no_controller(nlp) -> None:
     doc = nlp("Japan expects that Russia will refrain from further provocations.")
-    assert controlled_addressee(_token(doc, "refrain")) == []
+    assert controlled_addressee(token_named(doc, "refrain")) == []
     doc = nlp("Japan decided to refrain from further provocations.")
-    assert controlled_addressee(_token(doc, "refrain")) == []  # subject control: no object to address
+    assert controlled_addressee(token_named(doc, "refrain")) == []  # subject control: no object to address

@@ -22,7 +22,7 @@ from eventscope.events.classifier import (
     model_dir,
 )
 from eventscope.events.lexicon import load_lexicon
-from stand_ins import coded_stand_in
+from stand_ins import coded_stand_in, token_named
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared" / "data"
@@ -41,7 +41,7 @@ def classifier() -> EventClassifier:
 
 
 def _token(nlp, text: str, word: str):
-    return next(t for t in nlp(text) if t.text == word)
+    return token_named(nlp(text), word)
 
 
 # -- artefact -----------------------------------------------------------------------------------------

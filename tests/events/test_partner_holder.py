@@ -4,10 +4,7 @@ the Russian military"); a noun without such a partner names no side ("had suppor
 from __future__ import annotations
 
 from eventscope.events.arguments import partner_holders
-
-
-def _token(doc, word):
-    return next(t for t in doc if t.text == word)
+from stand_ins import token_named
 
 
 def test_had_talks_with_names_both_sides(run_coder) -> None:
@@ -19,33 +16,33 @@ def test_had_talks_with_names_both_sides(run_coder) -> None:
 
 def test_in_negotiations_with(nlp) -> None:
     doc = nlp("The government remains in negotiations with the striking doctors.")
-    assert [t.text for t in partner_holders(_token(doc, "negotiations"))] == ["government"]
+    assert [t.text for t in partner_holders(token_named(doc, "negotiations"))] == ["government"]
 
 
 def test_no_partner_phrase_no_holder(nlp) -> None:
     doc = nlp("The rebels had support from Turkey.")
-    assert partner_holders(_token(doc, "support")) == []
+    assert partner_holders(token_named(doc, "support")) == []
     doc = nlp("The town had an attack last year.")
-    assert partner_holders(_token(doc, "attack")) == []
+    assert partner_holders(token_named(doc, "attack")) == []
 
 
 def test_other_verbs_are_not_holders(nlp) -> None:
     doc = nlp("The rebels wanted talks with the Russian military.")
-    assert partner_holders(_token(doc, "talks")) == []
+    assert partner_holders(token_named(doc, "talks")) == []
 
 
 def test_speaker_of_a_clause_about_unowned_talks(nlp) -> None:
     doc = nlp("Hamas officials said talks with Egypt would resume next week.")
-    assert [t.text for t in partner_holders(_token(doc, "talks"))] == ["officials"]
+    assert [t.text for t in partner_holders(token_named(doc, "talks"))] == ["officials"]
     doc = nlp("Hamas officials said Qatar's talks with Egypt would resume next week.")
-    assert partner_holders(_token(doc, "talks")) == []  # owned talks are their owner's
+    assert partner_holders(token_named(doc, "talks")) == []  # owned talks are their owner's
 
 
 def test_on_a_visit_to(nlp) -> None:
     doc = nlp("The senator, who is on a visit to Morocco, praised the king.")
-    assert [t.text for t in partner_holders(_token(doc, "visit"))] == ["senator"]
+    assert [t.text for t in partner_holders(token_named(doc, "visit"))] == ["senator"]
     doc = nlp("The senator went on to visit Morocco.")
-    assert partner_holders(_token(doc, "visit")) == []
+    assert partner_holders(token_named(doc, "visit")) == []
 
 
 def test_convener_takes_part_in_the_meeting(run_coder) -> None:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 from eventscope.events.scoring import REFUSAL, WILLINGNESS, commitment_stance
+from stand_ins import token_named
 
 
 def _token(nlp, text: str, word: str):
-    return next(t for t in nlp(text) if t.text == word)
+    return token_named(nlp(text), word)
 
 
 @pytest.mark.parametrize(

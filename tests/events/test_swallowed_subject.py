@@ -4,17 +4,14 @@ and Democrats accused the GOP") is that clause's subject, not one more object of
 from __future__ import annotations
 
 from eventscope.events.arguments import clause_subjects, expand_conjuncts, swallowed_subject
-
-
-def _token(doc, word):
-    return next(t for t in doc if t.text == word)
+from stand_ins import token_named
 
 
 def test_subject_swallowed_by_the_object_list(nlp) -> None:
     doc = nlp("Police arrested the suspects and the prosecutors charged them with murder.")
-    charged = _token(doc, "charged")
+    charged = token_named(doc, "charged")
     assert [t.text for t in clause_subjects(charged)[0]] == ["prosecutors"]
-    assert [t.text for t in expand_conjuncts([_token(doc, "suspects")])] == ["suspects"]
+    assert [t.text for t in expand_conjuncts([token_named(doc, "suspects")])] == ["suspects"]
 
 
 def test_democrats_accused_the_gop(run_coder) -> None:
@@ -27,7 +24,7 @@ def test_democrats_accused_the_gop(run_coder) -> None:
 
 def test_shared_subject_and_real_lists_are_left_alone(nlp) -> None:
     doc = nlp("Police arrested the suspects and charged them with murder.")
-    assert swallowed_subject(_token(doc, "charged")) is None
-    assert [t.text for t in clause_subjects(_token(doc, "charged"))[0]] == ["Police"]
+    assert swallowed_subject(token_named(doc, "charged")) is None
+    assert [t.text for t in clause_subjects(token_named(doc, "charged"))[0]] == ["Police"]
     doc = nlp("Police arrested the suspects and their relatives on Monday.")
-    assert [t.text for t in expand_conjuncts([_token(doc, "suspects")])] == ["suspects", "relatives"]
+    assert [t.text for t in expand_conjuncts([token_named(doc, "suspects")])] == ["suspects", "relatives"]

@@ -28,6 +28,12 @@ INSTITUTION_ENTITIES = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 """Entity kinds that are no person: "his" or "her" never binds to them."""
 
 
+def _no_owner_for(pronoun: Token, candidate: Token) -> bool:
+    """Whether a person's possessive ("his", "her") cannot belong to this word: an institution, place or nation
+    ("asked the Ohio Supreme Court to delay *his* execution": a court has no "his")."""
+    return pronoun.lower_ in PERSONAL_POSSESSIVES and candidate.ent_type_ in INSTITUTION_ENTITIES
+
+
 class ActorLookup(Protocol):
     """What the event coder needs from the actors stage (``DocumentActors``)."""
 
@@ -339,8 +345,8 @@ class ArgumentActors:
                     if not (s.i <= pronoun.i <= s.right_edge.i and s.left_edge.i <= pronoun.i)
                 ]
                 for subject in subjects:
-                    if pronoun.lower_ in PERSONAL_POSSESSIVES and subject.ent_type_ in INSTITUTION_ENTITIES:
-                        continue  # "asked the Ohio Supreme Court to delay *his* execution": a court has no "his"
+                    if _no_owner_for(pronoun, subject):
+                        continue
                     actor = self.resolve_token(subject) if subject.pos_ != "PRON" else None
                     if actor is not None:
                         return actor
@@ -365,7 +371,7 @@ class ArgumentActors:
                 continue
             if token.ent_type_ in ("GPE", "LOC", "FAC") and token.head.lower_ in ("in", "at", "near", "from", "into"):
                 continue  # "attacks in Paris": a setting, not an owner
-            if pronoun.lower_ in PERSONAL_POSSESSIVES and token.ent_type_ in INSTITUTION_ENTITIES:
+            if _no_owner_for(pronoun, token):
                 continue  # "the court rejected *his* appeal": his is a person's
             plural = token.tag_ in ("NNS", "NNPS")
             if (pronoun.lower_ == "its" and plural) or (

@@ -202,8 +202,8 @@ def _same_attack(event: Event, kept: list[Event], text: str) -> Event | None:
     host = next((k for k in attacks if _victim_again(event.actor2, k.actor2)), attacks[0] if attacks else None)
     if host is None or host.sentence.start >= event.sentence.start or not _same_telling(event, host):
         return None
-    words = re.findall(r"[a-z]+", text[event.sentence.start : event.sentence.end].lower())
-    if set(words) & vocabulary("new_incident_words"):
+    words = _sentence_words(event, text)
+    if _told_as_another(words):
         return None
     nouns = vocabulary("incident_nouns")
     points_back = any(
@@ -225,6 +225,16 @@ def _same_attack(event: Event, kept: list[Event], text: str) -> Event | None:
     return host
 
 
+def _sentence_words(event: Event, text: str) -> list[str]:
+    """The lower-case words of the event's sentence."""
+    return re.findall(r"[a-z]+", text[event.sentence.start : event.sentence.end].lower())
+
+
+def _told_as_another(words: list[str]) -> bool:
+    """Whether a sentence tells a new happening of its kind ("in a separate attack", "another loan")."""
+    return bool(set(words) & vocabulary("new_incident_words"))
+
+
 POINTING_BACK = frozenset({"the", "these", "those", "this", "his", "her", "their", "its"})
 """Words before a deed noun by which a later sentence points back to a deed already told ("to make *the* arrests",
 "*his* endorsement of Trump"); "that" is left out, as it also starts a clause ("the blast *that* targeted")."""
@@ -243,8 +253,7 @@ def _deed_noun_again(event: Event, kept: list[Event], text: str) -> Event | None
     the war")."""
     if event.event_type in ATTACK_TYPES or not _points_back(event, text):
         return None
-    words = re.findall(r"[a-z]+", text[event.sentence.start : event.sentence.end].lower())
-    if set(words) & vocabulary("new_incident_words"):
+    if _told_as_another(_sentence_words(event, text)):
         return None
     for host in reversed(kept):
         if host.event_type != event.event_type or host.negated != event.negated:
@@ -492,8 +501,7 @@ def _retold_statement(event: Event, earlier: Event, text: str = "") -> bool:
     assert event.actor1 is not None and event.actor2 is not None  # _fold_partial asks only of dyads
     if not (_one_party(event.actor1, earlier.actor1) and _one_party(event.actor2, earlier.actor2)):
         return False
-    words = re.findall(r"[a-z]+", text[event.sentence.start : event.sentence.end].lower())
-    return not set(words) & vocabulary("new_incident_words")
+    return not _told_as_another(_sentence_words(event, text))
 
 
 def _headline_in_lead(event: Event, earlier: Event, text: str) -> bool:

@@ -731,18 +731,22 @@ def figurative_fight(c: Any) -> bool:
         return False
     args = c.arguments
     private = ("BUS", "EDU", "HLH", "MED", "LAB")
+
+    def a_party(target: Any) -> bool:
+        """A party fought ("fought the rebels", "a war with Israel"); a thing fought for is none ("their business")."""
+        return target.sector not in private and bool(target.country or target.sector)
+
     if any(ch.dep_ == "prep" and ch.lower_ in ("with", "between", "against") for ch in c.token.children):
         # "fought with police", "a battle between two clans": two sides are named; but "to fight against the Alt
         # Right and bigotry", "the fight against poverty" name a cause or an ill, no party with a country or sector
-        if any(t.sector not in private and (t.country or t.sector) or _a_person(c, t) for t in args.targets):
+        if any(a_party(t) or _a_person(c, t) for t in args.targets):
             return False  # ... and a fight with a person ("started a fight with her") is a brawl
     if len(args.sources) > 1:
         return False
     armed = ("MIL", "REB", "MILITIA", "UAF", "POL", "CRM", "SPY")
     if any(s.sector in armed for s in args.sources):
         return False
-    # a party fought ("fought the rebels", "a war with Israel"); a thing fought for is no party ("their business")
-    if any(t.sector not in private and (t.country or t.sector) for t in args.targets):
+    if any(a_party(t) for t in args.targets):
         return False
     return not _violent_sentence(c.state.sentence)
 
