@@ -6,7 +6,13 @@ import json
 
 import pytest
 
-from eventscope.events.eventness import ARTEFACT, EventnessModel, eventness_features, load_eventness
+from eventscope.events.eventness import (
+    ARTEFACT,
+    EventnessModel,
+    eventness_features,
+    load_eventness,
+    trigger_vector,
+)
 from eventscope.records import Actor, Event, SentenceSpan, TextSpan
 from stand_ins import event_stand_in
 
@@ -47,6 +53,37 @@ def test_features_read_the_quotation_and_the_flags():
     features = eventness_features(quoted, TEXT)
     assert features["quoted"] == features["not_asserted"] == features["actor1_pronoun"] == 1.0
     assert features["actor1_no_sector"] == 1.0
+
+
+LONG_TEXT = (
+    "Rebels shelled the town on Monday. Officials met. Aid arrived. Roads closed. "
+    "Will we ever talk to them? Troops raided the camp."
+)
+
+
+def test_features_say_where_and_how_the_event_is_told():
+    lead = eventness_features(_event(sentence=SentenceSpan(0, 34), trigger=TextSpan(7, 14, "shelled")), LONG_TEXT)
+    assert lead["lead"] == 1.0 and "later" not in lead
+    assert "question" not in lead and "first_person" not in lead  # a plain report in the third person
+    assert lead["long"] == 6 / 30
+    assert "v0" in lead and len([k for k in lead if k.startswith("v") and k[1:].isdigit()]) == 64
+    asked = _event(
+        event_type="CONSULT",
+        sentence=SentenceSpan(77, 103),
+        trigger=TextSpan(90, 94, "talk"),
+        rules=("trigger_word", "classifier_fallback", "suffered_casualty"),
+        date_source="text",
+    )
+    features = eventness_features(asked, LONG_TEXT)
+    assert features["question"] == features["first_person"] == features["later"] == 1.0
+    assert features["rule_fallback"] == features["rule_conflict"] == features["dated"] == 1.0
+    assert "lead" not in features and "rule_retype" not in features  # rules outside the groups weigh nothing
+
+
+def test_an_unknown_trigger_word_has_no_vector():
+    features = eventness_features(_event(trigger=TextSpan(7, 14, "xqzzvbw")), TEXT)
+    assert not any(k.startswith("v") and k[1:].isdigit() for k in features)
+    assert trigger_vector("shelled") is not None and trigger_vector("shelled").shape == (64,)
 
 
 def test_probability_follows_the_weights():
@@ -104,3 +141,5 @@ def test_shipped_model_was_fitted_on_the_shipped_event_model():
 
     npz = ARTEFACT.parent / "event_classifier.npz"
     assert load_eventness().card["event_model"] == hashlib.sha256(npz.read_bytes()).hexdigest()
+    vectors = ARTEFACT.parent / "static_vectors.npz"  # the trigger's word vector is one of its features
+    assert load_eventness().card["vectors"] == hashlib.sha256(vectors.read_bytes()).hexdigest()

@@ -7,8 +7,17 @@ them on real news is the *shape* of the coded event: a deed whose parties are st
 a death toll or told several times, is nearly always real; a cooperative or consultative act between pronouns and
 unplaced names, or a flagged plan, mostly is not.
 
+How and where it is told adds to that: the lead of an article states its news, a question or a first-person
+sentence is talk, a deed the model coded alone or retyped is less sure than one the coder found, and the trigger word
+itself ("shelled", "hopes", "talks") says more about whether a deed was done than its PLOVER type does.
+
 ``EventnessModel`` is a logistic map from those features (``eventness_features``) to the probability that a
-reader counts the event as a real event of the coded type (audit verdicts ``right`` or ``wrong_actor``).  It is
+reader counts the event as a real event of the coded type (audit verdicts ``right`` or ``wrong_actor``).  With the
+placement, sentence, rule-group and trigger-vector features its grouped-CV AUC on the tune sheets is 0.792 against
+0.768 for the coarse features alone (same 694 rows), and on the two measuring sheets, which it was not fitted on,
+0.770 against 0.715; at its threshold 0.35 it keeps 88.8% of the events, 66.4% of them real (the coarse features,
+at their 0.30: 90.8%, 64.9%, at the same real recall, 97.8%).  Reading them costs no model inference: the vector is
+a row of the event model's table, the rest is in the event record and its sentence.  It is
 fitted by ``scripts/train_eventness.py`` on the *tune* audit sheets only (``quality/audit/*tune*``); the report
 sheets are never read.  The pipeline uses it in precision mode to leave out the events a reader would least likely
 count (``Settings.min_eventness``), except events between two parties: those it keeps, as the event model's veto
@@ -20,18 +29,50 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from eventscope.actors.sectors import ORGANISED_POLITICAL_SECTORS, STATE_SECTORS
-from eventscope.events.classifier import logit
+from eventscope.events.classifier import EventClassifier, logit
 from eventscope.records import Actor, Event
 
 ARTEFACT = Path(__file__).resolve().parents[1] / "data" / "models" / "eventness.json"
-ARTEFACT_VERSION = 1
+ARTEFACT_VERSION = 2
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "you"})
 QUOTE_MARKS = ('"', "\u201c", "\u201d")
+RULE_GROUPS = {
+    "classifier_fallback": "rule_fallback",
+    "classifier_retype": "rule_retype",
+    "promised_deed_object": "rule_promised",
+    "recipient_thing": "rule_thing",
+    **dict.fromkeys(
+        (
+            "verbal_attack",
+            "suffered_casualty",
+            "name_calling",
+            "attacked_place",
+            "implied_arrester",
+            "casualty_report",
+            "burnt_property",
+            "explosion",
+            "mutual_fight",
+            "weapons_test",
+        ),
+        "rule_conflict",
+    ),
+}
+"""The coder rules (``Event.rules``) that say something about eventness, grouped (most rules are too rare to weigh
+alone): an event the model coded by itself where the coder kept none ("The ceasefire talks resumed" with no coded
+deed) or retyped against the trigger word; a deed promised rather than done ("vowed to punish the attackers"); a
+deed done to a thing, not a party ("approved the budget"); and the conflict constructions (a casualty report, an
+attack on a place, a verbal attack, an arrest told by its arrested), which are nearly always real."""
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
+FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us)\b")
+VECTOR_SCALE = 2.0
+"""The trigger's static word vector (unit length, 64 wide) enters multiplied by this, so that its weights are
+penalised about as much as the binary features' (the fit's grouped CV log-loss is lowest near 2)."""
 
 
 def _actor_features(actor: Actor | None, prefix: str) -> dict[str, float]:
@@ -65,7 +106,16 @@ def eventness_features(event: Event, text: str) -> dict[str, float]:
     """The features of one coded event of a document whose text is ``text`` (binary unless named otherwise):
     ``confidence`` (the event model's, as a logit), its type, whether it is flagged non-asserted or negated, its
     two parties' kinds, whether it has a place, a death toll, a claimant, several reports, and whether its sentence
-    holds a quotation mark (rhetoric is quoted)."""
+    holds a quotation mark (rhetoric is quoted).
+
+    Then where and how it is told: the groups of coder rules that made it (``RULE_GROUPS``); whether its sentence is
+    the article's first (the lead states the news) or comes after the fourth (background, reactions); whether the
+    sentence asks a question or speaks in the first person (an interview, an opinion piece: "We will never accept
+    ..."), and its length in words (``long``, words / 30, at most 2: a long sentence of news tells a deed with its
+    circumstances, a short one is often a slogan or a caption); whether the sentence dates it (``dated``: "on
+    Tuesday"), whether it has a PLOVER mode or context (coded from the arguments: "arrested", "crime"), an injured
+    count, a crowd size, or is reciprocal; and the static word vector of its trigger (the event model's own table,
+    ``trigger_vector``): what kind of word it is ("shelled" against "hopes"), which the type alone does not say."""
     features: dict[str, float] = {"confidence": logit(event.confidence), f"type={event.event_type}": 1.0}
     if event.modality != "asserted":
         features["not_asserted"] = 1.0
@@ -84,7 +134,43 @@ def eventness_features(event: Event, text: str) -> dict[str, float]:
     sentence = text[event.sentence.start : event.sentence.end]
     if any(mark in sentence for mark in QUOTE_MARKS):
         features["quoted"] = 1.0
+    features.update(dict.fromkeys({RULE_GROUPS[r] for r in event.rules if r in RULE_GROUPS}, 1.0))
+    index = len(SENTENCE_END.findall(text, 0, event.sentence.start))
+    if index == 0:
+        features["lead"] = 1.0
+    elif index >= 4:
+        features["later"] = 1.0
+    if "?" in sentence:
+        features["question"] = 1.0
+    if FIRST_PERSON.search(sentence):
+        features["first_person"] = 1.0
+    features["long"] = min(len(sentence.split()), 60) / 30.0
+    if event.date_source == "text":
+        features["dated"] = 1.0
+    if event.mode:
+        features["mode"] = 1.0
+    if event.context:
+        features["context"] = 1.0
+    if event.injured is not None:
+        features["injured"] = 1.0
+    if event.size is not None:
+        features["size"] = 1.0
+    if event.reciprocal:
+        features["reciprocal"] = 1.0
+    vector = trigger_vector(event.trigger.text)
+    if vector is not None:
+        features.update({f"v{k}": float(value) * VECTOR_SCALE for k, value in enumerate(vector)})
     return features
+
+
+def trigger_vector(trigger: str):
+    """The event model's static vector of the trigger word (of its first word, for a phrase), or None if unknown."""
+    embeddings = EventClassifier.load().embeddings
+    word = trigger.lower()
+    index = embeddings.index.get(word)
+    if index is None and " " in word:
+        index = embeddings.index.get(word.split()[0])
+    return None if index is None else embeddings.vectors[index]
 
 
 def between_parties(event: Event) -> bool:
