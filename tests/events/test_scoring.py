@@ -234,3 +234,30 @@ def test_calling_someone_names_stays_disapproval_whatever_the_model_reads(pipeli
     events = unfiltered.annotate_text("The Kenyan governor calls the senator a disgrace.", date="2024-05-10").events
     on_calls = [e for e in events if e.trigger.text == "calls"]
     assert [(e.event_type, e.mode) for e in on_calls] == [("ACCUSE", "disapprove")]
+
+
+class _AccusingModel:
+    """Reads every event as an ACCUSE (as the model reads "called for" after PLV's "called for sanctions")."""
+
+    def vet(self, coded: list, favor: str = "precision") -> list:
+        for item in coded:
+            item.entry = replace(item.entry, event_type="ACCUSE")
+        return list(coded)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kenyan opposition called for more school funding in a statement.", "REQUEST"),
+        ("The Kenyan senator has called for cutting taxes on fuel.", "REQUEST"),
+        ("The Kenyan opposition called for sanctions against Uganda.", "ACCUSE"),
+        ("The Kenyan opposition called for an inquiry into the shooting.", "ACCUSE"),
+    ],
+)
+def test_a_call_for_a_policy_stays_a_request(nlp, pipeline, text: str, expected: str) -> None:
+    doc = nlp(text)
+    coded = EventCoder(load_lexicon()).code(doc, pipeline.resolver.for_document(doc))
+    calls = [e for e in coded if e.trigger.lemma_ == "call"]
+    assert calls and calls[0].entry.event_type == "REQUEST"
+    scored = score_events(coded, _AccusingModel())
+    assert {e.entry.event_type for e in scored if e.trigger.lemma_ == "call"} == {expected}

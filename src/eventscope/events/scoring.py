@@ -101,12 +101,30 @@ def score_events(coded: list[CodedEvent], classifier, favor: str = "precision") 
         if values["entry"] != before[id(draft)]:
             # a type derived from the arguments (classifier.DERIVED_RULES), not a sense of the word: the coder's type
             # stands ("Kenyan troops and their allies attacked": the allies' COOPERATE must not become an ASSAULT)
-            if CODER_TYPE_RULES & set(values["rules"]):
+            if CODER_TYPE_RULES & set(values["rules"]) or _plain_call_for(draft.trigger, before[id(draft)], values):
                 values["entry"] = before[id(draft)]
             else:  # the model chose another sense of the word: say so
                 values["rules"] = (*values["rules"], CLASSIFIER_RETYPE)
         kept.append(_stated_commitment(CodedEvent(**values), before[id(draft)], classifier))
     return _refusal_holds_its_deed(_derived_below_deed(kept))
+
+
+def _plain_call_for(trigger, coded, values: dict[str, Any]) -> bool:
+    """ "called for more school investment", "has called for the repeal of the law", "called for cutting taxes": a call
+    for a policy, a measure or a deed is a REQUEST.  The model, taught by PLV's "called for sanctions against Moscow"
+    and "called for an inquiry" (ACCUSE), reads every "call for" as an accusation; only a call for a punishment or an
+    inquiry (``accusing_demands``) keeps its ACCUSE."""
+    if coded.event_type != "REQUEST" or values["entry"].event_type != "ACCUSE" or trigger.lemma_.lower() != "call":
+        return False
+    asked = [
+        o
+        for p in trigger.children
+        if p.dep_ == "prep" and p.lower_ == "for"
+        for o in p.children
+        if o.dep_ in ("pobj", "pcomp")
+    ]
+    asked = [t for o in asked for t in (o, *o.conjuncts)]
+    return bool(asked) and not any(o.lemma_.lower() in words("accusing_demands") for o in asked)
 
 
 def _refusal_holds_its_deed(events: list[CodedEvent]) -> list[CodedEvent]:
