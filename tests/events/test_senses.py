@@ -61,6 +61,7 @@ SENSE_VETOES = {
     "generic_situation",
     "evaluated_deed",
     "shown_quality",
+    "first_acquaintance",
 }
 
 
@@ -95,6 +96,7 @@ def _on(doc, events, word: str):
         ("Unknown assailants hacked the Bangladeshi blogger to death.", "hacked", "ASSAULT"),
         ("Turkey committed more troops to the NATO mission in Kosovo.", "committed", "AGREE"),
         ("The Iraqi minister met with the Turkish envoy in Ankara.", "met", "CONSULT"),
+        ("The Iraqi minister met the Turkish envoy for the first time on Friday.", "met", "CONSULT"),
         ("Iran agreed with Iraq on a new border crossing.", "agreed", "AGREE"),
         ("Saudi Arabia executed three Yemeni prisoners on Monday.", "executed", "ASSAULT"),
         ("North Korean hackers hacked the Japanese bank Coincheck in January.", "hacked", "COERCE"),

@@ -108,6 +108,7 @@ from eventscope.events.senses import (
     figurative_seizure,
     figure_decline,
     fire_exchange,
+    first_acquaintance,
     forecast_warning,
     generic_situation,
     granted_concession,
@@ -641,6 +642,14 @@ VETOES: tuple[Rule, ...] = (
         E("The Iraqi authorities often collaborated with their Iranian partners.", "collaborated", None),
     ),
     rule(
+        "first_acquaintance",
+        '"the two chefs first met in New Orleans": "first met" tells how people came to know each other, background, '
+        'no CONSULT; "met for the first time on Friday" stays (events/senses.py).',
+        first_acquaintance,
+        E("The Kenyan minister first met the Ugandan envoy when both studied in London.", "met", None),
+        E("The bank's advisers first met the Nigerian buyer around the start of the case.", "met", None),
+    ),
+    rule(
         "social_invitation",
         '"invited the billionaire to sit in the front row at the debate", "invited members of the audience": an '
         "invitation to a seat, a show, a meal or a celebration, or of an audience, is hospitality, no AGREE; an "
@@ -1027,6 +1036,7 @@ SENSE_VETOES = frozenset(
         "animal_attack",
         "audience_meeting",
         "habitual_adverb",
+        "first_acquaintance",
         "venue_visit",
         "social_invitation",
         "generic_situation",

@@ -1489,6 +1489,17 @@ def habitual_adverb(c: Any) -> bool:
     return any(ch.dep_ == "advmod" and ch.lower_ in words("habit_adverbs") for ch in c.token.children)
 
 
+def first_acquaintance(c: Any) -> bool:
+    """Veto: "the two chefs first met when they lived in New Orleans", "the firm's advisers first met the buyer
+    around the start of the case": "first met" tells when people came to know each other, background to the story,
+    no CONSULT.  A first meeting told as news says "met for the first time" ("the two leaders met for the first time
+    on Friday") and stays."""
+    token = c.token
+    if c.entry.event_type != "CONSULT" or token.pos_ != "VERB" or token.lemma_.lower() != "meet":
+        return False
+    return any(ch.dep_ == "advmod" and ch.lower_ == "first" for ch in token.children)
+
+
 VISIT_WORDS = frozenset({"visit", "trip", "travel", "tour", "stop"})
 """Triggers of a visit (``venue_visit``)."""
 
