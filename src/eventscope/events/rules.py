@@ -558,6 +558,8 @@ VETOES: tuple[Rule, ...] = (
         membership_join,
         E("After school, Ahmed Karimi joined the Afghan National Army.", "joined", None),
         E("In 2009 she joined the Kenyan Red Cross as a nurse.", "joined", None),
+        E("Months after retiring from the police, he joined Kiambu as deputy county manager.", "joined", None),
+        E("He was buried on Friday. He joined the Kenyan army in 2005.", "joined", None),
     ),
     rule(
         "support_description",

@@ -1319,17 +1319,38 @@ def membership_join(c: Any) -> bool:
     """Veto: "he joined Forsyth County as deputy manager", "Smith joined the 3rd Battalion": one person joining an
     organisation or a unit takes a job or enlists; that is a biography, no COOPERATE between parties.  Joining
     someone *for* or *in* something ("joined Zarif for a meeting", "joined Democrats in opposing the bill") and an
-    organisation joining ("the FBI joined the investigation") stay."""
+    organisation joining ("the FBI joined the investigation") stay.  A date after the object ("joined the Marines *in
+    2005*") is no joint deed, and a role ("joined Forsyth *as deputy manager*") makes the object an employer even
+    when the parser takes its name for a person's."""
     token = c.token
     if c.entry.event_type != "COOPERATE" or token.lemma_.lower() != "join":
         return False
-    if any(ch.dep_ == "prep" and ch.lower_ in ("for", "in", "with", "on") and ch.i > token.i for ch in token.children):
+    if any(
+        ch.dep_ == "prep" and ch.lower_ in ("for", "in", "with", "on") and ch.i > token.i and not _dated(ch)
+        for ch in token.children
+    ):
         return False
     subject = _subject_head(token)
     if subject is None or not (subject.ent_type_ == "PERSON" or subject.lower_ in PERSONAL_SUBJECTS):
         return False
     objects = [ch for ch in token.children if ch.dep_ == "dobj"]
+    if objects and _as_role(token):
+        return all(o.tag_ != "PRP" for o in objects)
     return bool(objects) and all(o.ent_type_ != "PERSON" and o.tag_ != "PRP" for o in objects)
+
+
+def _dated(prep: Token) -> bool:
+    """ "in 2005", "on Monday": a preposition of time."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+
+
+def _as_role(verb: Token) -> bool:
+    """ "joined Forsyth as deputy county manager": an "as" phrase naming a role (a common noun)."""
+    return any(
+        p.dep_ == "prep" and p.lower_ == "as" and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in p.children)
+        for p in verb.children
+    )
 
 
 SUPPORT_NOUNS = frozenset({"support", "backing"})
