@@ -480,6 +480,21 @@ def test_telling_someone_to_do_something_is_a_request(run_coder) -> None:
         ("The new law will force Iran to release the prisoners.", "release", "future"),
         # a governing verb with no auxiliary leaves the deed asserted
         ("The Iraqi army tried to attack the rebels near Mosul.", "attack", "asserted"),
+        # so does a gerund complement: "would have involved agencies sharing"
+        (
+            "The centre would have involved military and civilian agencies sharing intelligence with the army.",
+            "sharing",
+            "hypothetical",
+        ),
+        # a backshifted time clause under "should" / "would" is still to come; a past one under a plain verb is done
+        (
+            "The Mexican senator said Mexico should end cooperation until the Guard was withdrawn.",
+            "withdrawn",
+            "hypothetical",
+        ),
+        ("The Syrian rebels said they would fight until the army withdrew from Idlib.", "withdrew", "hypothetical"),
+        ("The Syrian rebels fought until the army withdrew from Idlib.", "withdrew", "asserted"),
+        ("The Syrian rebels could not leave until the army withdrew from Idlib.", "withdrew", "asserted"),
     ],
 )
 def test_an_infinitive_takes_the_mood_of_its_governing_verb(run_coder, text: str, word: str, modality: str) -> None:

@@ -152,9 +152,9 @@ def modality_of(trigger: Token) -> str:
             return "hypothetical"
         if clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children):
             return "hypothetical"
-        if clause.dep_ == "xcomp" or (clause.dep_ == "ccomp" and _infinitive(clause)):
+        if clause.dep_ == "xcomp" or (clause.dep_ == "ccomp" and (_infinitive(clause) or _gerund_complement(clause))):
             # the mood of the verb that governs the infinitive: "legislation that *would* allow families to sue",
-            # "the bill *will* force the banks to pay"
+            # "the bill *will* force the banks to pay", "the centre *would* have involved agencies sharing data"
             moods = {c.lower_ for c in head.children if c.dep_ == "aux"}
             if moods & HYPOTHETICAL_AUX:
                 return "hypothetical"
@@ -195,6 +195,30 @@ TIME_MARKS = frozenset({"until", "till", "before", "after", "once", "when", "whe
 """Subordinators of a time clause; in the present tense the clause tells a time still to come or any time."""
 
 
+def _gerund_complement(clause: Token) -> bool:
+    """ "would have involved agencies *sharing* intelligence", "will mean troops *patrolling* the border": a gerund
+    with no auxiliary of its own is the complement of its verb, not a report (a report is a finite clause), so it
+    takes that verb's mood."""
+    return clause.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children)
+
+
+UNTIL_MARKS = frozenset({"until", "till", "before", "once"})
+"""Time subordinators whose clause tells a time not yet reached when the main clause is still to come."""
+BOUND_AUX = frozenset({"should", "would", "must", "will", "wo", "'ll", "shall"})
+"""Auxiliaries of a main clause still to come or required; not "can"/"could"/"may", often a past ability."""
+
+
+def _backshifted_time(clause: Token) -> bool:
+    """ "Mexico should limit cooperation until the Guard *was withdrawn*", "he said he would stay until the troops
+    *were withdrawn*", "vowed they would not leave before the prisoners *were freed*": in reported speech the time
+    clause takes the past tense, but under a main clause that should, would or will happen it tells a condition still
+    to come, no deed done."""
+    if not any(c.dep_ == "mark" and c.lower_ in UNTIL_MARKS for c in clause.children):
+        return False
+    head = clause.head
+    return head is not clause and any(c.dep_ == "aux" and c.lower_ in BOUND_AUX for c in head.children)
+
+
 def _time_still_to_come(clause: Token) -> bool:
     """ "The protests will go on until the troops *are withdrawn*", "before we *strike* back", "once the talks
     *resume*": a time clause in the present tense sets a condition or a time still to come, no deed done (in the
@@ -202,6 +226,8 @@ def _time_still_to_come(clause: Token) -> bool:
     headline tells past news in the present ("Police arrest man after he attacks officer")."""
     if not any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in clause.children):
         return False
+    if _backshifted_time(clause):
+        return True
     if clause.sent.start == 0:
         return False
     auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
