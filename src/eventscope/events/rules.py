@@ -763,11 +763,12 @@ VETOES: tuple[Rule, ...] = (
     ),
     rule(
         "court_plea",
-        '"pleaded guilty": a defendant\'s plea in court is no REQUEST (the charge is ACCUSE '
-        "allege, a conviction SANCTION).",
+        '"pleaded guilty", "entered a not guilty plea": a defendant\'s plea in court is no REQUEST (the charge is '
+        "ACCUSE allege, a conviction SANCTION).",
         court_plea,
         E("The former Iraqi minister pleaded guilty to corruption charges.", "pleaded", None),
         E("The former Iraqi minister pleaded not guilty to murder.", "pleaded", None),
+        E("The former Kenyan minister entered a not guilty plea to the charges on Monday.", "plea", None),
     ),
     rule(
         "speech_to_audience",

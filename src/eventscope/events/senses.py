@@ -248,12 +248,16 @@ def _question_clause(clause: Token) -> bool:
 
 
 def court_plea(c: Any) -> bool:
-    """Veto: "pleaded guilty / not guilty / no contest" is a defendant's plea in court, not a REQUEST (PLOVER codes
-    the charge as ACCUSE allege and the conviction as SANCTION)."""
+    """Veto: "pleaded guilty / not guilty / no contest", "entered a not guilty plea to the charges", "her guilty plea"
+    is a defendant's plea in court, not a REQUEST (PLOVER codes the charge as ACCUSE allege and the conviction as
+    SANCTION).  A plea with no such word ("a plea for help", "the mayor's plea to the governor") stays a request."""
     token = c.token
-    return token.lemma_.lower() == "plead" and any(
-        t.lemma_.lower() in words("plea_words") for ch in token.children if ch.dep_ != "nsubj" for t in ch.subtree
-    )
+    if token.lemma_.lower() not in ("plead", "plea"):
+        return False
+    modifiers = [ch for ch in token.children if ch.dep_ != "nsubj"]
+    if token.pos_ == "NOUN":  # "a guilty plea": the word stands before the noun, not in a phrase after it
+        modifiers = [ch for ch in modifiers if ch.i < token.i]
+    return any(t.lemma_.lower() in words("plea_words") for ch in modifiers for t in ch.subtree)
 
 
 def criticized_idea(c: Any, entry: TriggerEntry) -> TriggerEntry:
