@@ -564,10 +564,12 @@ VETOES: tuple[Rule, ...] = (
     rule(
         "support_description",
         '"the bill passed with wide support", "support for NATO has been a bipartisan cause": support described by its '
-        "breadth or as a standing state is a description, no SUPPORT (events/senses.py).",
+        'breadth or as a standing state, or praise with no one praising ("an officer hailed as a hero"), is a '
+        "description, no SUPPORT (events/senses.py).",
         support_description,
         E("Backing for the Kenyan government remains strong among Western donors.", "Backing", None),
         E("Support for the Iraqi army has been a bipartisan cause in Washington.", "Support", None),
+        E("The pope met a Nigerian migrant hailed as a hero for stopping a thief in Rome.", "hailed", None),
     ),
     rule(
         "permission_sense",

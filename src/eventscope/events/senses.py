@@ -1363,8 +1363,12 @@ SUPPORT_NOUNS = frozenset({"support", "backing"})
 def support_description(c: Any) -> bool:
     """Veto: "the bill passed with wide support", "support for NATO has been a bipartisan cause": support described by
     its breadth or as a standing state of affairs is a description, no SUPPORT event.  "Reiterated their support for
-    Iraq" and "with the support of France" (a named party) stay."""
+    Iraq" and "with the support of France" (a named party) stay.  So is praise with no one praising, told of a
+    person in a reduced relative ("an officer hailed as a hero for stopping the gunman", "a migrant praised for
+    catching a thief"): a label of the person; "a deal hailed by Obama as historic" names who praised and stays."""
     token = c.token
+    if c.entry.event_type == "SUPPORT" and _praise_label(token):
+        return True
     if c.entry.event_type != "SUPPORT" or not {token.lemma_.lower(), token.lower_} & SUPPORT_NOUNS:
         return False
     if token.pos_ == "VERB" and token.tag_ != "VBG":
@@ -1375,6 +1379,17 @@ def support_description(c: Any) -> bool:
             ch.dep_ == "amod" and ch.lemma_.lower() in words("breadth_adjectives") for ch in token.children
         )
     return token.dep_ == "nsubj" and token.head.lemma_.lower() in ("be", "remain")
+
+
+def _praise_label(token: Token) -> bool:
+    """A praise verb as a participle after a noun, with no agent ("an officer hailed as a hero")."""
+    return (
+        token.lemma_.lower() in words("praise_verbs")
+        and token.tag_ == "VBN"
+        and token.dep_ == "acl"
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and not any(ch.dep_ == "agent" for ch in token.children)
+    )
 
 
 def permission_sense(c: Any) -> bool:
