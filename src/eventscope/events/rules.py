@@ -464,11 +464,13 @@ VETOES: tuple[Rule, ...] = (
     ),
     rule(
         "attempt_sense",
-        '"officials sought to show they are serious": seeking to do something is trying, no REQUEST; the infinitive '
-        "keeps its own event, not yet done (events/senses.py).",
+        '"officials sought to show they are serious", "seeking his fourth term": seeking to do something is trying, '
+        "and seeking an office a candidacy, no REQUEST; the infinitive keeps its own event, not yet done "
+        "(events/senses.py).",
         attempt_sense,
         E("Kenyan officials sought to show that they were serious about the case.", "sought", None),
         E("The Iraqi government is seeking to curry favour with Tehran.", "seeking", None),
+        E("Kenya votes on Sunday, with the incumbent President Kenyatta seeking his third term.", "seeking", None),
     ),
     rule(
         "delivered_words",

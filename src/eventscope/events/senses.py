@@ -1095,10 +1095,14 @@ def discourse_tell(c: Any) -> bool:
 def attempt_sense(c: Any) -> bool:
     """Veto: "officials sought to show they are serious", "seeking to curry favour with the authorities": seeking to
     do something is trying, no REQUEST; the infinitive keeps its own event, marked as not yet done ("sought to
-    meet the envoy" is a planned meeting).  "Sought asylum", "sought the release of the hostages" stay requests."""
+    meet the envoy" is a planned meeting).  So is seeking an office ("the president, seeking his fourth term", "is
+    seeking re-election", ``office_words``): a candidacy, asked of voters, no one.  "Sought asylum", "sought the
+    release of the hostages" stay requests."""
     token = c.token
     if c.entry.event_type != "REQUEST" or token.pos_ != "VERB" or token.lemma_.lower() not in words("trying_verbs"):
         return False
+    if any(ch.dep_ == "dobj" and ch.lemma_.lower() in words("office_words") for ch in token.children):
+        return True
     return any(ch.dep_ == "xcomp" and _has_to(ch) for ch in token.children)
 
 
