@@ -601,11 +601,13 @@ VETOES: tuple[Rule, ...] = (
     ),
     rule(
         "emergency_call",
-        '"his mother called the police to report him missing", "a neighbour dialled 911": a private person calling '
-        "the police reports a crime, no CONSULT or REQUEST between parties (events/senses.py).",
+        '"his mother called the police to report him missing", "a neighbour dialled 911", "officers summoned by 911 '
+        'calls": a private person calling the police reports a crime, no CONSULT or REQUEST between parties '
+        "(events/senses.py).",
         emergency_call,
         E("His mother called the police to report him missing.", "called", None),
         E("A neighbour phoned the police after hearing shots in Nairobi.", "phoned", None),
+        E("The officers, who had been summoned by 911 calls, found the man in Lagos.", "summoned", None),
     ),
     rule(
         "war_as_time",

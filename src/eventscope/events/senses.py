@@ -762,14 +762,22 @@ STATE_CALLERS = STATE_SECTORS | frozenset({"IGO"})
 def emergency_call(c: Any) -> bool:
     """Veto: "his mother called the police to report him missing", "a neighbour dialled 911": a private person
     calling the police is the report of a crime, no CONSULT or REQUEST between parties (the crime is the event).
-    An official who calls in the police ("the governor called the police chief") stays."""
+    An official who calls in the police ("the governor called the police chief") stays.  So does the passive: "the
+    officers, who had been summoned by 911 calls", "police were called to the house" is a dispatch to the scene."""
     token = c.token
     if token.lemma_.lower() not in ("call", "phone", "dial", "ring", "summon") or token.pos_ != "VERB":
         return False
-    called = [ch for ch in token.children if ch.dep_ == "dobj"]
+    called = [ch for ch in token.children if ch.dep_ == "dobj"] or _passive_patients(token)
     if not called or not all(o.lemma_.lower() in words("emergency_services") for o in called):
         return False
     return not any(s.sector in STATE_CALLERS for s in c.arguments.sources)
+
+
+def _passive_patients(verb: Token) -> list[Token]:
+    """Who a passive verb acts on: its passive subject, or for a relative pronoun ("officers *who* had been
+    summoned") the noun the clause describes."""
+    patients = [ch for ch in verb.children if ch.dep_ == "nsubjpass"]
+    return [verb.head if p.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else p for p in patients]
 
 
 def poll_sense(c: Any) -> bool:
