@@ -62,6 +62,7 @@ SENSE_VETOES = {
     "evaluated_deed",
     "shown_quality",
     "first_acquaintance",
+    "imperative_notice",
 }
 
 
@@ -82,6 +83,7 @@ def _on(doc, events, word: str):
         ("Hamas released the Israeli soldier after talks in Cairo.", "released", "RETREAT"),
         ("Russia recalled its ambassador from Kiev.", "recalled", "SANCTION"),
         ("Iran asked the United Nations to intervene.", "asked", "REQUEST"),
+        ("Kenyan police arrest 40 opposition activists in Nairobi.", "arrest", "COERCE"),
         ("The Kenyan ambassador was summoned by the Ugandan foreign ministry.", "summoned", "ACCUSE"),
         ("Kenya sought the release of the hostages from Al-Shabaab.", "sought", "REQUEST"),
         ("The deal, hailed by the Kenyan president as historic, was signed in Nairobi.", "hailed", "SUPPORT"),

@@ -115,6 +115,7 @@ from eventscope.events.senses import (
     habitual_adverb,
     habitual_present,
     hospital_admission,
+    imperative_notice,
     intangible_gift,
     legal_defence,
     meeting_as_setting,
@@ -600,6 +601,14 @@ VETOES: tuple[Rule, ...] = (
         E("At one of his first party meetings, the Kenyan senator backed the budget.", "meetings", None),
     ),
     rule(
+        "imperative_notice",
+        '"To help, send WMBF News a message", "Send your photos to the newsroom": a sentence whose main verb is an '
+        "imperative tells the reader what to do; nothing has been done, no event (events/senses.py).",
+        imperative_notice,
+        E("To get involved, send the Kenyan embassy a message on Facebook.", "send", None),
+        E("Send your donations to the Red Cross office in Nairobi.", "Send", None),
+    ),
+    rule(
         "emergency_call",
         '"his mother called the police to report him missing", "a neighbour dialled 911", "officers summoned by 911 '
         'calls": a private person calling the police reports a crime, no CONSULT or REQUEST between parties '
@@ -1046,6 +1055,7 @@ SENSE_VETOES = frozenset(
         "audience_meeting",
         "habitual_adverb",
         "first_acquaintance",
+        "imperative_notice",
         "venue_visit",
         "social_invitation",
         "generic_situation",

@@ -1328,6 +1328,20 @@ def contact_number(c: Any) -> bool:
     return PHONE_NUMBER.search(c.state.sentence.text[c.token.idx - c.state.sentence.start_char :]) is not None
 
 
+def imperative_notice(c: Any) -> bool:
+    """Veto: "To help, send WMBF News a message on Facebook", "Send your photos to the newsroom", "Join us at the
+    rally on Friday": a sentence whose main verb is an imperative (the base form, with no subject and no auxiliary)
+    tells the reader what to do; nothing has been done, no event.  A command reported with its speaker ("the
+    general ordered the troops to attack") has a subject and stays."""
+    token = c.token
+    return (
+        token.pos_ == "VERB"
+        and token.tag_ == "VB"
+        and token.dep_ == "ROOT"
+        and not any(ch.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for ch in token.children)
+    )
+
+
 PERSONAL_SUBJECTS = frozenset({"he", "she", "i"})
 
 
