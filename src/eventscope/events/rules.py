@@ -607,6 +607,7 @@ VETOES: tuple[Rule, ...] = (
         imperative_notice,
         E("To get involved, send the Kenyan embassy a message on Facebook.", "send", None),
         E("Send your donations to the Red Cross office in Nairobi.", "Send", None),
+        E("Get All the Kenyan Aid News Delivered to Your Inbox or Mailbox.", "Delivered", None),
     ),
     rule(
         "emergency_call",

@@ -1331,14 +1331,17 @@ def contact_number(c: Any) -> bool:
 def imperative_notice(c: Any) -> bool:
     """Veto: "To help, send WMBF News a message on Facebook", "Send your photos to the newsroom", "Join us at the
     rally on Friday": a sentence whose main verb is an imperative (the base form, with no subject and no auxiliary)
-    tells the reader what to do; nothing has been done, no event.  A command reported with its speaker ("the
-    general ordered the troops to attack") has a subject and stays."""
-    token = c.token
+    tells the reader what to do; nothing has been done, no event.  So does a verb the imperative governs ("Get the
+    news *delivered* to your inbox", "Please call the police and *report* the theft").  A command reported with its
+    speaker ("the general ordered the troops to attack") has a subject and stays."""
+    clause = c.token
+    while clause.pos_ == "VERB" and clause.dep_ in ("ccomp", "xcomp", "conj") and clause.head is not clause:
+        clause = clause.head
     return (
-        token.pos_ == "VERB"
-        and token.tag_ == "VB"
-        and token.dep_ == "ROOT"
-        and not any(ch.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for ch in token.children)
+        clause.pos_ == "VERB"
+        and clause.tag_ == "VB"
+        and clause.dep_ == "ROOT"
+        and not any(ch.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for ch in clause.children)
     )
 
 
