@@ -94,3 +94,25 @@ def test_an_endorsement_named_again_under_a_condition_is_the_endorsement_told():
     first = _event(text, ENDORSED, "endorsed", "SUPPORT", "Senator Ana Ruiz", "Governor Tom Blake")
     new = _event(text, by_other, "endorsement", "SUPPORT", "Her rival Omar Diaz", None)
     assert len(merge_events([first, new], text)) == 2
+
+
+INDICTED = "The ICT approved an indictment of President Idris al-Mahdi on Monday."
+
+
+def test_a_deed_noun_pointed_back_past_its_doers_name_is_the_deed_told():
+    """ "an indictment of President Idris al-Mahdi ... the ICT indictment of Mahdi": "the" points back past the name
+    that says whose deed it is, and "al-Mahdi" and "Mahdi" are one person (the Arabic article written or not); "an
+    ICT indictment" or the ICT indictment of another person are indictments of their own."""
+    later = "Weeks after the ICT indictment of Mahdi, the currency fell."
+    text = f"{INDICTED} {later}"
+    first = _event(text, INDICTED, "indictment", "ACCUSE", "ICT", "President Idris al-Mahdi")
+    again = replace(_event(text, later, "indictment", "ACCUSE", "ICT", "Mahdi"), modality="hypothetical")
+    (only,) = merge_events([first, again], text)
+    assert only.mentions == 2 and only.actor2 is not None and only.actor2.text == "President Idris al-Mahdi"
+
+    for other in (later.replace("the ICT", "an ICT"), later.replace("Mahdi", "Omar Haddad")):
+        text = f"{INDICTED} {other}"
+        first = _event(text, INDICTED, "indictment", "ACCUSE", "ICT", "President Idris al-Mahdi")
+        person = "Omar Haddad" if "Haddad" in other else "Mahdi"
+        new = replace(_event(text, other, "indictment", "ACCUSE", "ICT", person), modality="hypothetical")
+        assert len(merge_events([first, new], text)) == 2

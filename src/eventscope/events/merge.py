@@ -281,9 +281,25 @@ def _has_complement(event: Event, text: str) -> bool:
 
 
 def _points_back(event: Event, text: str) -> bool:
-    """Whether the event's trigger is a noun the text introduces as known: "the", "these", "his" right before it."""
-    before = re.findall(r"[A-Za-z]+", text[max(event.sentence.start, event.trigger.start - 12) : event.trigger.start])
-    return bool(before) and before[-1].lower() in POINTING_BACK and len(event.trigger.text.split()) == 1
+    """Whether the event's trigger is a noun the text introduces as known: "the", "these", "his" right before it, or
+    before the name that says whose deed it is ("*the* ICC indictment of Bashir", "*the* UN sanctions on Iran": one
+    or two capitalised words between).  Only a noun goes on with its complement ("of", "on"): "the Security Council
+    condemned" is a subject and its verb, not a deed noun (nor is any "-ed" word)."""
+    if len(event.trigger.text.split()) != 1:
+        return False
+    before = re.findall(
+        r"[A-Za-z][A-Za-z.'-]*", text[max(event.sentence.start, event.trigger.start - 40) : event.trigger.start]
+    )
+    if not before:
+        return False
+    if before[-1].lower() in POINTING_BACK:
+        return True
+    if event.trigger.text.lower().endswith("ed") or not _has_complement(event, text):
+        return False
+    named = 0
+    while named < min(2, len(before) - 1) and before[-1 - named][:1].isupper():
+        named += 1
+    return named > 0 and before[-1 - named].lower() in POINTING_BACK
 
 
 def _same_root(a: str, b: str) -> bool:
@@ -788,7 +804,7 @@ def _name_headed(actor: Actor) -> bool:
     if actor.members:  # a list of parties is no one named party
         return False
     words = actor.text.split()
-    return bool(words) and words[-1][:1].isupper()
+    return bool(words) and _without_article(words[-1])[:1].isupper()
 
 
 def _proper_names(actor: Actor) -> set[str]:
@@ -796,9 +812,23 @@ def _proper_names(actor: Actor) -> set[str]:
     found = set()
     for word in (actor.name or actor.text).replace("\u2019", "'").split():
         word = word.removesuffix("'s").strip(".,'\"()")
+        word = _without_article(word)
         if len(word) > 2 and word[0].isupper() and not word.isupper() and word.lower() not in titles:
             found.add(word.lower())
     return found
+
+
+ARTICLE_PREFIXES = ("al-", "el-")
+"""The Arabic article written onto a name, which news writes with or without it ("President al-Bashir", "Bashir";
+"Bashar al-Assad", "Assad")."""
+
+
+def _without_article(word: str) -> str:
+    """A name word without an Arabic article prefix ("al-Bashir", "Al-Bashir" -> "Bashir"); other words unchanged."""
+    for prefix in ARTICLE_PREFIXES:
+        if word.lower().startswith(prefix) and len(word) > len(prefix) + 2:
+            return word[len(prefix) :]
+    return word
 
 
 def _sentence_happening(event: Event) -> tuple | None:
