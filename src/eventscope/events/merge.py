@@ -179,6 +179,12 @@ def _fold_partial(events: list[Event], text: str = "", headline: bool = False) -
         elif _indefinite(host.actor2) and _named_person(event.actor2):
             # "police arrested a man ... Martello was arrested": the record names whom it happened to
             combined = replace(combined, actor1=host.actor1 or event.actor1, actor2=event.actor2)
+        if _meeting_by_pronoun(event, host) and host.actor1 is not None and event.actor1 is not None:
+            # "after his talks with Lavrov ... Wang Yi met Lavrov": the record names who met
+            if host.actor1.text.lower() in PERSONAL_PRONOUNS:
+                combined = replace(combined, actor1=event.actor1)
+            if host.actor2 is not None and host.actor2.text.lower() in PERSONAL_PRONOUNS:
+                combined = replace(combined, actor2=event.actor2)
         if host.location is not None and _retold_visit(event, host):
             combined = replace(combined, location=host.location)  # the city met in, not the country visited
         kept[kept.index(host)] = combined
@@ -427,8 +433,48 @@ def _thing(actor: Actor | None) -> bool:
 
 
 def _retells_dyad(event: Event, earlier: Event) -> bool:
-    """Whether the dyad ``event`` tells ``earlier`` again: a named dyad, a trip, or a deed to one named person."""
-    return _retold_dyad(event, earlier) or _retold_visit(event, earlier) or _retold_to_named(event, earlier)
+    """Whether the dyad ``event`` tells ``earlier`` again: a named dyad, a trip, a deed to one named person, or a
+    meeting whose one side is told once by a pronoun."""
+    return (
+        _retold_dyad(event, earlier)
+        or _retold_visit(event, earlier)
+        or _retold_to_named(event, earlier)
+        or _meeting_by_pronoun(event, earlier)
+    )
+
+
+MEETING_TYPES = frozenset({"CONSULT"})
+"""Types whose happening is a meeting, which a story tells by several words ("met", "talks", "meeting")."""
+PERSONAL_PRONOUNS = frozenset({"he", "his", "him", "she", "her", "they", "their", "them"})
+
+
+def _meeting_by_pronoun(event: Event, earlier: Event) -> bool:
+    """One meeting told in two sentences, one side named in one and told by a pronoun in the other ("Wang told
+    reporters after *his* talks with Foreign Minister Sergei Lavrov ... Foreign Minister Wang Yi met Lavrov in
+    Moscow"): a meeting type, same polarity, modality, place and date, one side the same named party in both, and
+    on the other side a pronoun that stands for no other named party (it names none, or the same one) of no other
+    country.  A pronoun that stands for another person ("his" = Kerry) or two named parties ("met Lavrov ... met
+    Putin") keep two meetings."""
+    if event.event_type not in MEETING_TYPES or earlier.sentence.start >= event.sentence.start:
+        return False
+    if None in (event.actor1, event.actor2, earlier.actor1, earlier.actor2) or not _same_telling(event, earlier):
+        return False
+    assert event.actor1 and event.actor2 and earlier.actor1 and earlier.actor2  # for the type checker
+    sides = ((event.actor1, earlier.actor1), (event.actor2, earlier.actor2))
+    named = [_named_person(a) and _named_person(b) and _same_party(a, b) for a, b in sides]
+    by_pronoun = [_pronoun_for(a, b) or _pronoun_for(b, a) for a, b in sides]
+    return (named[0] and by_pronoun[1]) or (named[1] and by_pronoun[0])
+
+
+def _pronoun_for(pronoun: Actor, named: Actor) -> bool:
+    """Whether ``pronoun`` is a personal pronoun that may stand for the named party: it was resolved to no named
+    party, or to the same one, and not to another country."""
+    if pronoun.text.lower() not in PERSONAL_PRONOUNS or not _named_person(_titled_one(named)):
+        return False
+    if pronoun.country and named.country and pronoun.country != named.country:
+        return False
+    names = _proper_names(pronoun) if pronoun.name else set()
+    return not names or bool(names & _proper_names(_titled_one(named)))
 
 
 def _toll_of_partyless(event: Event, kept: list[Event]) -> Event | None:
