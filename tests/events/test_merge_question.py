@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from eventscope.events.merge import merge_events
 from eventscope.records import Actor, Event, Report, SentenceSpan, TextSpan
 
@@ -76,3 +78,28 @@ def test_a_question_with_a_doer_described_anew_stays_its_own():
     told = _event(text, first, "approved", "SUPPORT", "Parliament", "the treaty")
     asked = _event(text, later, "approved", "SUPPORT", "the voters", "it")
     assert len(merge_events([told, asked], text)) == 2
+
+
+GRANTED = "The Justice Department granted immunity to Cheryl Mills in May."
+
+
+def test_an_indirect_question_about_the_deed_told_is_that_deed():
+    """ "Justice granted immunity to Mills ... Critics asked why Justice granted immunity to so many people": a
+    clause opened by "why", "how" or "whether" asks about the deed, it tells no new one; the same words told as a
+    statement ("Critics said Justice granted immunity to ...") are left to the other merges."""
+    asked = "Critics asked why Justice granted immunity to so many people."
+    text = f"{GRANTED} {asked}"
+    told = _event(text, GRANTED, "granted", "AID", "The Justice Department", "Cheryl Mills")
+    again = _event(text, asked, "granted", "AID", "Justice", "so many people")
+    again = replace(again, actor1=replace(again.actor1, sector="JUD"), actor2=replace(again.actor2, name=None))
+    told = replace(told, actor1=replace(told.actor1, sector="JUD"))
+    (only,) = merge_events([told, again], text)
+    assert only.mentions == 2 and only.actor2 is not None and only.actor2.text == "Cheryl Mills"
+
+    stated = asked.replace("asked why", "said")
+    text = f"{GRANTED} {stated}"
+    told = _event(text, GRANTED, "granted", "AID", "The Justice Department", "Cheryl Mills")
+    told = replace(told, actor1=replace(told.actor1, sector="JUD"))
+    again = _event(text, stated, "granted", "AID", "Justice", "so many people")
+    again = replace(again, actor1=replace(again.actor1, sector="JUD"), actor2=replace(again.actor2, name=None))
+    assert len(merge_events([told, again], text)) == 2

@@ -304,11 +304,16 @@ def _asked_again(event: Event, kept: list[Event], text: str) -> Event | None:
 
 
 def _asked(event: Event, text: str) -> bool:
-    """Whether the event's trigger is in a direct question: the first end of a clause after it is a "?" ("Did you
-    shoot him?", '"Why did you shoot him?" she asked'), not a full stop or "!"."""
+    """Whether the event's trigger is in a question: a direct one, the first end of a clause after it a "?" ("Did you
+    shoot him?", '"Why did you shoot him?" she asked'), not a full stop or "!"; or an indirect one, its clause opened
+    by "why", "how" or "whether" a few words before it with no punctuation between ("she did not know why *he would
+    shoot* people there", "it is unclear whether troops shelled the town")."""
     after = text[event.trigger.end : event.sentence.end]
     end = re.search(r"\?|[.!](?=[\s\"'\u201d\u2019]|$)", after)
-    return end is not None and end.group() == "?"
+    if end is not None and end.group() == "?":
+        return True
+    before = text[event.sentence.start : event.trigger.start]
+    return re.search(r"\b(?:why|how|whether)(?:\s+[\w'\u2019-]+){1,4}\s*$", before, re.IGNORECASE) is not None
 
 
 def _asked_party_fits(asked: Actor | None, told: Actor | None, target: bool) -> bool:
