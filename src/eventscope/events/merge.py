@@ -127,6 +127,7 @@ def _fold_partial(events: list[Event], text: str = "", headline: bool = False) -
                 or _same_attack(event, kept, text)
                 or _deed_noun_again(event, kept, text)
                 or _asked_again(event, kept, text)
+                or _known_by_relative(event, kept, text)
             )
         else:
             host = (
@@ -138,6 +139,7 @@ def _fold_partial(events: list[Event], text: str = "", headline: bool = False) -
                 or _same_attack(event, kept, text)
                 or _deed_noun_again(event, kept, text)
                 or _asked_again(event, kept, text)
+                or _known_by_relative(event, kept, text)
             )
         if host is None:
             deed = next((k for k in kept if _purpose_of_partnerless(event, k)), None)
@@ -276,6 +278,52 @@ def _deed_noun_again(event: Event, kept: list[Event], text: str) -> Event | None
             continue  # "her support *of the raid*" after "her support of the war": the complement names another
         return host
     return None
+
+
+RELATIVE_LINK = re.compile(r"^\s*,?\s*(?:who|that)(?:\s+(?:was|were|is|are|had|has|have|been))*\s*$", re.IGNORECASE)
+"""The words between a definite description and a deed told in its relative clause ("the officer *who* shot",
+"the man *who was* shot")."""
+
+
+def _known_by_relative(event: Event, kept: list[Event], text: str) -> Event | None:
+    """The deed a definite description names as known by a relative clause ("police shot a man in his car ... *The
+    officer who shot Scott* was not wearing a camera", "the gunman killed their pastor ... *the man who killed Dr.
+    Winters*"): the clause tells no new deed, it says which party it means by the deed told.  The latest earlier event
+    of the same type and polarity (a clause's wish or plan does not matter) whose parties do not contradict it: each
+    side missing in one, one party or two of one kind, or a person told without a name before and named now, and
+    one side told in both (the secretary "who has been criticized" after lawmakers denounced the bonuses is none).  A
+    description told as another ("another officer who") stays its own, as does a relative clause on an indefinite
+    ("a man who shot")."""
+    described = [a for a in (event.actor1, event.actor2) if a is not None and a.end is not None and a.start is not None]
+    if not any(
+        a.text.lower().split()[0] in DEFINITE_STARTS
+        and a.end <= event.trigger.start
+        and RELATIVE_LINK.match(text[a.end : event.trigger.start])
+        for a in described
+        if a.text.split()
+    ):
+        return None
+    if _told_as_another(_sentence_words(event, text)):
+        return None
+    for host in reversed(kept):
+        if host.event_type != event.event_type or host.negated != event.negated:
+            continue
+        if host.sentence.start >= event.sentence.start:
+            continue
+        sides = ((event.actor1, host.actor1), (event.actor2, host.actor2))
+        told_in_both = [(a, b) for a, b in sides if a is not None and b is not None]
+        if told_in_both and all(_known_party_fits(a, b) for a, b in told_in_both):
+            return host
+        return None
+    return None
+
+
+def _known_party_fits(later: Actor | None, told: Actor | None) -> bool:
+    """One side of a deed named as known and of the deed told: missing in one, one party or two of one kind, or a
+    person told with no name before ("a man", "their pastor") and named now."""
+    if later is None or told is None or _compatible_party(later, told) or _same_kind(later, told):
+        return True
+    return _named_person(later) and not told.name and not _proper_names(told) and not told.members
 
 
 QUESTION_PARTIES = frozenset({"i", "you", "we", "he", "she", "they", "him", "her", "them", "us", "me"})
