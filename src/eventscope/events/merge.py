@@ -126,7 +126,6 @@ def _fold_partial(events: list[Event], text: str = "", headline: bool = False) -
                 or _names_indefinite(event, kept)
                 or _same_attack(event, kept, text)
                 or _deed_noun_again(event, kept, text)
-                or _asked_again(event, kept, text)
                 or _known_by_relative(event, kept, text)
             )
         else:
@@ -138,7 +137,6 @@ def _fold_partial(events: list[Event], text: str = "", headline: bool = False) -
                 or next((k for k in kept if _deed_on_thing(event, k)), None)
                 or _same_attack(event, kept, text)
                 or _deed_noun_again(event, kept, text)
-                or _asked_again(event, kept, text)
                 or _known_by_relative(event, kept, text)
             )
         if host is None:
@@ -324,56 +322,6 @@ def _known_party_fits(later: Actor | None, told: Actor | None) -> bool:
     if later is None or told is None or _compatible_party(later, told) or _same_kind(later, told):
         return True
     return _named_person(later) and not told.name and not _proper_names(told) and not told.members
-
-
-QUESTION_PARTIES = frozenset({"i", "you", "we", "he", "she", "they", "him", "her", "them", "us", "me"})
-"""Pronouns by which a question refers to the parties of a deed the story told ("Did *you* shoot *him*?")."""
-
-
-def _asked_again(event: Event, kept: list[Event], text: str) -> Event | None:
-    """The deed a direct question asks about ("Police shot a man in his car ... 'Did you shoot him?' she asked",
-    "Justice granted immunity to Mills ... And why did Justice grant immunity to so many people?"): a question tells
-    no new deed, it asks whether or why the one told happened.  The latest earlier event of the same type and
-    polarity whose parties the question's do not contradict: each side missing in one of them, one party named or
-    described two ways, or told in the question by a pronoun or a description with no name.  A question about
-    another named party ("Did Lee shoot Park?" after "police shot Kim") stays its own, and so does a question
-    with no earlier deed of its type."""
-    if not _asked(event, text):
-        return None
-    for host in reversed(kept):
-        if host.event_type != event.event_type or host.negated != event.negated:
-            continue
-        if host.sentence.start >= event.sentence.start:
-            continue
-        if _asked_party_fits(event.actor1, host.actor1, False) and _asked_party_fits(event.actor2, host.actor2, True):
-            return host
-        return None
-    return None
-
-
-def _asked(event: Event, text: str) -> bool:
-    """Whether the event's trigger is in a question: a direct one, the first end of a clause after it a "?" ("Did you
-    shoot him?", '"Why did you shoot him?" she asked'), not a full stop or "!"; or an indirect one, its clause opened
-    by "why", "how" or "whether" a few words before it with no punctuation between ("she did not know why *he would
-    shoot* people there", "it is unclear whether troops shelled the town")."""
-    after = text[event.trigger.end : event.sentence.end]
-    end = re.search(r"\?|[.!](?=[\s\"'\u201d\u2019]|$)", after)
-    if end is not None and end.group() == "?":
-        return True
-    before = text[event.sentence.start : event.trigger.start]
-    return re.search(r"\b(?:why|how|whether)(?:\s+[\w'\u2019-]+){1,4}\s*$", before, re.IGNORECASE) is not None
-
-
-def _asked_party_fits(asked: Actor | None, told: Actor | None, target: bool) -> bool:
-    """One side of a question and of the deed it asks about: missing in one, one party or two of one kind ("Justice",
-    "the Justice Department"), or asked about by a pronoun ("you", "him"); a target also by a description with no
-    name ("so many people").  A doer described anew ("say it is approved by *the population*" after "the Duma would
-    ratify it") is another party."""
-    if asked is None or told is None or _compatible_party(asked, told) or _same_kind(asked, told):
-        return True
-    if asked.text.lower() in QUESTION_PARTIES:
-        return True
-    return target and _unnamed(asked) and not _proper_names(replace(asked, name=None))
 
 
 NOUN_COMPLEMENT_STARTS = frozenset({"of", "for", "to", "with", "against", "on", "by"})
