@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from eventscope.events.merge import merge_events
 from eventscope.records import Actor, Event, Report, SentenceSpan, TextSpan
+from stand_ins import event_stand_in
 
 
 def _event(text: str, sentence: str, trigger: str, event_type: str, actor1: str | None, actor2: str | None) -> Event:
@@ -20,24 +21,13 @@ def _event(text: str, sentence: str, trigger: str, event_type: str, actor1: str 
         begin = start + sentence.index(words)
         return Actor(begin, begin + len(words), words, words.split()[-1], None, None)
 
-    return Event(
+    return event_stand_in(
         event_id=f"{event_type}-{at}",
         event_type=event_type,
-        mode=None,
-        context=(),
-        cameo=None,
         actor1=party(actor1),
         actor2=party(actor2),
-        claimed_by=None,
-        location=None,
-        date=None,
-        date_precision=None,
-        date_source=None,
         sentence=SentenceSpan(start, start + len(sentence)),
         trigger=TextSpan(at, at + len(trigger), trigger),
-        negated=False,
-        modality="asserted",
-        confidence=0.5,
         reports=(Report("d", start, start + len(sentence)),),
     )
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from eventscope.events.merge import merge_events
 from eventscope.records import Actor, Event, Report, SentenceSpan, TextSpan
+from stand_ins import event_stand_in
 
 
 def _event(text: str, sentence: str, trigger: str, event_type: str, actor1: str | None, actor2: str | None) -> Event:
@@ -22,24 +23,13 @@ def _event(text: str, sentence: str, trigger: str, event_type: str, actor1: str 
         name = words if words[:1].isupper() and words.split()[0].lower() not in ("the", "a", "police") else None
         return Actor(begin, begin + len(words), words, name, None, None)
 
-    return Event(
+    return event_stand_in(
         event_id=f"{event_type}-{at}",
         event_type=event_type,
-        mode=None,
-        context=(),
-        cameo=None,
         actor1=party(actor1),
         actor2=party(actor2),
-        claimed_by=None,
-        location=None,
-        date=None,
-        date_precision=None,
-        date_source=None,
         sentence=SentenceSpan(start, start + len(sentence)),
         trigger=TextSpan(at, at + len(trigger), trigger),
-        negated=False,
-        modality="asserted",
-        confidence=0.5,
         reports=(Report("d", start, start + len(sentence)),),
     )
 

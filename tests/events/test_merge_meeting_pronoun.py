@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from eventscope.events.merge import merge_events
 from eventscope.records import Actor, Event, Report, SentenceSpan, TextSpan
+from stand_ins import event_stand_in
 
 
 def _party(text: str, start: int, words: str, name: str | None, country: str | None) -> Actor:
@@ -16,24 +17,13 @@ def _meeting(text: str, sentence: str, trigger: str, doer: tuple, other: tuple) 
     """A CONSULT told in ``sentence`` by ``trigger``; ``doer`` and ``other`` are (words, name, country)."""
     start = text.index(sentence)
     at = start + sentence.index(trigger)
-    return Event(
+    return event_stand_in(
         event_id=f"CONSULT-{at}",
         event_type="CONSULT",
-        mode=None,
-        context=(),
-        cameo=None,
         actor1=_party(text, start, *doer),
         actor2=_party(text, start, *other),
-        claimed_by=None,
-        location=None,
-        date=None,
-        date_precision=None,
-        date_source=None,
         sentence=SentenceSpan(start, start + len(sentence)),
         trigger=TextSpan(at, at + len(trigger), trigger),
-        negated=False,
-        modality="asserted",
-        confidence=0.5,
         reports=(Report("d", start, start + len(sentence)),),
     )
 

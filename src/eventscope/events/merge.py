@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -263,10 +264,8 @@ def _deed_noun_again(event: Event, kept: list[Event], text: str) -> Event | None
         return None
     if _told_as_another(_sentence_words(event, text)):
         return None
-    for host in reversed(kept):
-        if host.event_type != event.event_type or host.negated != event.negated:
-            continue
-        if host.sentence.start >= event.sentence.start or not _same_root(event.trigger.text, host.trigger.text):
+    for host in _told_before(event, kept):
+        if not _same_root(event.trigger.text, host.trigger.text):
             continue
         if not (_compatible_party(event.actor1, host.actor1) and _compatible_party(event.actor2, host.actor2)):
             continue
@@ -276,6 +275,15 @@ def _deed_noun_again(event: Event, kept: list[Event], text: str) -> Event | None
             continue  # "her support *of the raid*" after "her support of the war": the complement names another
         return host
     return None
+
+
+def _told_before(event: Event, kept: list[Event]) -> Iterator[Event]:
+    """The kept events of the same type and polarity told in an earlier sentence, latest first: the deeds a later
+    mention may name again."""
+    for host in reversed(kept):
+        if host.event_type == event.event_type and host.negated == event.negated:
+            if host.sentence.start < event.sentence.start:
+                yield host
 
 
 RELATIVE_LINK = re.compile(r"^\s*,?\s*(?:who|that)(?:\s+(?:was|were|is|are|had|has|have|been))*\s*$", re.IGNORECASE)
@@ -292,22 +300,19 @@ def _known_by_relative(event: Event, kept: list[Event], text: str) -> Event | No
     one side told in both (the secretary "who has been criticized" after lawmakers denounced the bonuses is none).  A
     description told as another ("another officer who") stays its own, as does a relative clause on an indefinite
     ("a man who shot")."""
-    described = [a for a in (event.actor1, event.actor2) if a is not None and a.end is not None and a.start is not None]
+    spans = (event.actor1, event.actor2)
+    described = [(a.text, a.end) for a in spans if a is not None and a.end is not None and a.start is not None]
     if not any(
-        a.text.lower().split()[0] in DEFINITE_STARTS
-        and a.end <= event.trigger.start
-        and RELATIVE_LINK.match(text[a.end : event.trigger.start])
-        for a in described
-        if a.text.split()
+        words.lower().split()[0] in DEFINITE_STARTS
+        and end <= event.trigger.start
+        and RELATIVE_LINK.match(text[end : event.trigger.start])
+        for words, end in described
+        if words.split()
     ):
         return None
     if _told_as_another(_sentence_words(event, text)):
         return None
-    for host in reversed(kept):
-        if host.event_type != event.event_type or host.negated != event.negated:
-            continue
-        if host.sentence.start >= event.sentence.start:
-            continue
+    for host in _told_before(event, kept):
         sides = ((event.actor1, host.actor1), (event.actor2, host.actor2))
         told_in_both = [(a, b) for a, b in sides if a is not None and b is not None]
         if told_in_both and all(_known_party_fits(a, b) for a, b in told_in_both):
