@@ -135,6 +135,19 @@ def event_stand_in(**fields) -> Event:
     return Event(**(defaults | fields))
 
 
+def told_event(event_type: str, start: int, sentence: str, at: int, trigger: str, actor1=None, actor2=None) -> Event:
+    """An asserted event told once, in ``sentence`` (starting at ``start`` of its text), by ``trigger`` at ``at``."""
+    return event_stand_in(
+        event_id=f"{event_type}-{at}",
+        event_type=event_type,
+        actor1=actor1,
+        actor2=actor2,
+        sentence=SentenceSpan(start, start + len(sentence)),
+        trigger=TextSpan(at, at + len(trigger), trigger),
+        reports=(Report("d", start, start + len(sentence)),),
+    )
+
+
 def token_named(doc, word: str):
     """The first token of a parsed text whose text is ``word``."""
     return next(t for t in doc if t.text == word)

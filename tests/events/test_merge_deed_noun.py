@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventscope.events.merge import merge_events
-from eventscope.records import Actor, Event, Report, SentenceSpan, TextSpan
-from stand_ins import event_stand_in
+from eventscope.records import Actor, Event
+from stand_ins import told_event
 
 
 def _event(text: str, sentence: str, trigger: str, event_type: str, actor1: str | None, actor2: str | None) -> Event:
@@ -21,15 +21,7 @@ def _event(text: str, sentence: str, trigger: str, event_type: str, actor1: str 
         begin = start + sentence.index(words)
         return Actor(begin, begin + len(words), words, words.split()[-1], None, None)
 
-    return event_stand_in(
-        event_id=f"{event_type}-{at}",
-        event_type=event_type,
-        actor1=party(actor1),
-        actor2=party(actor2),
-        sentence=SentenceSpan(start, start + len(sentence)),
-        trigger=TextSpan(at, at + len(trigger), trigger),
-        reports=(Report("d", start, start + len(sentence)),),
-    )
+    return told_event(event_type, start, sentence, at, trigger, party(actor1), party(actor2))
 
 
 LOAN = "The Nordic Bank signed a loan with Kestrel Mining on Monday."

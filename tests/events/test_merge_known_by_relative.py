@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventscope.events.merge import merge_events
-from eventscope.records import Actor, Event, Report, SentenceSpan, TextSpan
-from stand_ins import event_stand_in
+from eventscope.records import Actor, Event
+from stand_ins import told_event
 
 
 def _event(text: str, sentence: str, trigger: str, event_type: str, actor1: str | None, actor2: str | None) -> Event:
@@ -23,15 +23,7 @@ def _event(text: str, sentence: str, trigger: str, event_type: str, actor1: str 
         name = words if words[:1].isupper() and words.split()[0].lower() not in ("the", "a", "police") else None
         return Actor(begin, begin + len(words), words, name, None, None)
 
-    return event_stand_in(
-        event_id=f"{event_type}-{at}",
-        event_type=event_type,
-        actor1=party(actor1),
-        actor2=party(actor2),
-        sentence=SentenceSpan(start, start + len(sentence)),
-        trigger=TextSpan(at, at + len(trigger), trigger),
-        reports=(Report("d", start, start + len(sentence)),),
-    )
+    return told_event(event_type, start, sentence, at, trigger, party(actor1), party(actor2))
 
 
 SHOT = "Police shot a man outside a bakery in Dunmore on Friday."

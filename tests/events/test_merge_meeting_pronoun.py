@@ -4,8 +4,8 @@ Lavrov"), is one event."""
 from __future__ import annotations
 
 from eventscope.events.merge import merge_events
-from eventscope.records import Actor, Event, Report, SentenceSpan, TextSpan
-from stand_ins import event_stand_in
+from eventscope.records import Actor, Event
+from stand_ins import told_event
 
 
 def _party(text: str, start: int, words: str, name: str | None, country: str | None) -> Actor:
@@ -17,15 +17,7 @@ def _meeting(text: str, sentence: str, trigger: str, doer: tuple, other: tuple) 
     """A CONSULT told in ``sentence`` by ``trigger``; ``doer`` and ``other`` are (words, name, country)."""
     start = text.index(sentence)
     at = start + sentence.index(trigger)
-    return event_stand_in(
-        event_id=f"CONSULT-{at}",
-        event_type="CONSULT",
-        actor1=_party(text, start, *doer),
-        actor2=_party(text, start, *other),
-        sentence=SentenceSpan(start, start + len(sentence)),
-        trigger=TextSpan(at, at + len(trigger), trigger),
-        reports=(Report("d", start, start + len(sentence)),),
-    )
+    return told_event("CONSULT", start, sentence, at, trigger, _party(text, start, *doer), _party(text, start, *other))
 
 
 TALKS = "Tran told reporters after his talks with Foreign Minister Anna Berg."

@@ -236,6 +236,11 @@ class StaticEmbeddings:
         self.dim = int(vectors.shape[1])
         self._zero = np.zeros(self.dim, dtype=np.float32)
 
+    def word_vector(self, word: str) -> np.ndarray | None:
+        """The vector of a lower-case word, or None when the table lacks it."""
+        index = self.index.get(word)
+        return None if index is None else self.vectors[index]
+
     def row(self, token: Token) -> int | None:
         index = self.index.get(token.lower_)
         if index is None:

@@ -167,10 +167,10 @@ def trigger_vector(trigger: str):
     """The event model's static vector of the trigger word (of its first word, for a phrase), or None if unknown."""
     embeddings = EventClassifier.load().embeddings
     word = trigger.lower()
-    index = embeddings.index.get(word)
-    if index is None and " " in word:
-        index = embeddings.index.get(word.split()[0])
-    return None if index is None else embeddings.vectors[index]
+    vector = embeddings.word_vector(word)
+    if vector is None and " " in word:
+        vector = embeddings.word_vector(word.split()[0])
+    return vector
 
 
 def between_parties(event: Event) -> bool:

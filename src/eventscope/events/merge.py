@@ -312,13 +312,12 @@ def _known_by_relative(event: Event, kept: list[Event], text: str) -> Event | No
         return None
     if _told_as_another(_sentence_words(event, text)):
         return None
-    for host in _told_before(event, kept):
-        sides = ((event.actor1, host.actor1), (event.actor2, host.actor2))
-        told_in_both = [(a, b) for a, b in sides if a is not None and b is not None]
-        if told_in_both and all(_known_party_fits(a, b) for a, b in told_in_both):
-            return host
+    host = next(_told_before(event, kept), None)
+    if host is None:
         return None
-    return None
+    sides = ((event.actor1, host.actor1), (event.actor2, host.actor2))
+    told_in_both = [(a, b) for a, b in sides if a is not None and b is not None]
+    return host if told_in_both and all(_known_party_fits(a, b) for a, b in told_in_both) else None
 
 
 def _known_party_fits(later: Actor | None, told: Actor | None) -> bool:
@@ -451,7 +450,6 @@ def _retells_dyad(event: Event, earlier: Event) -> bool:
 
 MEETING_TYPES = frozenset({"CONSULT"})
 """Types whose happening is a meeting, which a story tells by several words ("met", "talks", "meeting")."""
-PERSONAL_PRONOUNS = frozenset({"he", "his", "him", "she", "her", "they", "their", "them"})
 
 
 def _meeting_by_pronoun(event: Event, earlier: Event) -> bool:
@@ -523,6 +521,8 @@ def _restates(event: Event, earlier: Event) -> bool:
 
 
 ANAPHORS = frozenset({"he", "she", "they", "him", "her", "them"})
+PERSONAL_PRONOUNS = ANAPHORS | frozenset({"his", "their"})
+"""The anaphors and the possessives by which a story tells one side of a meeting again ("after *his* talks with X")."""
 DEFINITE_STARTS = frozenset({"the", "this", "that", "these", "those"})
 NEAR_CHARS = 400
 """How far back (characters between the sentences) a victim referred to by "he" or "the deceased" is looked for."""

@@ -204,7 +204,7 @@ def _gerund_complement(clause: Token) -> bool:
 
 UNTIL_MARKS = frozenset({"until", "till", "before", "once"})
 """Time subordinators whose clause tells a time not yet reached when the main clause is still to come."""
-BOUND_AUX = frozenset({"should", "would", "must", "will", "wo", "'ll", "shall"})
+BOUND_AUX = FUTURE_AUX | frozenset({"should", "would", "must"})
 """Auxiliaries of a main clause still to come or required; not "can"/"could"/"may", often a past ability."""
 
 
