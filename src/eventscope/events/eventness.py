@@ -32,6 +32,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from pathlib import Path
 
 from eventscope.actors.sectors import ORGANISED_POLITICAL_SECTORS, STATE_SECTORS
@@ -135,7 +136,8 @@ def eventness_features(event: Event, text: str) -> dict[str, float]:
     if any(mark in sentence for mark in QUOTE_MARKS):
         features["quoted"] = 1.0
     features.update(dict.fromkeys({RULE_GROUPS[r] for r in event.rules if r in RULE_GROUPS}, 1.0))
-    index = len(SENTENCE_END.findall(text, 0, event.sentence.start))
+    # only "first" or "fifth on" matters: count at most four sentence ends before this one, not all of them
+    index = sum(1 for _ in islice(SENTENCE_END.finditer(text, 0, event.sentence.start), 4))
     if index == 0:
         features["lead"] = 1.0
     elif index >= 4:
