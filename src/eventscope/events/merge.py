@@ -61,8 +61,9 @@ def merge_events(events: list[Event], text: str = "", title: str | None = None) 
     visited Vientiane ... during Petrenko's visit"), where it adds a report and a mention; so is a dyad of two named
     people told again in a later sentence (headline and lead), and so is a casualty report of the attack just told
     (``_same_attack``; ``text``, the document the events' offsets point into, shows what its sentence refers to),
-    and, when the text opens with its ``title``, the headline's deed told again in the lead (``_headline_in_lead``).
-    The first report stays the evidence."""
+    and, when the text opens with its ``title``, the headline's deed told again in the lead (``_headline_in_lead``);
+    last, any deed told again with its parties named another way, one side the same named party or both triggers of
+    one root (``_same_happening``).  The first report stays the evidence."""
     headline = bool(title and title.strip() and text.lstrip().startswith(title.strip()))
     return _fold_partial(_merge_same(events), text, headline)
 
@@ -128,6 +129,7 @@ def _fold_partial(events: list[Event], text: str = "", headline: bool = False) -
                 or _same_attack(event, kept, text)
                 or _deed_noun_again(event, kept, text)
                 or _known_by_relative(event, kept, text)
+                or _same_happening(event, kept, text)
             )
         else:
             host = (
@@ -139,6 +141,7 @@ def _fold_partial(events: list[Event], text: str = "", headline: bool = False) -
                 or _same_attack(event, kept, text)
                 or _deed_noun_again(event, kept, text)
                 or _known_by_relative(event, kept, text)
+                or _same_happening(event, kept, text)
             )
         if host is None:
             deed = next((k for k in kept if _purpose_of_partnerless(event, k)), None)
@@ -232,6 +235,125 @@ def _same_attack(event: Event, kept: list[Event], text: str) -> Event | None:
     if not points_back and _told_apart(event.actor2, host.actor2):
         return None
     return host
+
+
+def _same_happening(event: Event, kept: list[Event], text: str) -> Event | None:
+    """The happening a later sentence tells again with its parties named another way ("Russia's invasion of Georgia"
+    ... "Putin's invasion of Georgia"; "Seafarers' union endorses Ruiz" ... "the union endorsed Ana Ruiz"; "Police
+    are investigating the deaths" ... "Avon Police is investigating the deaths"; "Lee is set to veto the bill" ...
+    "the president's reasons to veto it"): the latest earlier event of the same type, polarity, place and written
+    date, both told as done or both as not done yet (``_in_mood_of``), whose every side told in both is one party
+    (``_side_fit``), one side at least told in both.  Unless both sides are told in both and one of them is the same
+    named party (its identity, a shared proper name, a state and its government or leader), the triggers must share
+    a word of one root ("veto", "veto"; "embargo", "imposed an embargo"): one speaker's "criticized X" and "attacked"
+    are often two statements.  Two descriptions on each side ("Iraqi forces" and "the rebels" twice) are often two
+    deeds, and a pronoun stands only for a party told just before (``NEAR_CHARS``).  The victim of an attack or
+    arrest must be told in both, the same party or a pronoun for it (``_victim_fits``): one doer's deeds on two
+    victims stay two.  A sentence that tells another one ("another") keeps its own; a description set apart ("other
+    unions") is another party."""
+    if _told_as_another(_sentence_words(event, text)):
+        return None
+    for host in _told_before(event, kept):
+        if not _same_telling(_in_mood_of(event, host), host):
+            continue
+        fits = [_side_fit(a, b) for a, b in ((event.actor1, host.actor1), (event.actor2, host.actor2))]
+        if "none" in fits or fits.count("missing") == 2 or fits == ["weak", "weak"]:
+            continue
+        if "pronoun" in fits and event.sentence.start - host.sentence.end > NEAR_CHARS:
+            continue
+        if event.event_type in VICTIM_TYPES and not _victim_fits(fits, event.actor2, host.actor2):
+            continue
+        if "strong" not in fits or "missing" in fits:
+            if not _one_root(event.trigger.text, host.trigger.text):
+                continue
+        return host
+    return None
+
+
+def _one_root(a: str, b: str) -> bool:
+    """Two triggers that share a word of one root ("embargo", "imposed an embargo")."""
+    return any(_same_root(x, y) for x in a.split() for y in b.split())
+
+
+UNREAL_MODALITIES = frozenset({"future", "hypothetical"})
+"""Modalities of a deed not (yet) done: a story tells one plan as intended and as a condition ("Lee is set to veto
+the bill ... her reasons to veto it")."""
+
+
+def _in_mood_of(event: Event, host: Event) -> Event:
+    """``event`` in the host's modality when both tell a deed not done (planned or supposed), else unchanged."""
+    if event.modality != host.modality and {event.modality, host.modality} <= UNREAL_MODALITIES:
+        return replace(event, modality=host.modality)
+    return event
+
+
+VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
+"""Types whose happening is known by whom it was done to: one doer's deeds on two victims are two."""
+
+
+def _victim_fits(fits: list[str], victim: Actor | None, earlier: Actor | None) -> bool:
+    """Whether two reports of an attack or arrest name one victim: the same party or a pronoun for it; a state
+    attacked again ("troops attacked Ukraine ... forces attacked Ukraine": a war's deeds, often two) only when the
+    doer is the same named party too."""
+    if fits[1] not in ("strong", "pronoun"):
+        return False
+    states = [v for v in (victim, earlier) if v is not None and _state_named(v)]
+    return not states or fits[0] == "strong"
+
+
+def _side_fit(a: Actor | None, b: Actor | None) -> str:
+    """How one side of two reports names one party: "missing" (told in one only), "strong" (the same named party: its
+    identity, a shared proper name, a state and its government or leader), "pronoun" (a pronoun, "we" included,
+    that may stand for the other), "weak" (two descriptions of one kind, or a description and a named party of its
+    kind) or "none" (two parties, or a list against another party)."""
+    if a is None or b is None:
+        return "missing"
+    if a.members or b.members:
+        return "strong" if actor_key(a) == actor_key(b) else "none"
+    if actor_key(a) == actor_key(b):
+        return "strong" if a.name or (_name_headed(a) and _proper_names(a)) else "weak"
+    if {a.text.lower(), b.text.lower()} & (PERSONAL_PRONOUNS | FIRST_PLURAL):
+        return "pronoun" if _stands_for(a, b) or _stands_for(b, a) else "none"
+    if _same_party(a, b) or _state_and_agent(a, b) or _state_and_agent(b, a) or _leads(a, b) or _leads(b, a):
+        return "strong"
+    if not (a.party and b.party):
+        return "none"
+    if _one_party(a, b) or _described_alike(a, b) or _implied_alike(a, b) or _of_its_kind(a, b) or _of_its_kind(b, a):
+        return "weak"
+    return "none"
+
+
+def _leads(person: Actor, state: Actor) -> bool:
+    """A named member of a state's government and the state named by its country's name ("Putin", "Russia")."""
+    if not _named_person(person) or person.sector != "GOV" or person.country is None:
+        return False
+    if state.members or state.country != person.country:
+        return False
+    return _state_named(state) or (state.name or "").lower() in _country_names().get(state.country, ())
+
+
+def _stands_for(pronoun: Actor, other: Actor) -> bool:
+    """A personal pronoun that may stand for the other party: resolved to none or to the same name, of no other
+    country."""
+    pronouns = PERSONAL_PRONOUNS | FIRST_PLURAL
+    if pronoun.text.lower() not in pronouns or other.text.lower() in pronouns:
+        return False
+    if pronoun.country and other.country and pronoun.country != other.country:
+        return False
+    if pronoun.name:
+        return bool(_proper_names(pronoun) & _proper_names(other)) or actor_key(pronoun) == actor_key(other)
+    return True
+
+
+def _of_its_kind(described: Actor, named: Actor) -> bool:
+    """A description with no name ("the union", "police") and a named party of its sector and country."""
+    if not _unnamed(described) or _unnamed(named) or described.members or named.members:
+        return False
+    if any(actor.text.lower().split()[0] in CONTRAST_STARTS for actor in (described, named)):
+        return False
+    if _indefinite(described) or described.sector is None or described.sector != named.sector:
+        return False
+    return described.country is None or named.country is None or described.country == named.country
 
 
 def _sentence_words(event: Event, text: str) -> list[str]:
