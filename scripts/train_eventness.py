@@ -8,7 +8,8 @@ of the right type) and 0 for ``not_event``, ``hypothetical_as_deed`` and ``wrong
 nothing about eventness and are left out.  A row judged on several sheets keeps its latest verdict.
 
 The strength ``C`` is chosen by 5-fold cross-validation grouped by article (log-loss).  The pipeline keeps every
-event between two parties whatever its eventness (as the event model's veto does), so the filter acts on the others.
+deed between two parties whatever its eventness (as the event model's veto does; a verbal event is no such deed, see
+``eventness.kept_as_dyad``), so the filter acts on the others.
 The threshold is the highest (in steps of 0.05) at which no tune development figure falls by more than a point:
 measured on the tune splits (refit of 2026-12-07 with the placement, sentence, rule-group and trigger-vector
 features) with ``min_eventness`` 0.30 / 0.35 / 0.40 / 0.45 against 0, PLV type top-1 lost 0.3 / 0.5 / 0.7 / 1.2
@@ -67,10 +68,10 @@ def judged_rows(paths: list[Path]) -> dict[tuple, dict]:
 def labelled_features(
     rows: dict[tuple, dict],
 ) -> tuple[list[dict[str, float]], list[int], list[str], list[bool], dict[str, int]]:
-    """Code the sheets' articles again and return the features, label, article and whether it is between two parties
-    (the filter keeps those whatever their eventness) of every judged row found, and the counts."""
+    """Code the sheets' articles again and return the features, label, article and whether it is a deed between two
+    parties (the filter keeps those whatever their eventness) of every judged row found, and the counts."""
     from eventscope.evaluation.audit import _row, news_articles
-    from eventscope.events.eventness import between_parties, eventness_features
+    from eventscope.events.eventness import eventness_features, kept_as_dyad
     from eventscope.ingest.readers import make_document
     from eventscope.pipeline import Pipeline
     from eventscope.settings import Settings
@@ -101,7 +102,7 @@ def labelled_features(
         features.append(eventness_features(event, record.text))
         labels.append(int(row["verdict"] in POSITIVE))
         groups.append(f"{key[0]}:{key[1]}")
-        dyads.append(between_parties(event))
+        dyads.append(kept_as_dyad(event))
     return features, labels, groups, dyads, sizes
 
 

@@ -251,7 +251,8 @@ class Pipeline:
 
     def _eventful(self, events: list[Event], text: str) -> list[Event]:
         """The events a news reader would likely count as real (events/eventness.py): the others are left out.
-        An event between two parties is kept, as the event model's veto keeps it: the syntax found the dyad."""
+        A deed between two parties is kept, as the event model's veto keeps it: the syntax found the dyad; a verbal
+        event between two parties is not (``eventness.kept_as_dyad``)."""
         threshold = self.settings.min_eventness
         if threshold < 0:
             threshold = self.eventness.threshold

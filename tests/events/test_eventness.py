@@ -10,6 +10,7 @@ from eventscope.events.eventness import (
     ARTEFACT,
     EventnessModel,
     eventness_features,
+    kept_as_dyad,
     load_eventness,
     trigger_vector,
 )
@@ -109,12 +110,15 @@ def test_shipped_model_is_fitted_on_tune_sheets_only_and_rejects_another_version
 
 STRIKE = "Thousands of workers went on strike in the capital."
 BRIEFING = "The police chief briefed the mayor on the fighting."
+SHELLING = "Government troops shelled the rebels of the Ruritanian Liberation Front on Monday."
+PROMISE = "The mayor made a promise to the governor at the dinner."
 
 
 def _with_model(pipeline_with, **settings):
-    """A pipeline whose eventness model finds every PROTEST and CONSULT unlikely (threshold 0.5)."""
+    """A pipeline whose eventness model finds every PROTEST, CONSULT, AGREE and ASSAULT unlikely (threshold 0.5)."""
     borrowed = pipeline_with(**settings)
-    borrowed.eventness = EventnessModel({"type=PROTEST": -10.0, "type=CONSULT": -10.0}, 0.0, 0.5, card={})
+    unlikely = {f"type={kind}": -10.0 for kind in ("PROTEST", "CONSULT", "AGREE", "ASSAULT")}
+    borrowed.eventness = EventnessModel(unlikely, 0.0, 0.5, card={})
     return borrowed
 
 
@@ -122,12 +126,30 @@ def _types(pipeline, text):
     return {e.event_type for e in pipeline.annotate_text(text, date="2024-05-10").events}
 
 
-def test_precision_mode_leaves_out_unlikely_events_but_keeps_dyads_between_parties(pipeline_with):
+def test_precision_mode_leaves_out_unlikely_events_but_keeps_deeds_between_parties(pipeline_with):
     filtered = _with_model(pipeline_with)
     assert "PROTEST" not in _types(filtered, STRIKE)
-    assert "CONSULT" in _types(filtered, BRIEFING)  # two parties: the syntax found the dyad, the event stays
+    assert "ASSAULT" in _types(filtered, SHELLING)  # two parties: the syntax found the dyad, the deed stays
     assert "PROTEST" in _types(_with_model(pipeline_with, min_eventness=0.0), STRIKE)
     assert "PROTEST" in _types(_with_model(pipeline_with, favor="recall"), STRIKE)
+
+
+def test_a_speech_act_between_two_parties_is_judged_by_its_eventness(pipeline_with):
+    """A verbal event names a speaker and an addressee whether or not anything was done: no dyad keeps it."""
+    filtered = _with_model(pipeline_with)
+    assert "CONSULT" in _types(_with_model(pipeline_with, min_eventness=0.0), BRIEFING)
+    assert "CONSULT" not in _types(filtered, BRIEFING)
+    assert "AGREE" in _types(_with_model(pipeline_with, min_eventness=0.0), PROMISE)
+    assert "AGREE" not in _types(filtered, PROMISE)
+
+
+def test_kept_as_dyad_holds_for_deeds_between_parties_only():
+    rebels = Actor(19, 29, "the rebels", None, "RUR", "REB")
+    mayor = Actor(19, 28, "the mayor", None, "RUR", "GOV")
+    assert kept_as_dyad(_event(actor2=rebels))
+    assert not kept_as_dyad(_event(event_type="CONSULT", actor2=mayor))
+    assert not kept_as_dyad(_event(event_type="ACCUSE", actor2=mayor))
+    assert not kept_as_dyad(_event())  # one side only
 
 
 def test_the_shipped_model_keeps_a_deadly_assault_on_named_rebels(pipeline):
