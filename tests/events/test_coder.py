@@ -136,6 +136,20 @@ def test_we_in_a_quote_is_the_speaker(code):
     assert (events[0].actor1.country, events[0].actor1.sector) == ("IRN", "GOV")
 
 
+def test_speaking_to_a_named_news_outlet_is_no_consult(code):
+    """ "told The Moscow Times", "spoke to Fox News": a newspaper or broadcaster named as the recipient is the press,
+    even when the resolver does not know it as a party of the media; a capitalised outlet word ends its name."""
+    for text in (
+        "The flights will start this summer, the airline's chief executive told The Kenyan Times.",
+        "The Kenyan foreign minister spoke to Fox News on Tuesday.",
+        "The Ugandan president spoke to Reuters on Monday.",
+    ):
+        assert [e for e in code(text) if e.event_type == "CONSULT"] == [], text
+    # a state's envoy is no outlet; nor is a lower-case "post"
+    assert _one(code("The Kenyan foreign minister spoke to the Ugandan president on Tuesday."), "CONSULT")
+    assert _one(code("The Kenyan general spoke to the commander of the border post on Tuesday."), "CONSULT")
+
+
 def test_carrying_on_and_talking_to_the_press_are_not_events(code):
     assert [
         e.event_type

@@ -63,6 +63,7 @@ SENSE_VETOES = {
     "shown_quality",
     "first_acquaintance",
     "imperative_notice",
+    "press_interview",
 }
 
 

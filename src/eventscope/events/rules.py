@@ -134,6 +134,7 @@ from eventscope.events.senses import (
     phrasal_sense,
     policy_target,
     poll_sense,
+    press_interview,
     press_release,
     price_charge,
     private_deal,
@@ -439,6 +440,14 @@ VETOES: tuple[Rule, ...] = (
         _statement_to_press,
         E("The minister told reporters that talks would resume.", "told", None),
         E("The French president spoke on Tuesday.", "spoke", None),
+    ),
+    rule(
+        "press_interview",
+        '"told The Moscow Times", "spoke to Fox News": a recipient named as a newspaper, broadcaster or news agency is '
+        "the press, known to the resolver or not: an interview, no CONSULT (events/senses.py).",
+        press_interview,
+        E("Flights will start in June, the airline's chief executive told The Kenyan Times.", "told", None),
+        E("The Kenyan foreign minister spoke to Fox News on Tuesday.", "spoke", None),
     ),
     rule(
         "eventless_noun",
@@ -1011,6 +1020,7 @@ SENSE_VETOES = frozenset(
         "opinion_agreement",
         "speech_sense",
         "speech_to_audience",
+        "press_interview",
         "discourse_tell",
         "question_sense",
         "campaign_rally",

@@ -220,6 +220,24 @@ def _over_a_channel(token: Token) -> bool:
     )
 
 
+def press_interview(c: Any) -> bool:
+    """Veto: "'...,' the airline's chief executive told The Moscow Times", "the minister spoke to Fox News": a verb of
+    communicating whose every recipient is named as a newspaper, broadcaster or news agency reports an interview,
+    whether or not the resolver knows the outlet as the press (docs/honest-measurement.md: statements to the press
+    are no CONSULT).  "Spoke to the Ugandan president" and "the commander of the border post" (no capitalised outlet
+    word) stay."""
+    if c.token.lemma_.lower() not in words("communication_verbs"):
+        return False
+    targets = c.arguments.targets
+    return bool(targets) and all(_news_outlet(t.text) for t in targets)
+
+
+def _news_outlet(name: str) -> bool:
+    """A name that ends in a capitalised word of ``news_outlet_words`` ("The Moscow Times", "Fox News", "Reuters")."""
+    last = name.split()[-1].strip(".,;:'\"’”") if name.split() else ""
+    return last[:1].isupper() and last.lower() in words("news_outlet_words")
+
+
 def question_sense(c: Any) -> bool:
     """Veto: "ask" with no addressee and no "for" object is a question ("He asked what the company would do",
     "Asked about the bomb, Clinton said", "Graham asked.").  "Iran asked the UN to act", "X was asked to
