@@ -756,3 +756,26 @@ def test_a_warning_to_voters_or_followers_is_advice(run_coder, text: str, kept: 
     assert any(e.entry.event_type == "THREATEN" for e in on_trigger) is kept, [
         (e.entry.event_type, e.rules) for e in on_trigger
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept_type"),
+    [
+        # a stance named as the reason for another act, or as what a noun is of, was held, not given in the story
+        ("The Kenyan senator attacked the minister for his support of the war in Somalia.", "support", None),
+        ("The senator has long been a supporter of NATO and of Kenyan solidarity with Uganda.", "solidarity", None),
+        # support expressed, or given in the story, stays
+        ("Iraq sent messages of support to the Kenyan government.", "support", "SUPPORT"),
+        ("Egypt reiterated its support for Sudan on Monday.", "support", "SUPPORT"),
+        ("The Kenyan president expressed solidarity with Uganda.", "solidarity", "SUPPORT"),
+    ],
+)
+def test_support_held_is_described_and_support_given_stays(run_coder, text: str, word: str, kept_type) -> None:
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, word)
+    if kept_type is None:
+        assert not on_trigger, [(e.entry.event_type, e.rules) for e in on_trigger]
+    else:
+        assert kept_type in {e.entry.event_type for e in on_trigger}, [
+            (e.entry.event_type, e.rules) for e in on_trigger
+        ]

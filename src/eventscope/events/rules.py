@@ -577,11 +577,15 @@ VETOES: tuple[Rule, ...] = (
         "support_description",
         '"the bill passed with wide support", "support for NATO has been a bipartisan cause": support described by its '
         'breadth or as a standing state, or praise with no one praising ("an officer hailed as a hero"), is a '
-        "description, no SUPPORT (events/senses.py).",
+        'description, no SUPPORT; so is a stance named as the reason for another act or what a noun is of ("attacked '
+        'the minister for his support of the war", "the purpose of Egypt\'s solidarity with Sudan") '
+        "(events/senses.py).",
         support_description,
         E("Backing for the Kenyan government remains strong among Western donors.", "Backing", None),
         E("Support for the Iraqi army has been a bipartisan cause in Washington.", "Support", None),
         E("The pope met a Nigerian migrant hailed as a hero for stopping a thief in Rome.", "hailed", None),
+        E("The Kenyan senator criticized the minister for his support for Uganda.", "support", None),
+        E("The purpose of Egypt's solidarity with Sudan is to advance the interests of both.", "solidarity", None),
     ),
     rule(
         "permission_sense",

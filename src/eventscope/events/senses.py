@@ -1404,7 +1404,7 @@ def _as_role(verb: Token) -> bool:
     )
 
 
-SUPPORT_NOUNS = frozenset({"support", "backing"})
+SUPPORT_NOUNS = frozenset({"support", "backing", "solidarity"})
 
 
 def support_description(c: Any) -> bool:
@@ -1412,7 +1412,11 @@ def support_description(c: Any) -> bool:
     its breadth or as a standing state of affairs is a description, no SUPPORT event.  "Reiterated their support for
     Iraq" and "with the support of France" (a named party) stay.  So is praise with no one praising, told of a
     person in a reduced relative ("an officer hailed as a hero for stopping the gunman", "a migrant praised for
-    catching a thief"): a label of the person; "a deal hailed by Obama as historic" names who praised and stays."""
+    catching a thief"): a label of the person; "a deal hailed by Obama as historic" names who praised and stays.
+    So is a stance named as what another act or thing is about (``_described_stance``): "the senator attacked the
+    minister for his support of the war", "the purpose of Egypt's solidarity with Sudan", "a supporter of U.S.
+    solidarity with its allies": the support was held, not given in the story; "a show of solidarity with the
+    miners", "letters of support" (``stance_expressions``) stay."""
     token = c.token
     if c.entry.event_type == "SUPPORT" and _praise_label(token):
         return True
@@ -1425,7 +1429,32 @@ def support_description(c: Any) -> bool:
         return not named and any(
             ch.dep_ == "amod" and ch.lemma_.lower() in words("breadth_adjectives") for ch in token.children
         )
+    if _described_stance(token):
+        return True
     return token.dep_ == "nsubj" and token.head.lemma_.lower() in ("be", "remain")
+
+
+def _described_stance(noun: Token) -> bool:
+    """A support noun that is the reason for blame ("attacked her *for* her support of the raid") or what a
+    noun is *of* ("the purpose of Egypt's solidarity", "a supporter of NATO and of U.S. solidarity"), unless that
+    noun expresses the support ("a show of solidarity", "messages of support": ``stance_expressions``)."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+        return False
+    preposition = noun.head
+    if preposition.lower_ == "for":  # blamed for it; "thanked Uganda for its support" is support given and stays
+        blaming = ACCUSING_VERBS | words("verbal_attack_words")
+        return preposition.dep_ == "prep" and preposition.head.lemma_.lower() in blaming - {"say"}
+    if preposition.lower_ != "of":
+        return False
+    while preposition.dep_ == "conj" and preposition.head.lower_ == "of":  # "a supporter of NATO and of ..."
+        preposition = preposition.head
+    owner = preposition.head
+    return (
+        preposition.dep_ == "prep"
+        and owner.pos_ == "NOUN"
+        and owner.lemma_.lower() not in words("stance_expressions")
+        and owner.lower_ not in words("stance_expressions")
+    )
 
 
 def _praise_label(token: Token) -> bool:
