@@ -64,6 +64,7 @@ SENSE_VETOES = {
     "first_acquaintance",
     "imperative_notice",
     "press_interview",
+    "released_thing",
 }
 
 
@@ -145,6 +146,7 @@ def _on(doc, events, word: str):
         ("Israel announced the release of 20 Palestinian prisoners from its jails.", "release", "RETREAT"),
         ("The Turkish president said at a meeting with the Iraqi envoy that it was open.", "meeting", "CONSULT"),
         ("Ukraine recalled its envoy from Moscow after the attack.", "recalled", "SANCTION"),
+        ("Israeli forces detained the Palestinian activist and released him on Friday.", "released", "RETREAT"),
     ],
 )
 def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type: str) -> None:
@@ -182,6 +184,7 @@ def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type:
         ("The Peruvian senator did not return calls seeking comment.", "return"),
         ("The Iraqi militia committed war crimes in the province, the UN said.", "committed"),
         ("The Kenyan broadcaster receives some government funding.", "receives"),
+        ("Lawyers for the Kenyan family obtained the video and released it to the press.", "released"),
     ],
 )
 def test_other_sense_is_dropped(run_coder, text: str, trigger: str) -> None:
@@ -779,3 +782,7 @@ def test_support_held_is_described_and_support_given_stays(run_coder, text: str,
         assert kept_type in {e.entry.event_type for e in on_trigger}, [
             (e.entry.event_type, e.rules) for e in on_trigger
         ]
+def test_a_released_it_is_not_coded_again_by_the_model(code) -> None:
+    """The veto is a sense veto: the model's fallback must not read the released video as a RETREAT again."""
+    events = code("The Kenyan police filmed the raid and released it to the press on Monday.")
+    assert not [e for e in events if e.trigger.text == "released"], [(e.event_type, e.rules) for e in events]

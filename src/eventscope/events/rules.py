@@ -142,6 +142,7 @@ from eventscope.events.senses import (
     public_advisory,
     question_sense,
     reception_sense,
+    released_thing,
     remembered_person,
     return_journey,
     road_accident,
@@ -724,6 +725,14 @@ VETOES: tuple[Rule, ...] = (
         E("The ministry released a photo of the minister.", "released", None),
     ),
     rule(
+        "released_thing",
+        '"attorneys released it to the media": a released "it" is a video, a report or a song, never a freed captive '
+        "(events/senses.py).",
+        released_thing,
+        E("The Kenyan police filmed the raid and released it to the press on Monday.", "released", None),
+        E("The Iraqi ministry wrote a report on the camps and released it on Tuesday.", "released", None),
+    ),
+    rule(
         "intangible_gift",
         '"shares tips for baking", "the topic provided an opening", "send out a thank you": a giving verb whose '
         "object is no aid, goods, arms, message, money or people is no AID or COOPERATE (events/senses.py).",
@@ -1077,6 +1086,7 @@ SENSE_VETOES = frozenset(
         "evaluated_deed",
         "shown_quality",
         "private_deal",
+        "released_thing",
     }
 )
 """Vetoes that read the sentence as another kind of talk than an event report (an opinion, a speech, a game, a

@@ -116,6 +116,19 @@ def non_political_object(c: Any) -> bool:
     return True
 
 
+def released_thing(c: Any) -> bool:
+    """Veto: "attorneys released it to the media", "the clip has drawn ridicule since it was released": "it" names no
+    person, so what is released is a video, a report or a song, no RETREAT, however the pronoun resolved (the
+    resolver may give it the name of the person the video shows).  Released captives are "him", "them" or a noun
+    ("released the hostages", "released the seized tanker").  A sense veto: the model's fallback must not code the
+    release again."""
+    token = c.token
+    if c.entry.event_type != "RETREAT" or token.pos_ != "VERB" or token.lemma_.lower() != "release":
+        return False
+    objects = _objects(token)
+    return bool(objects) and all(obj.lower_ == "it" for obj in objects)
+
+
 def non_political_compound(c: Any) -> bool:
     """Veto: an event noun made medical, commercial or animal by its compound ("life support", "heart attack",
     "customer support", "shark attack")."""
