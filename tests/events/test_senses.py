@@ -20,6 +20,7 @@ SENSE_VETOES = {
     "speech_to_audience",
     "campaign_rally",
     "road_accident",
+    "natural_force",
     "private_parties",
     "private_deal",
     "citation",
@@ -147,6 +148,9 @@ def _on(doc, events, word: str):
         ("The Turkish president said at a meeting with the Iraqi envoy that it was open.", "meeting", "CONSULT"),
         ("Ukraine recalled its envoy from Moscow after the attack.", "recalled", "SANCTION"),
         ("Israeli forces detained the Palestinian activist and released him on Friday.", "released", "RETREAT"),
+        ("Arsonists set fire to the Kenyan mosque and destroyed it.", "destroyed", "ASSAULT"),
+        ("The storm hit the camp as Syrian jets attacked the rebels.", "attacked", "ASSAULT"),
+        ("Rebels were hit by an air strike and killed near the Syrian border.", "killed", "ASSAULT"),
     ],
 )
 def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type: str) -> None:

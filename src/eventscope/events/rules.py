@@ -123,6 +123,7 @@ from eventscope.events.senses import (
     name_calling,
     naming_call,
     natural_adversary,
+    natural_force,
     no_comment,
     non_political_compound,
     non_political_object,
@@ -833,6 +834,16 @@ VETOES: tuple[Rule, ...] = (
         E("The truck driver struck a police officer at the intersection in Lagos.", "struck", None),
         E("Two policemen were struck by an eastbound car near the bridge in Lagos.", "struck", None),
         E("Police are looking for a van that struck a police officer in Lagos on Monday.", "struck", None),
+        E("A Lagos man was hit by a car and killed early on Sunday.", "killed", None),
+    ),
+    rule(
+        "natural_force",
+        '"Hurricane Betsy destroyed the church", "a quake struck the county": harm done by a storm, a quake or a fire '
+        "is a disaster, no ASSAULT, COERCE or strike (events/senses.py).",
+        natural_force,
+        E("The storm destroyed the Kenyan school and damaged the clinic.", "destroyed", None),
+        E("Two Nigerian soldiers were killed by lightning at the base.", "killed", None),
+        E("A magnitude 5 earthquake struck southern Iran on Monday.", "struck", None),
     ),
     rule(
         "office_in_charge",
@@ -1041,6 +1052,7 @@ SENSE_VETOES = frozenset(
         "court_plea",
         "poll_sense",
         "road_accident",
+        "natural_force",
         "office_in_charge",
         "hospital_admission",
         "dismissal_firing",

@@ -405,9 +405,46 @@ def road_accident(c: Any) -> bool:
     if token.dep_ == "relcl" and token.head.lemma_.lower() in vehicles:
         if any(ch.dep_ == "nsubj" and ch.tag_ in ("WDT", "WP") for ch in token.children):
             return True
-    # "they were struck by an eastbound car"
-    agents = [o for ch in token.children if ch.dep_ == "agent" for o in ch.children if o.dep_ == "pobj"]
-    return any(o.lemma_.lower() in vehicles for o in agents)
+    # "they were struck by an eastbound car"; "a man was hit by a car and killed": the conjunct shares the agent
+    return any(o.lemma_.lower() in vehicles for o in _doers(token, ("agent",)))
+
+
+def _doers(token: Token, deps: tuple[str, ...] = ("nsubj", "agent")) -> list[Token]:
+    """The trigger's subject and passive agent, and those of the verb it is conjoined to ("was hit by a car and
+    *killed*", "the storm flooded the town and *destroyed* the bridge"), with their compounds ("*Hurricane* Betsy")."""
+    found: list[Token] = []
+    for verb in (token, token.head) if token.dep_ == "conj" else (token,):
+        for ch in verb.children:
+            if ch.dep_ == "nsubj" and "nsubj" in deps:
+                found.append(ch)
+            elif ch.dep_ == "agent" and "agent" in deps:
+                found += [o for o in ch.children if o.dep_ == "pobj"]
+        if found:
+            break
+    return found + [ch for t in found for ch in t.children if ch.dep_ == "compound"]
+
+
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+
+
+def natural_force(c: Any) -> bool:
+    """Veto: harm done by a storm, a quake, a flood or a fire ("Hurricane Betsy destroyed the church", "the building
+    was destroyed by fire", "a tiny earthquake struck the county overnight") is a disaster, no ASSAULT, COERCE or
+    PROTEST strike: the doer is the trigger's subject or agent, or the noun a fragment's parse leaves as its root.
+    A sentence that also names a weapon or an attack ("a fire set by arsonists", "the bomb blast started a fire")
+    keeps it."""
+    token = c.token
+    if c.entry.event_type not in FORCE_TYPES or token.pos_ != "VERB":
+        return False
+    forces = words("natural_forces")
+    doers = _doers(token)
+    if not doers and token.dep_ in ("acl", "relcl"):
+        root = token.sent.root
+        doers = [root] if root.pos_ == "NOUN" else []  # "A tiny earthquake that ... struck in the county": a fragment
+    if not any(d.lemma_.lower() in forces for d in doers):
+        return False
+    lemmas = {t.lemma_.lower() for t in c.state.sentence} | {t.lower_ for t in c.state.sentence}
+    return not lemmas & (words("weapon_nouns") | words("attack_words") | {"arson", "arsonist", "arsonists"})
 
 
 def office_in_charge(c: Any) -> bool:
