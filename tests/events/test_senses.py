@@ -65,6 +65,7 @@ SENSE_VETOES = {
     "first_acquaintance",
     "imperative_notice",
     "press_interview",
+    "taken_for_granted",
     "released_thing",
 }
 
@@ -147,6 +148,7 @@ def _on(doc, events, word: str):
         ("Israel announced the release of 20 Palestinian prisoners from its jails.", "release", "RETREAT"),
         ("The Turkish president said at a meeting with the Iraqi envoy that it was open.", "meeting", "CONSULT"),
         ("Ukraine recalled its envoy from Moscow after the attack.", "recalled", "SANCTION"),
+        ("Germany granted asylum to the Syrian activist in 2015.", "granted", "AID"),
         ("Israeli forces detained the Palestinian activist and released him on Friday.", "released", "RETREAT"),
         ("Arsonists set fire to the Kenyan mosque and destroyed it.", "destroyed", "ASSAULT"),
         ("The storm hit the camp as Syrian jets attacked the rebels.", "attacked", "ASSAULT"),
@@ -188,6 +190,7 @@ def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type:
         ("The Peruvian senator did not return calls seeking comment.", "return"),
         ("The Iraqi militia committed war crimes in the province, the UN said.", "committed"),
         ("The Kenyan broadcaster receives some government funding.", "receives"),
+        ("The Nigerian senator said the ruling party took the northern states for granted.", "granted"),
         ("Lawyers for the Kenyan family obtained the video and released it to the press.", "released"),
     ],
 )

@@ -156,6 +156,7 @@ from eventscope.events.senses import (
     speech_to_audience,
     sport_sense,
     support_description,
+    taken_for_granted,
     venue_visit,
     verbal_attack,
     war_as_time,
@@ -734,6 +735,14 @@ VETOES: tuple[Rule, ...] = (
         E("The Iraqi ministry wrote a report on the camps and released it on Tuesday.", "released", None),
     ),
     rule(
+        "taken_for_granted",
+        '"the party took black voters for granted": to take something for granted is to assume it, nothing is '
+        "granted (events/senses.py).",
+        taken_for_granted,
+        E("The Kenyan ruling party has taken the coastal voters for granted for decades.", "granted", None),
+        E("The Iraqi minister said peace in the north could not be taken for granted.", "granted", None),
+    ),
+    rule(
         "intangible_gift",
         '"shares tips for baking", "the topic provided an opening", "send out a thank you": a giving verb whose '
         "object is no aid, goods, arms, message, money or people is no AID or COOPERATE (events/senses.py).",
@@ -1099,6 +1108,7 @@ SENSE_VETOES = frozenset(
         "shown_quality",
         "private_deal",
         "released_thing",
+        "taken_for_granted",
     }
 )
 """Vetoes that read the sentence as another kind of talk than an event report (an opinion, a speech, a game, a

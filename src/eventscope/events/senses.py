@@ -129,6 +129,16 @@ def released_thing(c: Any) -> bool:
     return bool(objects) and all(obj.lower_ == "it" for obj in objects)
 
 
+def taken_for_granted(c: Any) -> bool:
+    """Veto: "the party has taken black voters for granted", "peace is taken for granted": to take something for
+    granted is to assume it, no AID is granted.  "Granted asylum", "granted them access" have an object and stay."""
+    token = c.token
+    if token.lemma_.lower() != "grant" or token.i == 0 or token.doc[token.i - 1].lower_ != "for":
+        return False
+    heads = (token.head, token.head.head, token.doc[token.i - 1].head)
+    return any(h.lemma_.lower() == "take" for h in heads)
+
+
 def non_political_compound(c: Any) -> bool:
     """Veto: an event noun made medical, commercial or animal by its compound ("life support", "heart attack",
     "customer support", "shark attack")."""
