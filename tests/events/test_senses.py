@@ -793,3 +793,23 @@ def test_a_released_it_is_not_coded_again_by_the_model(code) -> None:
     """The veto is a sense veto: the model's fallback must not read the released video as a RETREAT again."""
     events = code("The Kenyan police filmed the raid and released it to the press on Monday.")
     assert not [e for e in events if e.trigger.text == "released"], [(e.event_type, e.rules) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept_type"),
+    [
+        # "what X called a Y": the wh-word is the thing named, no party called names
+        ('The bill helps 31 Kenyan districts, what the Kenyan governor called a "diminishing fund."', "called", None),
+        # a party named stays an accusation
+        ("The Kenyan president called the Ugandan envoy a liar.", "called", "ACCUSE"),
+    ],
+)
+def test_what_someone_called_a_thing_names_no_party(run_coder, text: str, word: str, kept_type) -> None:
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, word)
+    if kept_type is None:
+        assert not on_trigger, [(e.entry.event_type, e.rules) for e in on_trigger]
+    else:
+        assert kept_type in {e.entry.event_type for e in on_trigger}, [
+            (e.entry.event_type, e.rules) for e in on_trigger
+        ]

@@ -908,6 +908,7 @@ VETOES: tuple[Rule, ...] = (
         naming_call,
         E("The Iraqi opposition leader is called a traitor in Baghdad.", "called", None),
         E("Kenyan officials called the election result a fraud on Monday.", "called", None),
+        E("The Kenyan senator opposed the reform, what he called a gift to the banks.", "called", None),
     ),
     rule(
         "no_comment",

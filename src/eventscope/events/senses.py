@@ -754,15 +754,21 @@ def _naming(token: Token) -> bool:
     )
 
 
+WH_WORDS = frozenset({"what", "whatever", "which", "whichever"})
+"""Wh-words: as the object of "call" they stand for the thing named ("what he called a witch hunt")."""
+
+
 def _named_party(c: Any) -> bool:
-    """ "The president called the envoy a fool": a subject names a party (not a thing, not "it")."""
+    """ "The president called the envoy a fool": a subject names a party (not a thing, not "it").  "What Johnson
+    called a diminishing fund", "the probe, what he called a witch hunt": the object "what" is the thing named, no
+    party."""
     token = c.token
     subject = any(ch.dep_ == "nsubj" for ch in token.children)
     # the named party is the object, or an "oprd" that carries the name as an apposition ("called the British
     # envoy to Iran a fool", as the parser may read it)
     objects = [ch for ch in token.children if ch.dep_ == "dobj"]
     objects += [ch for ch in token.children if ch.dep_ == "oprd" and any(g.dep_ == "appos" for g in ch.children)]
-    objects = [o for o in objects if o.lower_ not in ("it", "this", "that", "them")]
+    objects = [o for o in objects if o.lower_ not in ("it", "this", "that", "them") and o.lower_ not in WH_WORDS]
     return subject and any(actor_like(o, c) for o in objects)
 
 
