@@ -67,6 +67,7 @@ SENSE_VETOES = {
     "press_interview",
     "taken_for_granted",
     "released_thing",
+    "own_staff",
 }
 
 
@@ -805,6 +806,27 @@ def test_a_released_it_is_not_coded_again_by_the_model(code) -> None:
     ],
 )
 def test_what_someone_called_a_thing_names_no_party(run_coder, text: str, word: str, kept_type) -> None:
+    doc, events, _ = run_coder(text)
+    on_trigger, _ = _on(doc, events, word)
+    if kept_type is None:
+        assert not on_trigger, [(e.entry.event_type, e.rules) for e in on_trigger]
+    else:
+        assert kept_type in {e.entry.event_type for e in on_trigger}, [
+            (e.entry.event_type, e.rules) for e in on_trigger
+        ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept_type"),
+    [
+        # a verbal act aimed only at the speaker's own staff is the work of one actor
+        ("The Kenyan president told his advisers to find another way to cut emissions.", "told", None),
+        # another party's officials, or a counterpart, stay
+        ("The Kenyan president told the Ugandan advisers to leave the country.", "told", "REQUEST"),
+        ("The Kenyan president summoned the British ambassador over the remarks.", "summoned", "ACCUSE"),
+    ],
+)
+def test_a_word_to_ones_own_staff_is_no_event_between_parties(run_coder, text: str, word: str, kept_type) -> None:
     doc, events, _ = run_coder(text)
     on_trigger, _ = _on(doc, events, word)
     if kept_type is None:

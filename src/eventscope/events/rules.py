@@ -130,6 +130,7 @@ from eventscope.events.senses import (
     object_not_victim,
     office_in_charge,
     opinion_agreement,
+    own_staff,
     own_subject,
     permission_sense,
     phrasal_sense,
@@ -652,6 +653,14 @@ VETOES: tuple[Rule, ...] = (
         E("The Kenyan minister spent the hearing defending himself.", "defending", None),
     ),
     rule(
+        "own_staff",
+        '"the president told his advisers to find another way", "he summoned his senior adviser": a verbal act '
+        "aimed only at the speaker's own staff is the work of one actor, no event between parties (events/senses.py).",
+        own_staff,
+        E("The Kenyan president told his advisers to find another way to cut emissions.", "told", None),
+        E("The Kenyan president summoned his senior adviser to the State House.", "summoned", None),
+    ),
+    rule(
         "animal_attack",
         '"a killer bee attack", "the tiger attacked two villagers": an animal is no party; its attack is no '
         "ASSAULT (events/senses.py).",
@@ -1097,6 +1106,7 @@ SENSE_VETOES = frozenset(
         "war_as_time",
         "emergency_call",
         "self_directed",
+        "own_staff",
         "animal_attack",
         "audience_meeting",
         "habitual_adverb",

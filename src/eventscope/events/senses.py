@@ -1625,6 +1625,28 @@ def self_directed(c: Any) -> bool:
     return bool(objects) and all(o.lower_ in REFLEXIVE_PRONOUNS for o in objects)
 
 
+SPEECH_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+"""PLOVER's verbal types (its verbal_cooperation and verbal_conflict families)."""
+
+
+def own_staff(c: Any) -> bool:
+    """Veto: "the president told his advisers to find another way", "he summoned his senior adviser to the Oval
+    Office", "the minister briefed her aides": a verbal act whose only addressee is the speaker's own staff (a
+    possessive pronoun before a word of ``own_staff_nouns``) is the work of one actor, no event between parties.
+    "Told the Iraqi advisers", "summoned the British ambassador" and "met his Russian counterpart" stay."""
+    token = c.token
+    if c.entry.event_type not in SPEECH_TYPES or token.pos_ != "VERB":
+        return False
+    objects = [ch for ch in token.children if ch.dep_ in ("dobj", "dative")]
+    return bool(objects) and all(_own_staff(o) for o in objects)
+
+
+def _own_staff(noun: Token) -> bool:
+    return noun.lemma_.lower() in words("own_staff_nouns") and any(
+        ch.dep_ == "poss" and ch.lower_ in words("possessive_pronouns") for ch in noun.children
+    )
+
+
 def animal_attack(c: Any) -> bool:
     """Veto: "a killer bee attack", "the tiger attacked two villagers", "was mauled by a bear": an animal is no
     party; its attack is an accident of nature, no ASSAULT."""
