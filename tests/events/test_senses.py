@@ -66,6 +66,7 @@ SENSE_VETOES = {
     "imperative_notice",
     "press_interview",
     "taken_for_granted",
+    "interrupted_speaker",
     "released_thing",
     "own_staff",
 }
@@ -149,6 +150,7 @@ def _on(doc, events, word: str):
         ("Israel announced the release of 20 Palestinian prisoners from its jails.", "release", "RETREAT"),
         ("The Turkish president said at a meeting with the Iraqi envoy that it was open.", "meeting", "CONSULT"),
         ("Ukraine recalled its envoy from Moscow after the attack.", "recalled", "SANCTION"),
+        ("Egypt cut off gas supplies to Israel in 2012.", "cut", "SANCTION"),
         ("Germany granted asylum to the Syrian activist in 2015.", "granted", "AID"),
         ("Israeli forces detained the Palestinian activist and released him on Friday.", "released", "RETREAT"),
         ("Arsonists set fire to the Kenyan mosque and destroyed it.", "destroyed", "ASSAULT"),
@@ -191,6 +193,7 @@ def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type:
         ("The Peruvian senator did not return calls seeking comment.", "return"),
         ("The Iraqi militia committed war crimes in the province, the UN said.", "committed"),
         ("The Kenyan broadcaster receives some government funding.", "receives"),
+        ("The Ghanaian senator cut off the interviewer when asked about the loan.", "cut"),
         ("The Nigerian senator said the ruling party took the northern states for granted.", "granted"),
         ("Lawyers for the Kenyan family obtained the video and released it to the press.", "released"),
     ],

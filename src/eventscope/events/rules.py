@@ -117,6 +117,7 @@ from eventscope.events.senses import (
     hospital_admission,
     imperative_notice,
     intangible_gift,
+    interrupted_speaker,
     legal_defence,
     meeting_as_setting,
     membership_join,
@@ -752,6 +753,18 @@ VETOES: tuple[Rule, ...] = (
         E("The Iraqi minister said peace in the north could not be taken for granted.", "granted", None),
     ),
     rule(
+        "interrupted_speaker",
+        '"he said, cutting off a reporter who asked about finances": cutting off a speaker interrupts, no SANCTION '
+        "(events/senses.py).",
+        interrupted_speaker,
+        E(
+            "The Kenyan minister said the talks were over, cutting off a reporter who asked about the deal.",
+            "cutting",
+            None,
+        ),
+        E("The Iraqi speaker cut off the journalist after two questions.", "cut", None),
+    ),
+    rule(
         "intangible_gift",
         '"shares tips for baking", "the topic provided an opening", "send out a thank you": a giving verb whose '
         "object is no aid, goods, arms, message, money or people is no AID or COOPERATE (events/senses.py).",
@@ -1120,6 +1133,7 @@ SENSE_VETOES = frozenset(
         "private_deal",
         "released_thing",
         "taken_for_granted",
+        "interrupted_speaker",
     }
 )
 """Vetoes that read the sentence as another kind of talk than an event report (an opinion, a speech, a game, a

@@ -139,6 +139,26 @@ def taken_for_granted(c: Any) -> bool:
     return any(h.lemma_.lower() == "take" for h in heads)
 
 
+PERSONAL_OBJECTS = frozenset({"him", "her", "me", "you", "us", "them"})
+
+
+def interrupted_speaker(c: Any) -> bool:
+    """Veto: "he said, cutting off a reporter who asked about finances", "the chairman cut her off": cutting off a
+    speaker interrupts, no SANCTION or COERCE.  The object is a person one speaks with (``interlocutor_nouns``), or a
+    personal pronoun in a sentence that reports talk; "cut off aid to Egypt", "cut off the rebels' supply lines"
+    and "cut off ties with Qatar" have other objects and stay."""
+    token = c.token
+    if token.lemma_.lower() != "cut" or not any(ch.dep_ == "prt" and ch.lower_ == "off" for ch in token.children):
+        return False
+    objects = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if not objects:
+        return False
+    talk = any(t.lemma_.lower() in ("say", "ask", "tell", "speak", "interview", "question") for t in c.state.sentence)
+    return all(
+        o.lemma_.lower() in words("interlocutor_nouns") or (talk and o.lower_ in PERSONAL_OBJECTS) for o in objects
+    )
+
+
 def non_political_compound(c: Any) -> bool:
     """Veto: an event noun made medical, commercial or animal by its compound ("life support", "heart attack",
     "customer support", "shark attack")."""
