@@ -67,6 +67,7 @@ SENSE_VETOES = {
     "press_interview",
     "taken_for_granted",
     "interrupted_speaker",
+    "policy_giver",
     "released_thing",
     "own_staff",
 }
@@ -150,6 +151,8 @@ def _on(doc, events, word: str):
         ("Israel announced the release of 20 Palestinian prisoners from its jails.", "release", "RETREAT"),
         ("The Turkish president said at a meeting with the Iraqi envoy that it was open.", "meeting", "CONSULT"),
         ("Ukraine recalled its envoy from Moscow after the attack.", "recalled", "SANCTION"),
+        ("The Kenyan government cut aid to the Somali region by half.", "cut", "SANCTION"),
+        ("The World Food Programme sent food aid to the Kenyan refugees.", "sent", "AID"),
         ("Egypt cut off gas supplies to Israel in 2012.", "cut", "SANCTION"),
         ("Germany granted asylum to the Syrian activist in 2015.", "granted", "AID"),
         ("Israeli forces detained the Palestinian activist and released him on Friday.", "released", "RETREAT"),

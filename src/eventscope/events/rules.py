@@ -135,6 +135,7 @@ from eventscope.events.senses import (
     own_subject,
     permission_sense,
     phrasal_sense,
+    policy_giver,
     policy_target,
     poll_sense,
     press_interview,
@@ -551,6 +552,14 @@ VETOES: tuple[Rule, ...] = (
         policy_target,
         E("The new Kenyan tax law targets foreign companies.", "targets", None),
         E("The new Kenyan law targets Somali militants.", "targets", None),
+    ),
+    rule(
+        "policy_giver",
+        '"HB 200 includes funding school transportation", "the welfare overhaul, which reduced federal assistance": '
+        "what a law or a policy funds or cuts is its content, no AID or SANCTION (events/senses.py).",
+        policy_giver,
+        E("The new Kenyan law provides free school meals to poor families.", "provides", None),
+        E("SB 12 includes funding rural clinics $20 million each year.", "funding", None),
     ),
     rule(
         "legal_defence",
@@ -1134,6 +1143,7 @@ SENSE_VETOES = frozenset(
         "released_thing",
         "taken_for_granted",
         "interrupted_speaker",
+        "policy_giver",
     }
 )
 """Vetoes that read the sentence as another kind of talk than an event report (an opinion, a speech, a game, a

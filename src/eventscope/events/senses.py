@@ -159,6 +159,28 @@ def interrupted_speaker(c: Any) -> bool:
     )
 
 
+BILL_NUMBER = re.compile(r"^(?:[HS]B|[HS]F|HR|H\.R\.|S\.)$")
+"""A bill's designation before its number ("HB 200", "SB 5", "H.R. 1"): the name of a bill."""
+
+
+def _policy(subject: Token) -> bool:
+    """A policy, law or measure ("the act", "the overhaul of welfare"), or a bill named by its number ("HB 200")."""
+    if subject.pos_ == "NOUN" and not subject.ent_type_ and subject.lemma_.lower() in words("policy_nouns"):
+        return True  # not a name: "the World Food *Programme* sent food aid" is an agency
+    return bool(BILL_NUMBER.match(subject.text)) and any(ch.like_num for ch in subject.children)
+
+
+def policy_giver(c: Any) -> bool:
+    """Veto: "HB 200 includes funding school transportation", "the overhaul of welfare, which reduced federal
+    assistance for the poor", "the act granted wilderness protection": what a law, a bill or a policy funds, grants
+    or cuts is its content, described, no AID or SANCTION a party gave or imposed.  "Congress passed a bill" and
+    "the government cut aid to Egypt" have a party as subject and stay."""
+    if c.entry.event_type not in ("AID", "SANCTION"):
+        return False
+    subject = _subject_head(c.token)
+    return subject is not None and _policy(subject)
+
+
 def non_political_compound(c: Any) -> bool:
     """Veto: an event noun made medical, commercial or animal by its compound ("life support", "heart attack",
     "customer support", "shark attack")."""
