@@ -68,6 +68,7 @@ SENSE_VETOES = {
     "taken_for_granted",
     "interrupted_speaker",
     "policy_giver",
+    "scene_dispatch",
     "released_thing",
     "own_staff",
 }
@@ -151,6 +152,7 @@ def _on(doc, events, word: str):
         ("Israel announced the release of 20 Palestinian prisoners from its jails.", "release", "RETREAT"),
         ("The Turkish president said at a meeting with the Iraqi envoy that it was open.", "meeting", "CONSULT"),
         ("Ukraine recalled its envoy from Moscow after the attack.", "recalled", "SANCTION"),
+        ("Kenya dispatched 500 police officers to the border town after the clashes.", "dispatched", "MOBILIZE"),
         ("The Kenyan government cut aid to the Somali region by half.", "cut", "SANCTION"),
         ("The World Food Programme sent food aid to the Kenyan refugees.", "sent", "AID"),
         ("Egypt cut off gas supplies to Israel in 2012.", "cut", "SANCTION"),

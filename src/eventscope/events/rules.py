@@ -150,6 +150,7 @@ from eventscope.events.senses import (
     remembered_person,
     return_journey,
     road_accident,
+    scene_dispatch,
     self_directed,
     sent_message,
     shared_view,
@@ -647,6 +648,18 @@ VETOES: tuple[Rule, ...] = (
         E("The officers, who had been summoned by 911 calls, found the man in Lagos.", "summoned", None),
     ),
     rule(
+        "scene_dispatch",
+        '"officers were dispatched to the intersection after word of a shooting": police or firefighters sent to a '
+        "home, a shop or a street corner answer a call, no MOBILIZE (events/senses.py).",
+        scene_dispatch,
+        E(
+            "Two Kenyan police officers were dispatched to the home after a neighbour reported shots.",
+            "dispatched",
+            None,
+        ),
+        E("The sheriff dispatched a deputy to the residence on Monday night.", "dispatched", None),
+    ),
+    rule(
         "war_as_time",
         '"served as a colonel during the war with Armenia", "exports fell after the war": a lasting war or '
         "occupation named as the time of another clause is background, no attack reported (events/senses.py).",
@@ -1142,6 +1155,7 @@ SENSE_VETOES = frozenset(
         "private_deal",
         "released_thing",
         "taken_for_granted",
+        "scene_dispatch",
         "interrupted_speaker",
         "policy_giver",
     }

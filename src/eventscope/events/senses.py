@@ -181,6 +181,29 @@ def policy_giver(c: Any) -> bool:
     return subject is not None and _policy(subject)
 
 
+def _titled_heads(token: Token) -> list[Token]:
+    """The word and its compounds: "sheriff's *Deputy* Mark Morgan" is a deputy."""
+    return [token, *(ch for ch in token.children if ch.dep_ == "compound")]
+
+
+def scene_dispatch(c: Any) -> bool:
+    """Veto: "officers were dispatched to the intersection after word of the shooting", "a deputy was sent to the
+    home because a fire had been reported": police, deputies, firefighters or paramedics sent to a home, a shop or a
+    street corner answer a call; the crime or the fire is the event, the call-out no MOBILIZE.  Troops, riot police
+    sent to a city ("to Charlotte", "to the border") and any dispatch to a protest keep it."""
+    token = c.token
+    if c.entry.event_type != "MOBILIZE" or token.lemma_.lower() not in ("dispatch", "send", "deploy", "call"):
+        return False
+    sent = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    services = words("emergency_services")
+    if not sent or not all(any(h.lemma_.lower() in services for h in _titled_heads(o)) for o in sent):
+        return False
+    places = [
+        o for p in token.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"
+    ]
+    return bool(places) and all(o.lemma_.lower() in words("call_out_places") for o in places)
+
+
 def non_political_compound(c: Any) -> bool:
     """Veto: an event noun made medical, commercial or animal by its compound ("life support", "heart attack",
     "customer support", "shark attack")."""
