@@ -226,6 +226,8 @@ def test_attacking_people_stays_assault(run_coder) -> None:
     ("text", "trigger", "modality", "negated"),
     [
         ("Obama plans to visit Cuba next month.", "visit", "future", False),
+        ("The Iranian prisoner asked the court to delay his execution.", "execution", "future", False),
+        ("Kenya postponed the withdrawal of its troops from Somalia.", "withdrawal", "future", False),
         ("The Indian president is due to visit China next week.", "visit", "future", False),
         ("France is likely to attack the rebels in Mali.", "attack", "future", False),
         ("The United States would like to meet Iranian officials.", "meet", "future", False),
