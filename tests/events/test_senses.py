@@ -69,6 +69,7 @@ SENSE_VETOES = {
     "interrupted_speaker",
     "policy_giver",
     "scene_dispatch",
+    "elected_control",
     "released_thing",
     "own_staff",
 }
@@ -152,6 +153,8 @@ def _on(doc, events, word: str):
         ("Israel announced the release of 20 Palestinian prisoners from its jails.", "release", "RETREAT"),
         ("The Turkish president said at a meeting with the Iraqi envoy that it was open.", "meeting", "CONSULT"),
         ("Ukraine recalled its envoy from Moscow after the attack.", "recalled", "SANCTION"),
+        ("Houthi rebels seized control of the Yemeni parliament in Sanaa.", "seized", "COERCE"),
+        ("Syrian rebels took control of the town of Idlib on Monday.", "took", "COERCE"),
         ("Kenya dispatched 500 police officers to the border town after the clashes.", "dispatched", "MOBILIZE"),
         ("The Kenyan government cut aid to the Somali region by half.", "cut", "SANCTION"),
         ("The World Food Programme sent food aid to the Kenyan refugees.", "sent", "AID"),

@@ -101,6 +101,7 @@ from eventscope.events.senses import (
     directive_tell,
     discourse_tell,
     dismissal_firing,
+    elected_control,
     emergency_call,
     evaluated_deed,
     figurative_adjective,
@@ -660,6 +661,14 @@ VETOES: tuple[Rule, ...] = (
         E("The sheriff dispatched a deputy to the residence on Monday night.", "dispatched", None),
     ),
     rule(
+        "elected_control",
+        '"attacks that helped Republicans take control of the House": control of a chamber or a majority is won at the '
+        "polls, no COERCE seizure (events/senses.py).",
+        elected_control,
+        E("The Kenyan opposition took control of the Senate in the August election.", "took", None),
+        E("The Kenyan ruling party seized control of the National Assembly in 2017.", "seized", None),
+    ),
+    rule(
         "war_as_time",
         '"served as a colonel during the war with Armenia", "exports fell after the war": a lasting war or '
         "occupation named as the time of another clause is background, no attack reported (events/senses.py).",
@@ -1155,6 +1164,7 @@ SENSE_VETOES = frozenset(
         "private_deal",
         "released_thing",
         "taken_for_granted",
+        "elected_control",
         "scene_dispatch",
         "interrupted_speaker",
         "policy_giver",

@@ -204,6 +204,32 @@ def scene_dispatch(c: Any) -> bool:
     return bool(places) and all(o.lemma_.lower() in words("call_out_places") for o in places)
 
 
+ARMED_TAKERS = frozenset({"MIL", "REB", "MILITIA", "UAF", "POL"})
+"""Sectors whose taking of control is by force ("the army seized control of parliament")."""
+
+
+def elected_control(c: Any) -> bool:
+    """Veto: "attacks that helped Republicans take control of the House", "Labour won control of the council", "the
+    party seized the majority": control of a chamber or a majority is won in an election, no COERCE seizure.  Only
+    control or a majority: "protesters seized the parliament building" stays, and so does control taken by an armed
+    group or the police ("the army seized control of parliament")."""
+    token = c.token
+    if c.entry.event_type != "COERCE" or token.pos_ != "VERB":
+        return False
+    objects = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if not objects or not all(o.lemma_.lower() in ("control", "majority") for o in objects):
+        return False
+    bodies = [
+        p for o in objects for prep in o.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in")
+        for p in prep.children if p.dep_ == "pobj"
+    ]  # fmt: skip
+    if any(b.lemma_.lower() not in words("elected_bodies") for b in bodies):
+        return False  # "took control of the city", "seized control of the airport"
+    if not bodies and any(o.lemma_.lower() == "control" for o in objects):
+        return False  # "the rebels took control": of what is not said
+    return not any(a.sector in ARMED_TAKERS for a in c.arguments.sources)
+
+
 def non_political_compound(c: Any) -> bool:
     """Veto: an event noun made medical, commercial or animal by its compound ("life support", "heart attack",
     "customer support", "shark attack")."""
