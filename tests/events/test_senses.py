@@ -153,6 +153,7 @@ def _on(doc, events, word: str):
         ("Israel announced the release of 20 Palestinian prisoners from its jails.", "release", "RETREAT"),
         ("The Turkish president said at a meeting with the Iraqi envoy that it was open.", "meeting", "CONSULT"),
         ("Ukraine recalled its envoy from Moscow after the attack.", "recalled", "SANCTION"),
+        ("Fulani gunmen killed the Nigerian herders and their cattle.", "killed", "ASSAULT"),
         ("Houthi rebels seized control of the Yemeni parliament in Sanaa.", "seized", "COERCE"),
         ("Syrian rebels took control of the town of Idlib on Monday.", "took", "COERCE"),
         ("Kenya dispatched 500 police officers to the border town after the clashes.", "dispatched", "MOBILIZE"),

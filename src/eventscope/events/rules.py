@@ -695,10 +695,12 @@ VETOES: tuple[Rule, ...] = (
     rule(
         "animal_attack",
         '"a killer bee attack", "the tiger attacked two villagers": an animal is no party; its attack is no '
-        "ASSAULT (events/senses.py).",
+        'ASSAULT, nor is killing animals ("kill and sacrifice animals") (events/senses.py).',
         animal_attack,
         E("Two Indian villagers were attacked by a tiger near the park.", "attacked", None),
         E("A crocodile attacked two Kenyan herders near the lake.", "attacked", None),
+        E("During the festival Kenyan Muslims kill and sacrifice animals.", "kill", None),
+        E("Thousands of cattle were killed in the Nigerian drought.", "killed", None),
     ),
     rule(
         "audience_meeting",

@@ -1740,14 +1740,32 @@ def _own_staff(noun: Token) -> bool:
 
 def animal_attack(c: Any) -> bool:
     """Veto: "a killer bee attack", "the tiger attacked two villagers", "was mauled by a bear": an animal is no
-    party; its attack is an accident of nature, no ASSAULT."""
+    party; its attack is an accident of nature, no ASSAULT.  Nor is killing animals ("Muslims will kill and
+    sacrifice animals", "rangers shot the wolf", "thousands of cattle were killed"): slaughter, a sacrifice or a hunt
+    has no victim party; "killed the herders and their cattle" names people too and stays."""
     token = c.token
     if c.entry.event_type != "ASSAULT":
         return False
     animals = words("animal_nouns")
     doers = [ch for ch in token.children if ch.dep_ in ("nsubj", "poss", "compound")]
     doers += [o for ch in token.children if ch.dep_ == "agent" for o in ch.children if o.dep_ == "pobj"]
-    return bool(doers) and all(d.lemma_.lower() in animals or d.lower_ in animals for d in doers)
+    if doers and all(d.lemma_.lower() in animals or d.lower_ in animals for d in doers):
+        return True
+    victims = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if not victims:  # "kill and sacrifice animals": the object of the conjoined verb
+        victims = [o for verb in token.conjuncts for o in verb.children if o.dep_ == "dobj"]
+        # ... or the noun the parser hangs on the verb as its conjunct ("kill and [sacrifice animals]")
+        victims = victims or [n for n in token.conjuncts if n.pos_ == "NOUN"]
+    return bool(victims) and all(_of_whole(v).lemma_.lower() in animals for v in victims)
+
+
+def _of_whole(noun: Token) -> Token:
+    """ "thousands of cattle" -> cattle: the "of" noun of a number or a quantity word."""
+    if noun.like_num or noun.lemma_.lower() in words("quantity_heads") or noun.ent_type_ == "CARDINAL":
+        whole = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        if whole:
+            return whole[0]
+    return noun
 
 
 def audience_meeting(c: Any) -> bool:
