@@ -70,6 +70,7 @@ SENSE_VETOES = {
     "policy_giver",
     "scene_dispatch",
     "elected_control",
+    "hired_person",
     "released_thing",
     "own_staff",
 }
@@ -153,6 +154,7 @@ def _on(doc, events, word: str):
         ("Israel announced the release of 20 Palestinian prisoners from its jails.", "release", "RETREAT"),
         ("The Turkish president said at a meeting with the Iraqi envoy that it was open.", "meeting", "CONSULT"),
         ("Ukraine recalled its envoy from Moscow after the attack.", "recalled", "SANCTION"),
+        ("The Somali militia recruited 300 young men to fight the government.", "recruited", "MOBILIZE"),
         ("Fulani gunmen killed the Nigerian herders and their cattle.", "killed", "ASSAULT"),
         ("Houthi rebels seized control of the Yemeni parliament in Sanaa.", "seized", "COERCE"),
         ("Syrian rebels took control of the town of Idlib on Monday.", "took", "COERCE"),

@@ -115,6 +115,7 @@ from eventscope.events.senses import (
     granted_concession,
     habitual_adverb,
     habitual_present,
+    hired_person,
     hospital_admission,
     imperative_notice,
     intangible_gift,
@@ -669,6 +670,14 @@ VETOES: tuple[Rule, ...] = (
         E("The Kenyan ruling party seized control of the National Assembly in 2017.", "seized", None),
     ),
     rule(
+        "hired_person",
+        '"Podesta, whom Obama recruited to lead his climate efforts": recruiting one person to a post is hiring, no '
+        "MOBILIZE (events/senses.py).",
+        hired_person,
+        E("The Kenyan president recruited a former banker to lead his campaign.", "recruited", None),
+        E("The Nigerian governor recruited her as his chief of staff in 2015.", "recruited", None),
+    ),
+    rule(
         "war_as_time",
         '"served as a colonel during the war with Armenia", "exports fell after the war": a lasting war or '
         "occupation named as the time of another clause is background, no attack reported (events/senses.py).",
@@ -1166,6 +1175,7 @@ SENSE_VETOES = frozenset(
         "private_deal",
         "released_thing",
         "taken_for_granted",
+        "hired_person",
         "elected_control",
         "scene_dispatch",
         "interrupted_speaker",

@@ -230,6 +230,25 @@ def elected_control(c: Any) -> bool:
     return not any(a.sector in ARMED_TAKERS for a in c.arguments.sources)
 
 
+POST_DUTIES = frozenset({"lead", "run", "head", "manage", "advise", "coach", "serve", "direct", "chair", "oversee"})
+"""What one hired person is recruited to do: "recruited him to lead his climate efforts"."""
+
+
+def hired_person(c: Any) -> bool:
+    """Veto: "Podesta, whom Obama recruited to lead his climate efforts", "the club hired her as its coach":
+    recruiting one person to a post is hiring, no MOBILIZE.  Recruiting fighters, members or volunteers (a plural, no
+    post) stays: "the militia recruited 300 young men"."""
+    token = c.token
+    if c.entry.event_type != "MOBILIZE" or token.lemma_.lower() not in ("recruit", "hire", "appoint"):
+        return False
+    objects = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if any(o.tag_ in ("NNS", "NNPS") or o.like_num or any(ch.like_num for ch in o.children) for o in objects):
+        return False  # "recruited fighters", "hired 40 guards"
+    duty = any(ch.dep_ == "xcomp" and ch.lemma_.lower() in POST_DUTIES for ch in token.children)
+    post = any(ch.dep_ == "prep" and ch.lower_ == "as" for ch in token.children)
+    return duty or post
+
+
 def non_political_compound(c: Any) -> bool:
     """Veto: an event noun made medical, commercial or animal by its compound ("life support", "heart attack",
     "customer support", "shark attack")."""
