@@ -558,7 +558,7 @@ VETOES: tuple[Rule, ...] = (
     ),
     rule(
         "policy_giver",
-        '"HB 200 includes funding school transportation", "the welfare overhaul, which reduced federal assistance": '
+        '"SB 14 includes funding rural clinics", "the pension overhaul, which reduced federal assistance": '
         "what a law or a policy funds or cuts is its content, no AID or SANCTION (events/senses.py).",
         policy_giver,
         E("The new Kenyan law provides free school meals to poor families.", "provides", None),
@@ -651,8 +651,8 @@ VETOES: tuple[Rule, ...] = (
     ),
     rule(
         "scene_dispatch",
-        '"officers were dispatched to the intersection after word of a shooting": police or firefighters sent to a '
-        "home, a shop or a street corner answer a call, no MOBILIZE (events/senses.py).",
+        '"two officers were dispatched to the apartment after a neighbour heard shots": police or firefighters sent '
+        "to a home, a shop or a street corner answer a call, no MOBILIZE (events/senses.py).",
         scene_dispatch,
         E(
             "Two Kenyan police officers were dispatched to the home after a neighbour reported shots.",
@@ -663,7 +663,7 @@ VETOES: tuple[Rule, ...] = (
     ),
     rule(
         "elected_control",
-        '"attacks that helped Republicans take control of the House": control of a chamber or a majority is won at the '
+        '"the opposition took control of the Senate in the election": control of a chamber or a majority is won at the '
         "polls, no COERCE seizure (events/senses.py).",
         elected_control,
         E("The Kenyan opposition took control of the Senate in the August election.", "took", None),
@@ -671,7 +671,7 @@ VETOES: tuple[Rule, ...] = (
     ),
     rule(
         "hired_person",
-        '"Podesta, whom Obama recruited to lead his climate efforts": recruiting one person to a post is hiring, no '
+        '"the banker whom the governor recruited to lead his campaign": recruiting one person to a post is hiring, no '
         "MOBILIZE (events/senses.py).",
         hired_person,
         E("The Kenyan president recruited a former banker to lead his campaign.", "recruited", None),
@@ -704,11 +704,11 @@ VETOES: tuple[Rule, ...] = (
     rule(
         "animal_attack",
         '"a killer bee attack", "the tiger attacked two villagers": an animal is no party; its attack is no '
-        'ASSAULT, nor is killing animals ("kill and sacrifice animals") (events/senses.py).',
+        'ASSAULT, nor is killing animals ("kill and sacrifice goats") (events/senses.py).',
         animal_attack,
         E("Two Indian villagers were attacked by a tiger near the park.", "attacked", None),
         E("A crocodile attacked two Kenyan herders near the lake.", "attacked", None),
-        E("During the festival Kenyan Muslims kill and sacrifice animals.", "kill", None),
+        E("At the feast the Kenyan villagers kill and sacrifice goats.", "kill", None),
         E("Thousands of cattle were killed in the Nigerian drought.", "killed", None),
     ),
     rule(
@@ -780,15 +780,15 @@ VETOES: tuple[Rule, ...] = (
     ),
     rule(
         "released_thing",
-        '"attorneys released it to the media": a released "it" is a video, a report or a song, never a freed captive '
-        "(events/senses.py).",
+        '"the family\'s lawyers released it to the press": a released "it" is a video, a report or a song, never a '
+        "freed captive (events/senses.py).",
         released_thing,
         E("The Kenyan police filmed the raid and released it to the press on Monday.", "released", None),
         E("The Iraqi ministry wrote a report on the camps and released it on Tuesday.", "released", None),
     ),
     rule(
         "taken_for_granted",
-        '"the party took black voters for granted": to take something for granted is to assume it, nothing is '
+        '"the party took rural voters for granted": to take something for granted is to assume it, nothing is '
         "granted (events/senses.py).",
         taken_for_granted,
         E("The Kenyan ruling party has taken the coastal voters for granted for decades.", "granted", None),
@@ -796,7 +796,7 @@ VETOES: tuple[Rule, ...] = (
     ),
     rule(
         "interrupted_speaker",
-        '"he said, cutting off a reporter who asked about finances": cutting off a speaker interrupts, no SANCTION '
+        '"she said, cutting off a journalist who asked about the loan": cutting off a speaker interrupts, no SANCTION '
         "(events/senses.py).",
         interrupted_speaker,
         E(
@@ -907,11 +907,11 @@ VETOES: tuple[Rule, ...] = (
         E("The truck driver struck a police officer at the intersection in Lagos.", "struck", None),
         E("Two policemen were struck by an eastbound car near the bridge in Lagos.", "struck", None),
         E("Police are looking for a van that struck a police officer in Lagos on Monday.", "struck", None),
-        E("A Lagos man was hit by a car and killed early on Sunday.", "killed", None),
+        E("A Nigerian cyclist was hit by a bus and killed on the Lagos ring road.", "killed", None),
     ),
     rule(
         "natural_force",
-        '"Hurricane Betsy destroyed the church", "a quake struck the county": harm done by a storm, a quake or a fire '
+        '"Cyclone Idai destroyed the school", "a quake struck the province": harm done by a storm, a quake or a fire '
         "is a disaster, no ASSAULT, COERCE or strike (events/senses.py).",
         natural_force,
         E("The storm destroyed the Kenyan school and damaged the clinic.", "destroyed", None),

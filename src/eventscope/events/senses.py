@@ -117,7 +117,7 @@ def non_political_object(c: Any) -> bool:
 
 
 def released_thing(c: Any) -> bool:
-    """Veto: "attorneys released it to the media", "the clip has drawn ridicule since it was released": "it" names no
+    """Veto: "the family's lawyers released it to the press", "the song went viral after it was released": "it" names no
     person, so what is released is a video, a report or a song, no RETREAT, however the pronoun resolved (the
     resolver may give it the name of the person the video shows).  Released captives are "him", "them" or a noun
     ("released the hostages", "released the seized tanker").  A sense veto: the model's fallback must not code the
@@ -130,7 +130,7 @@ def released_thing(c: Any) -> bool:
 
 
 def taken_for_granted(c: Any) -> bool:
-    """Veto: "the party has taken black voters for granted", "peace is taken for granted": to take something for
+    """Veto: "the party has taken rural voters for granted", "peace is taken for granted": to take something for
     granted is to assume it, no AID is granted.  "Granted asylum", "granted them access" have an object and stay."""
     token = c.token
     if token.lemma_.lower() != "grant" or token.i == 0 or token.doc[token.i - 1].lower_ != "for":
@@ -143,7 +143,7 @@ PERSONAL_OBJECTS = frozenset({"him", "her", "me", "you", "us", "them"})
 
 
 def interrupted_speaker(c: Any) -> bool:
-    """Veto: "he said, cutting off a reporter who asked about finances", "the chairman cut her off": cutting off a
+    """Veto: "she said, cutting off a journalist who asked about the loan", "the chairman cut her off": cutting off a
     speaker interrupts, no SANCTION or COERCE.  The object is a person one speaks with (``interlocutor_nouns``), or a
     personal pronoun in a sentence that reports talk; "cut off aid to Egypt", "cut off the rebels' supply lines"
     and "cut off ties with Qatar" have other objects and stay."""
@@ -164,15 +164,16 @@ BILL_NUMBER = re.compile(r"^(?:[HS]B|[HS]F|HR|H\.R\.|S\.)$")
 
 
 def _policy(subject: Token) -> bool:
-    """A policy, law or measure ("the act", "the overhaul of welfare"), or a bill named by its number ("HB 200")."""
+    """A policy, law or measure ("the act", "the overhaul of the pension system"), or a bill named by its number
+    ("HB 200")."""
     if subject.pos_ == "NOUN" and not subject.ent_type_ and subject.lemma_.lower() in words("policy_nouns"):
         return True  # not a name: "the World Food *Programme* sent food aid" is an agency
     return bool(BILL_NUMBER.match(subject.text)) and any(ch.like_num for ch in subject.children)
 
 
 def policy_giver(c: Any) -> bool:
-    """Veto: "HB 200 includes funding school transportation", "the overhaul of welfare, which reduced federal
-    assistance for the poor", "the act granted wilderness protection": what a law, a bill or a policy funds, grants
+    """Veto: "SB 14 includes funding rural clinics", "the pension overhaul, which reduced federal assistance
+    for retirees", "the act granted protection to the wetlands": what a law, a bill or a policy funds, grants
     or cuts is its content, described, no AID or SANCTION a party gave or imposed.  "Congress passed a bill" and
     "the government cut aid to Egypt" have a party as subject and stay."""
     if c.entry.event_type not in ("AID", "SANCTION"):
@@ -187,8 +188,8 @@ def _titled_heads(token: Token) -> list[Token]:
 
 
 def scene_dispatch(c: Any) -> bool:
-    """Veto: "officers were dispatched to the intersection after word of the shooting", "a deputy was sent to the
-    home because a fire had been reported": police, deputies, firefighters or paramedics sent to a home, a shop or a
+    """Veto: "two officers were dispatched to the apartment after a neighbour heard shots", "a deputy was sent
+    to the house after a 911 call": police, deputies, firefighters or paramedics sent to a home, a shop or a
     street corner answer a call; the crime or the fire is the event, the call-out no MOBILIZE.  Troops, riot police
     sent to a city ("to Charlotte", "to the border") and any dispatch to a protest keep it."""
     token = c.token
@@ -209,7 +210,7 @@ ARMED_TAKERS = frozenset({"MIL", "REB", "MILITIA", "UAF", "POL"})
 
 
 def elected_control(c: Any) -> bool:
-    """Veto: "attacks that helped Republicans take control of the House", "Labour won control of the council", "the
+    """Veto: "the opposition took control of the Senate", "Labour won control of the council", "the
     party seized the majority": control of a chamber or a majority is won in an election, no COERCE seizure.  Only
     control or a majority: "protesters seized the parliament building" stays, and so does control taken by an armed
     group or the police ("the army seized control of parliament")."""
@@ -231,11 +232,11 @@ def elected_control(c: Any) -> bool:
 
 
 POST_DUTIES = frozenset({"lead", "run", "head", "manage", "advise", "coach", "serve", "direct", "chair", "oversee"})
-"""What one hired person is recruited to do: "recruited him to lead his climate efforts"."""
+"""What one hired person is recruited to do: "recruited him to lead the campaign"."""
 
 
 def hired_person(c: Any) -> bool:
-    """Veto: "Podesta, whom Obama recruited to lead his climate efforts", "the club hired her as its coach":
+    """Veto: "the banker whom the governor recruited to lead his campaign", "the club hired her as its coach":
     recruiting one person to a post is hiring, no MOBILIZE.  Recruiting fighters, members or volunteers (a plural, no
     post) stays: "the militia recruited 300 young men"."""
     token = c.token
@@ -525,13 +526,13 @@ def road_accident(c: Any) -> bool:
     if token.dep_ == "relcl" and token.head.lemma_.lower() in vehicles:
         if any(ch.dep_ == "nsubj" and ch.tag_ in ("WDT", "WP") for ch in token.children):
             return True
-    # "they were struck by an eastbound car"; "a man was hit by a car and killed": the conjunct shares the agent
+    # "they were struck by an eastbound car"; "a cyclist was hit by a van and killed": the conjunct shares the agent
     return any(o.lemma_.lower() in vehicles for o in _doers(token, ("agent",)))
 
 
 def _doers(token: Token, deps: tuple[str, ...] = ("nsubj", "agent")) -> list[Token]:
     """The trigger's subject and passive agent, and those of the verb it is conjoined to ("was hit by a car and
-    *killed*", "the storm flooded the town and *destroyed* the bridge"), with their compounds ("*Hurricane* Betsy")."""
+    *killed*", "the storm flooded the town and *destroyed* the bridge"), with their compounds ("*Cyclone* Idai")."""
     found: list[Token] = []
     for verb in (token, token.head) if token.dep_ == "conj" else (token,):
         for ch in verb.children:
@@ -548,8 +549,8 @@ FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
 
 def natural_force(c: Any) -> bool:
-    """Veto: harm done by a storm, a quake, a flood or a fire ("Hurricane Betsy destroyed the church", "the building
-    was destroyed by fire", "a tiny earthquake struck the county overnight") is a disaster, no ASSAULT, COERCE or
+    """Veto: harm done by a storm, a quake, a flood or a fire ("Cyclone Idai destroyed the school", "the building
+    was destroyed by fire", "a small earthquake struck the province overnight") is a disaster, no ASSAULT, COERCE or
     PROTEST strike: the doer is the trigger's subject or agent, or the noun a fragment's parse leaves as its root.
     A sentence that also names a weapon or an attack ("a fire set by arsonists", "the bomb blast started a fire")
     keeps it."""
@@ -560,7 +561,7 @@ def natural_force(c: Any) -> bool:
     doers = _doers(token)
     if not doers and token.dep_ in ("acl", "relcl"):
         root = token.sent.root
-        doers = [root] if root.pos_ == "NOUN" else []  # "A tiny earthquake that ... struck in the county": a fragment
+        doers = [root] if root.pos_ == "NOUN" else []  # "A small quake that ... struck in the province": a fragment
     if not any(d.lemma_.lower() in forces for d in doers):
         return False
     lemmas = {t.lemma_.lower() for t in c.state.sentence} | {t.lower_ for t in c.state.sentence}
@@ -1759,9 +1760,9 @@ def _own_staff(noun: Token) -> bool:
 
 def animal_attack(c: Any) -> bool:
     """Veto: "a killer bee attack", "the tiger attacked two villagers", "was mauled by a bear": an animal is no
-    party; its attack is an accident of nature, no ASSAULT.  Nor is killing animals ("Muslims will kill and
-    sacrifice animals", "rangers shot the wolf", "thousands of cattle were killed"): slaughter, a sacrifice or a hunt
-    has no victim party; "killed the herders and their cattle" names people too and stays."""
+    party; its attack is an accident of nature, no ASSAULT.  Nor is killing animals ("villagers kill and sacrifice
+    goats at the feast", "rangers shot the wolf", "thousands of cattle were killed"): slaughter, a sacrifice or a
+    hunt has no victim party; "killed the herders and their cattle" names people too and stays."""
     token = c.token
     if c.entry.event_type != "ASSAULT":
         return False
@@ -1773,7 +1774,7 @@ def animal_attack(c: Any) -> bool:
     victims = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
     if not victims:  # "kill and sacrifice animals": the object of the conjoined verb
         victims = [o for verb in token.conjuncts for o in verb.children if o.dep_ == "dobj"]
-        # ... or the noun the parser hangs on the verb as its conjunct ("kill and [sacrifice animals]")
+        # ... or the noun the parser hangs on the verb as its conjunct ("kill and [sacrifice goats]")
         victims = victims or [n for n in token.conjuncts if n.pos_ == "NOUN"]
     return bool(victims) and all(_of_whole(v).lemma_.lower() in animals for v in victims)
 
