@@ -140,7 +140,7 @@ def test_speaking_to_a_named_news_outlet_is_no_consult(code):
     """ "told The Moscow Times", "spoke to Fox News": a newspaper or broadcaster named as the recipient is the press,
     even when the resolver does not know it as a party of the media; a capitalised outlet word ends its name."""
     for text in (
-        "The flights will start this summer, the airline's chief executive told The Kenyan Times.",
+        "The new route opens next spring, the airline's chief executive told The Kenyan Times.",
         "The Kenyan foreign minister spoke to Fox News on Tuesday.",
         "The Ugandan president spoke to Reuters on Monday.",
     ):

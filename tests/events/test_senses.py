@@ -806,6 +806,8 @@ def test_support_held_is_described_and_support_given_stays(run_coder, text: str,
         assert kept_type in {e.entry.event_type for e in on_trigger}, [
             (e.entry.event_type, e.rules) for e in on_trigger
         ]
+
+
 def test_a_released_it_is_not_coded_again_by_the_model(code) -> None:
     """The veto is a sense veto: the model's fallback must not read the released video as a RETREAT again."""
     events = code("The Kenyan police filmed the raid and released it to the press on Monday.")

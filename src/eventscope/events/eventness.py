@@ -189,8 +189,8 @@ SPEECH_FAMILIES = frozenset({"verbal_cooperation", "verbal_conflict"})
 def kept_as_dyad(event: Event) -> bool:
     """Whether the filter keeps the event whatever its eventness: a deed between two parties ("the army shelled
     the rebels"), not a speech act.  A verbal event names a speaker and an addressee or a topic as readily when
-    nothing was done as when something was: "we're blaming Mexicans for our problems", "I will make this promise to
-    you", "Graham would have told him of the heavenly hope", "the crowd was asked to welcome the governor", "the
+    nothing was done as when something was: "they keep blaming the neighbours for every ill", "I will make this
+    promise to you", "the pastor would have told her of his faith", "the crowd was asked to welcome the governor", "the
     kids will donate half of it to a shelter" (an AGREE), "he told me on Friday".  On the tune audit sheets of
     2026-12-07 (seeds 7001-8103), the verbal events between two parties that the filter would leave out were real
     2 times in 33, so those are judged by their eventness like any other event."""

@@ -602,7 +602,7 @@ VETOES: tuple[Rule, ...] = (
         E("Support for the Iraqi army has been a bipartisan cause in Washington.", "Support", None),
         E("The pope met a Nigerian migrant hailed as a hero for stopping a thief in Rome.", "hailed", None),
         E("The Kenyan senator criticized the minister for his support for Uganda.", "support", None),
-        E("The purpose of Egypt's solidarity with Sudan is to advance the interests of both.", "solidarity", None),
+        E("The aim of Chile's solidarity with Peru is to serve the interests of both.", "solidarity", None),
     ),
     rule(
         "permission_sense",
@@ -800,7 +800,7 @@ VETOES: tuple[Rule, ...] = (
         "(events/senses.py).",
         interrupted_speaker,
         E(
-            "The Kenyan minister said the talks were over, cutting off a reporter who asked about the deal.",
+            "The Kenyan minister said the talks were over, cutting off a journalist with a question on the deal.",
             "cutting",
             None,
         ),
@@ -905,7 +905,7 @@ VETOES: tuple[Rule, ...] = (
         road_accident,
         E("A four-car collision on the freeway critically injured a Nigerian diplomat.", "injured", None),
         E("The truck driver struck a police officer at the intersection in Lagos.", "struck", None),
-        E("Two policemen were struck by an eastbound car near the bridge in Lagos.", "struck", None),
+        E("Two policemen were struck by a westbound lorry near the bridge in Lagos.", "struck", None),
         E("Police are looking for a van that struck a police officer in Lagos on Monday.", "struck", None),
         E("A Nigerian cyclist was hit by a bus and killed on the Lagos ring road.", "killed", None),
     ),

@@ -526,7 +526,7 @@ def road_accident(c: Any) -> bool:
     if token.dep_ == "relcl" and token.head.lemma_.lower() in vehicles:
         if any(ch.dep_ == "nsubj" and ch.tag_ in ("WDT", "WP") for ch in token.children):
             return True
-    # "they were struck by an eastbound car"; "a cyclist was hit by a van and killed": the conjunct shares the agent
+    # "they were struck by a westbound lorry"; "a cyclist was hit by a van and killed": the conjunct shares the agent
     return any(o.lemma_.lower() in vehicles for o in _doers(token, ("agent",)))
 
 
@@ -1591,7 +1591,7 @@ def support_description(c: Any) -> bool:
     person in a reduced relative ("an officer hailed as a hero for stopping the gunman", "a migrant praised for
     catching a thief"): a label of the person; "a deal hailed by Obama as historic" names who praised and stays.
     So is a stance named as what another act or thing is about (``_described_stance``): "the senator attacked the
-    minister for his support of the war", "the purpose of Egypt's solidarity with Sudan", "a supporter of U.S.
+    minister for his support of the war", "the aim of Chile's solidarity with Peru", "a supporter of U.S.
     solidarity with its allies": the support was held, not given in the story; "a show of solidarity with the
     miners", "letters of support" (``stance_expressions``) stay."""
     token = c.token
@@ -1613,7 +1613,7 @@ def support_description(c: Any) -> bool:
 
 def _described_stance(noun: Token) -> bool:
     """A support noun that is the reason for blame ("attacked her *for* her support of the raid") or what a
-    noun is *of* ("the purpose of Egypt's solidarity", "a supporter of NATO and of U.S. solidarity"), unless that
+    noun is *of* ("the aim of Chile's solidarity", "a backer of the pact and of Danish solidarity"), unless that
     noun expresses the support ("a show of solidarity", "messages of support": ``stance_expressions``)."""
     if noun.pos_ != "NOUN" or noun.dep_ != "pobj":
         return False
