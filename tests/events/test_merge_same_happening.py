@@ -96,3 +96,26 @@ def test_a_plan_told_as_intended_and_as_a_condition_is_one_plan():
     first = replace(_event(text, plan, "veto", "REJECT", lee, None), modality="future")
     second = _event(text, other, "shelve", "REJECT", ("the president's", "Ana Lee", "KOR", "GOV"), None)
     assert len(merge_events([first, replace(second, modality="hypothetical")], text)) == 2
+
+
+def test_another_after_the_deed_is_a_remark_not_a_new_deed():
+    """ "A union of seafarers endorsed Ana Ruiz on Friday, another sign of labour's support": "another" comes after
+    the deed and remarks on it, the endorsement is the headline's; "Another union endorsed Ana Ruiz" is a new one."""
+    head = "Seafarers' union endorses Ruiz."
+    union = ("Seafarers' union", None, None, "LAB")
+    lead = "A union of seafarers endorsed Ana Ruiz on Friday, another sign of labour's support."
+    text = f"{head} {lead}"
+    first = _event(text, head, "endorses", "SUPPORT", union, ("Ruiz", None, None, None))
+    again = _event(
+        text, lead, "endorsed", "SUPPORT", ("A union of seafarers", None, None, "LAB"), ("Ana Ruiz", None, None, None)
+    )
+    (only,) = merge_events([first, again], text)
+    assert only.mentions == 2
+
+    new = "Another union endorsed Ana Ruiz on Friday."
+    text = f"{head} {new}"
+    first = _event(text, head, "endorses", "SUPPORT", union, ("Ruiz", None, None, None))
+    other = _event(
+        text, new, "endorsed", "SUPPORT", ("Another union", None, None, "LAB"), ("Ana Ruiz", None, None, None)
+    )
+    assert len(merge_events([first, other], text)) == 2

@@ -58,12 +58,12 @@ def merge_events(events: list[Event], text: str = "", title: str | None = None) 
     meeting, the deed and its purpose) — whatever the mode, theme or how precisely each trigger was placed. The
     second adds no mention: it is the same report.  Then a one-sided event that restates part of another is folded
     into it (``_fold_partial``): in one sentence ("were convicted and sentenced"), or later in the document ("Petrenko
-    visited Vientiane ... during Petrenko's visit"), where it adds a report and a mention; so is a dyad of two named
-    people told again in a later sentence (headline and lead), and so is a casualty report of the attack just told
-    (``_same_attack``; ``text``, the document the events' offsets point into, shows what its sentence refers to),
-    and, when the text opens with its ``title``, the headline's deed told again in the lead (``_headline_in_lead``);
-    last, any deed told again with its parties named another way, one side the same named party or both triggers of
-    one root (``_same_happening``).  The first report stays the evidence."""
+    visited Vientiane ... during Petrenko's visit"), where it adds a report and a mention; so is a casualty report of
+    the attack just told (``_same_attack``; ``text``, the document the events' offsets point into, shows what its
+    sentence refers to), and, when the text opens with its ``title``, the headline's deed told again in the lead
+    (``_headline_in_lead``); last, any deed told again in a later sentence with its parties named the same or another
+    way (headline, lead and quote), one side the same named party or both triggers of one root
+    (``_same_happening``).  The first report stays the evidence."""
     headline = bool(title and title.strip() and text.lstrip().startswith(title.strip()))
     return _fold_partial(_merge_same(events), text, headline)
 
@@ -116,8 +116,9 @@ def _fold_partial(events: list[Event], text: str = "", headline: bool = False) -
     """Fold an event with at most one actor into an earlier event of the same type, polarity and modality that
     has that actor too (by identity or a shared proper name: "Minister Ivan Petrenko's visit" restates "visiting
     Defence Minister Ivan Petrenko"), at a compatible place and date.  An event with both actors is folded only
-    when it retells a dyad of two named people (``_retold_dyad``), a deed told on a thing and on a party in one
-    sentence (``_deed_on_thing``), or the attack just told (``_same_attack``): other dyads are statements to keep."""
+    when it retells a trip or a meeting (``_retells_dyad``), a deed told on a thing and on a party in one sentence
+    (``_deed_on_thing``), the attack just told (``_same_attack``), or one happening with its parties named another
+    way (``_same_happening``): other dyads are statements to keep."""
     kept: list[Event] = []
     for event in events:
         if event.actor1 is None or event.actor2 is None:
@@ -134,7 +135,6 @@ def _fold_partial(events: list[Event], text: str = "", headline: bool = False) -
         else:
             host = (
                 next((k for k in kept if _retells_dyad(event, k)), None)
-                or next((k for k in kept if _retold_statement(event, k, text)), None)
                 or (next((k for k in kept if _headline_in_lead(event, k, text)), None) if headline else None)
                 or _names_indefinite(event, kept)
                 or next((k for k in kept if _deed_on_thing(event, k)), None)
@@ -247,32 +247,63 @@ def _same_happening(event: Event, kept: list[Event], text: str) -> Event | None:
     named party (its identity, a shared proper name, a state and its government or leader), the triggers must share
     a word of one root ("veto", "veto"; "embargo", "imposed an embargo"): one speaker's "criticized X" and "attacked"
     are often two statements.  Two descriptions on each side ("Iraqi forces" and "the rebels" twice) are often two
-    deeds, and a pronoun stands only for a party told just before (``NEAR_CHARS``).  The victim of an attack or
-    arrest must be told in both, the same party or a pronoun for it (``_victim_fits``): one doer's deeds on two
-    victims stay two.  A sentence that tells another one ("another") keeps its own; a description set apart ("other
+    deeds, unless a statement's (``_statement_retold``); a pronoun asks for the same root too, and stands only for a
+    party told just before (``_far_pronoun``).  The victim of an attack or arrest must be told in both, the same
+    party or a pronoun for it (``_victim_fits``): one doer's deeds on two victims stay two.  A sentence that tells
+    another one ("another", "a separate", ``_words_up_to_deed``) keeps its own; a description set apart ("other
     unions") is another party."""
-    if _told_as_another(_sentence_words(event, text)):
+    if _told_as_another(_words_up_to_deed(event, text)):
         return None
     for host in _told_before(event, kept):
         if not _same_telling(_in_mood_of(event, host), host):
             continue
         fits = [_side_fit(a, b) for a, b in ((event.actor1, host.actor1), (event.actor2, host.actor2))]
-        if "none" in fits or fits.count("missing") == 2 or fits == ["weak", "weak"]:
+        if "none" in fits or fits.count("missing") == 2:
             continue
-        if "pronoun" in fits and event.sentence.start - host.sentence.end > NEAR_CHARS:
+        if fits == ["weak", "weak"] and not _statement_retold(event, host):
+            continue
+        if "pronoun" in fits and _far_pronoun(event, host):
             continue
         if event.event_type in VICTIM_TYPES and not _victim_fits(fits, event.actor2, host.actor2):
             continue
-        if "strong" not in fits or "missing" in fits:
+        if "strong" not in fits or "missing" in fits or "pronoun" in fits:
             if not _one_root(event.trigger.text, host.trigger.text):
                 continue
         return host
     return None
 
 
+def _words_up_to_deed(event: Event, text: str) -> list[str]:
+    """The lower-case words of the event's sentence up to its trigger, and those of whom it was done to: where a
+    sentence tells a new deed ("in a separate raid, police arrested", "launched another invasion", "arrested another
+    man"), not a remark after it ("endorsed Ruiz on Friday, another sign of labour's support")."""
+    before = text[event.sentence.start : max(event.sentence.start, event.trigger.end)]
+    target = event.actor2.text if event.actor2 is not None else ""
+    return re.findall(r"[a-z]+", f"{before} {target}".lower())
+
+
+def _far_pronoun(event: Event, host: Event) -> bool:
+    """A personal pronoun on either side told far after the host's sentence: it stands for someone told nearer.
+    "We" speaks for the quoted speaker's side wherever the quote is."""
+    if event.sentence.start - host.sentence.end <= NEAR_CHARS:
+        return False
+    sides = (event.actor1, event.actor2, host.actor1, host.actor2)
+    return any(a is not None and a.text.lower() in PERSONAL_PRONOUNS for a in sides)
+
+
+def _statement_retold(event: Event, host: Event) -> bool:
+    """A statement whose two sides are each described, in both reports, as one party named two ways (``_one_party``:
+    "the state government" twice, "the apex court" and "the Supreme Court"): a story retells one statement so; two
+    meetings or attacks between described parties, or "Convict" and "A convicted killer", are often two."""
+    if event.event_type not in STATEMENT_TYPES:
+        return False
+    sides = ((event.actor1, host.actor1), (event.actor2, host.actor2))
+    return all(a is not None and b is not None and _one_party(a, b) for a, b in sides)
+
+
 def _one_root(a: str, b: str) -> bool:
-    """Two triggers that share a word of one root ("embargo", "imposed an embargo")."""
-    return any(_same_root(x, y) for x in a.split() for y in b.split())
+    """Two triggers that share a word of one root ("embargo", "imposed an embargo"; "asks", "asked")."""
+    return any(_stem(x) == _stem(y) or _same_root(x, y) for x in a.split() for y in b.split())
 
 
 UNREAL_MODALITIES = frozenset({"future", "hypothetical"})
@@ -308,6 +339,7 @@ def _side_fit(a: Actor | None, b: Actor | None) -> str:
     kind) or "none" (two parties, or a list against another party)."""
     if a is None or b is None:
         return "missing"
+    a, b = _titled_one(a), _titled_one(b)
     if a.members or b.members:
         return "strong" if actor_key(a) == actor_key(b) else "none"
     if actor_key(a) == actor_key(b):
@@ -560,14 +592,9 @@ def _thing(actor: Actor | None) -> bool:
 
 
 def _retells_dyad(event: Event, earlier: Event) -> bool:
-    """Whether the dyad ``event`` tells ``earlier`` again: a named dyad, a trip, a deed to one named person, or a
-    meeting whose one side is told once by a pronoun."""
-    return (
-        _retold_dyad(event, earlier)
-        or _retold_visit(event, earlier)
-        or _retold_to_named(event, earlier)
-        or _meeting_by_pronoun(event, earlier)
-    )
+    """Whether the dyad ``event`` tells ``earlier`` again: a trip, or a meeting whose one side is told once by a
+    pronoun (dyads named again are ``_same_happening``'s)."""
+    return _retold_visit(event, earlier) or _meeting_by_pronoun(event, earlier)
 
 
 MEETING_TYPES = frozenset({"CONSULT"})
@@ -670,23 +697,6 @@ def _told_of_anaphor(event: Event, kept: list[Event]) -> Event | None:
     return earlier if _same_telling(event, earlier, same_dates=False) else None
 
 
-def _retold_dyad(event: Event, earlier: Event) -> bool:
-    """A dyad between two named parties told again in a later sentence, the headline and the lead ("Calder calls
-    on Brandt to resign" / "Ruth Calder on Monday called on Tom Brandt to resign"): same type, polarity and
-    modality, each side the same person by a shared proper name, compatible place and date.  Unnamed parties
-    ("Iraqi forces", "the rebels") are never folded: two attacks between them are often two attacks."""
-    if earlier.actor1 is None or earlier.actor2 is None or earlier.sentence.start == event.sentence.start:
-        return False
-    if not _same_telling(event, earlier):
-        return False
-    assert event.actor1 is not None and event.actor2 is not None  # _fold_partial asks only of dyads
-    pairs = (
-        (_titled_one(event.actor1), _titled_one(earlier.actor1)),
-        (_titled_one(event.actor2), _titled_one(earlier.actor2)),
-    )
-    return all(_name_headed(a) and _name_headed(b) and _proper_names(a) & _proper_names(b) for a, b in pairs)
-
-
 def _titled_one(actor: Actor) -> Actor:
     """One person with two titles that the parser read as a list ("Chinese State Councilor and Foreign Minister
     Wang Yi", "Deputy Prime Minister and Finance Minister Ana Ruiz"): a list whose members but the last name no one
@@ -699,46 +709,8 @@ def _titled_one(actor: Actor) -> Actor:
     return actor.members[-1]
 
 
-def _retold_to_named(event: Event, earlier: Event) -> bool:
-    """A deed done to one named person told again in a later sentence, its doer described anew ("police killed
-    Keith Lamont Scott ... Scott was shot and killed by a black police officer"): same type, polarity, modality,
-    place and date, the same named person (not a state: two attacks on "Ukraine" are often two), and the doers one
-    party or two unnamed descriptions of one kind (same sector and country)."""
-    if earlier.actor1 is None or earlier.actor2 is None or earlier.sentence.start >= event.sentence.start:
-        return False
-    assert event.actor1 is not None and event.actor2 is not None  # _fold_partial asks only of dyads
-    victims = (event.actor2, earlier.actor2)
-    if not (_named_person(victims[0]) and _named_person(victims[1]) and _same_party(*victims)):
-        return False
-    doers = (event.actor1, earlier.actor1)
-    if not (_same_party(*doers) or _unnamed_alike(*doers) or _implied_alike(*doers)):
-        return False
-    return _same_telling(event, earlier)
-
-
 STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
 """Types whose deed is a statement: a story tells it in its headline, its lead and the quote itself."""
-
-
-def _retold_statement(event: Event, earlier: Event, text: str = "") -> bool:
-    """A statement told again in a later sentence with its parties named another way, as a story tells it in the
-    headline, the lead and the quote ("Norway urges Chile to free the journalist" / "Oslo's foreign ministry said
-    Norway urges the Chilean government to ..." / "'We urge the Chilean government ...,' she said"): a statement
-    type, the same verb (by its stem: "urges", "urge"), the same polarity, modality, place and date, and on each
-    side one party named two ways: the same party, a state and its government or its spokesperson ("Chile", "the
-    Chilean government"; "We", said by the Norwegian spokeswoman), or a definite description of the same kind
-    ("the apex court", "the Supreme Court").  A later sentence that tells a new one ("another", "a second")
-    keeps it, and so do two verbs ("urged ... criticized"): those are often two statements."""
-    if event.event_type not in STATEMENT_TYPES or earlier.actor1 is None or earlier.actor2 is None:
-        return False
-    if earlier.sentence.start >= event.sentence.start or not _same_telling(event, earlier):
-        return False
-    if _stem(event.trigger.text) != _stem(earlier.trigger.text):
-        return False
-    assert event.actor1 is not None and event.actor2 is not None  # _fold_partial asks only of dyads
-    if not (_one_party(event.actor1, earlier.actor1) and _one_party(event.actor2, earlier.actor2)):
-        return False
-    return not _told_as_another(_sentence_words(event, text))
 
 
 def _headline_in_lead(event: Event, earlier: Event, text: str) -> bool:
