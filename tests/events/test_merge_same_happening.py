@@ -119,3 +119,14 @@ def test_another_after_the_deed_is_a_remark_not_a_new_deed():
         text, new, "endorsed", "SUPPORT", ("Another union", None, None, "LAB"), ("Ana Ruiz", None, None, None)
     )
     assert len(merge_events([first, other], text)) == 2
+
+
+def test_deeds_of_a_described_party_with_no_other_side_stay_apart():
+    """ "The Town Council approved the budget ... Later, council approved a parking plan": a body told only by
+    descriptions and no other side in one of the reports names no one happening; two approvals stay two."""
+    first_vote = "The Town Council approved the budget on Monday."
+    second_vote = "Later, council approved a parking plan."
+    text = f"{first_vote} {second_vote}"
+    first = _event(text, first_vote, "approved", "SUPPORT", ("The Town Council", None, None, "GOV"), None)
+    second = _event(text, second_vote, "approved", "SUPPORT", ("council", None, None, "GOV"), None)
+    assert len(merge_events([first, second], text)) == 2

@@ -238,20 +238,19 @@ def _same_attack(event: Event, kept: list[Event], text: str) -> Event | None:
 
 
 def _same_happening(event: Event, kept: list[Event], text: str) -> Event | None:
-    """The happening a later sentence tells again with its parties named another way ("Russia's invasion of Georgia"
-    ... "Putin's invasion of Georgia"; "Seafarers' union endorses Ruiz" ... "the union endorsed Ana Ruiz"; "Police
-    are investigating the deaths" ... "Avon Police is investigating the deaths"; "Lee is set to veto the bill" ...
-    "the president's reasons to veto it"): the latest earlier event of the same type, polarity, place and written
-    date, both told as done or both as not done yet (``_in_mood_of``), whose every side told in both is one party
-    (``_side_fit``), one side at least told in both.  Unless both sides are told in both and one of them is the same
-    named party (its identity, a shared proper name, a state and its government or leader), the triggers must share
+    """The happening a later sentence tells again with its parties named another way ("Russia's invasion of Georgia" ...
+    "Putin's invasion of Georgia"; "Seafarers' union endorses Ruiz" ... "the union endorsed Ana Ruiz"; "Lee is set to
+    veto the bill" ... "the president's reasons to veto it"): the latest earlier event of the same type, polarity, place
+    and written date, both told as done or both as not done yet (``_in_mood_of``), whose every side told in both is one
+    party (``_side_fit``), one side at least told in both. Unless both sides are told in both and one of them is the
+    same named party (its identity, a shared proper name, a state and its government or leader), the triggers must share
     a word of one root ("veto", "veto"; "embargo", "imposed an embargo"): one speaker's "criticized X" and "attacked"
-    are often two statements.  Two descriptions on each side ("Iraqi forces" and "the rebels" twice) are often two
-    deeds, unless a statement's (``_statement_retold``); a pronoun asks for the same root too, and stands only for a
-    party told just before (``_far_pronoun``).  The victim of an attack or arrest must be told in both, the same
-    party or a pronoun for it (``_victim_fits``): one doer's deeds on two victims stay two.  A sentence that tells
-    another one ("another", "a separate", ``_words_up_to_deed``) keeps its own; a description set apart ("other
-    unions") is another party."""
+    are often two statements. Sides told only by descriptions ("Iraqi forces" and "the rebels" twice; "the council
+    approved" twice, "Police" and "Avon Police" with no target) are often two deeds, unless both sides of a statement
+    (``_statement_retold``); a pronoun asks for the same root too, and stands only for a party told just before
+    (``_far_pronoun``). The victim of an attack or arrest must be told in both, the same party or a pronoun for it
+    (``_victim_fits``): one doer's deeds on two victims stay two. A sentence that tells another one ("another", "a
+    separate", ``_words_up_to_deed``) keeps its own; a description set apart ("other unions") is another party."""
     if _told_as_another(_words_up_to_deed(event, text)):
         return None
     for host in _told_before(event, kept):
@@ -260,8 +259,8 @@ def _same_happening(event: Event, kept: list[Event], text: str) -> Event | None:
         fits = [_side_fit(a, b) for a, b in ((event.actor1, host.actor1), (event.actor2, host.actor2))]
         if "none" in fits or fits.count("missing") == 2:
             continue
-        if fits == ["weak", "weak"] and not _statement_retold(event, host):
-            continue
+        if not {"strong", "pronoun"} & set(fits) and not _statement_retold(event, host):
+            continue  # descriptions only ("council approved" twice, "Police" and "Avon Police"): often two deeds
         if "pronoun" in fits and _far_pronoun(event, host):
             continue
         if event.event_type in VICTIM_TYPES and not _victim_fits(fits, event.actor2, host.actor2):
