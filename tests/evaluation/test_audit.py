@@ -12,7 +12,9 @@ from eventscope.evaluation.audit import (
     choose_articles,
     confidence_band,
     main,
+    make_sheet,
     news_articles,
+    read_articles,
     read_sheet,
     sample_events,
     score_sheet,
@@ -134,6 +136,33 @@ def test_tune_and_report_articles_are_disjoint(tmp_path):
     tune = {a["id"] for a in news_articles(tmp_path, "tune")}
     report = {a["id"] for a in news_articles(tmp_path, "report")}
     assert tune and report and not tune & report and len(tune | report) == 40
+
+
+class _OneEventPipeline:
+    """Codes one event in every document, so a sheet can be drawn without the real pipeline."""
+
+    settings = None
+
+    def annotate(self, documents):
+        for document in documents:
+            yield replace(corpus({document.doc_id: 1})[1][document.doc_id], text=document.text)
+
+
+def test_a_fresh_sheet_leaves_out_articles_read_on_earlier_sheets(tmp_path):
+    """Rules get fitted to the tune articles readers have seen: `--unread` draws only the others."""
+    geo = tmp_path / "geo-dev"
+    geo.mkdir()
+    body = "".join(f'<article docid="{n}"><text>{TEXT}</text></article>' for n in range(60))
+    (geo / "GeoWebNews.xml").write_text(f"<articles>{body}</articles>", encoding="utf-8")
+    first = make_sheet(4, 4, shared=tmp_path, pipeline=_OneEventPipeline(), split="tune")
+    sheet = tmp_path / "2026-01-01-tune-seed1.jsonl"
+    write_sheet(first, sheet)
+    seen = read_articles([sheet])
+    assert len(seen) == 4
+    again = make_sheet(4, 4, shared=tmp_path, pipeline=_OneEventPipeline(), split="tune")
+    assert {(r["source"], r["article"]) for r in again} == seen  # the same seed draws the same articles
+    fresh = make_sheet(4, 4, shared=tmp_path, pipeline=_OneEventPipeline(), split="tune", skip=seen)
+    assert len(fresh) == 4 and not {(r["source"], r["article"]) for r in fresh} & seen
 
 
 def test_an_unfiltered_sheet_scores_the_rows_the_filter_keeps_and_leaves_out():

@@ -29,7 +29,7 @@ import random
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,8 @@ VERDICTS: dict[str, str] = {
     "duplicate": "the same event as an earlier row of the same article",
     "wrong_actor": "a real event of the right type, but actor1 or actor2 is wrong or missing where the text names it",
 }
-DEFAULT_SHEET = Path("quality") / "audit" / "unfilled.jsonl"
+SHEETS = Path("quality") / "audit"
+DEFAULT_SHEET = SHEETS / "unfilled.jsonl"
 
 
 def news_articles(shared: Path = SHARED, split: str = "report") -> list[dict[str, str]]:
@@ -151,19 +152,33 @@ def choose_articles(articles: list[dict[str, str]], count: int, seed: int = SEED
     return chosen
 
 
+def read_articles(sheets: Iterable[Path]) -> set[tuple[str, str]]:
+    """The (source, article) pairs that the given sheets hold: articles a reader has seen, and that rules may have
+    been fitted to since."""
+    return {(row["source"], row["article"]) for path in sheets for row in read_sheet(path)}
+
+
 def make_sheet(
-    n: int, article_count: int, shared: Path = SHARED, pipeline=None, seed: int = SEED, split: str = "report"
+    n: int,
+    article_count: int,
+    shared: Path = SHARED,
+    pipeline=None,
+    seed: int = SEED,
+    split: str = "report",
+    skip: Collection[tuple[str, str]] = (),
 ) -> list[dict]:
     """Run the pipeline on the drawn articles and sample ``n`` events (articles with no event are replaced).
 
-    ``split`` picks the articles: "report" for published audits, "tune" for work on the coder."""
+    ``split`` picks the articles: "report" for published audits, "tune" for work on the coder; ``skip`` leaves out
+    (source, article) pairs, such as those read on earlier sheets (``read_articles``)."""
     from eventscope.ingest.readers import make_document
 
     if pipeline is None:
         from eventscope.pipeline import Pipeline
 
         pipeline = Pipeline()
-    candidates = choose_articles(news_articles(shared, split), article_count * 3, seed)
+    pool = [a for a in news_articles(shared, split) if (a["source"], a["id"]) not in skip]
+    candidates = choose_articles(pool, article_count * 3, seed)
     records: dict[str, Any] = {}
     used: list[dict[str, str]] = []
     for article in candidates:
@@ -343,6 +358,13 @@ def main(argv: list[str] | None = None) -> int:
         "--split", choices=("tune", "report"), default="report", help="articles to draw from (tune for development)"
     )
     sample.add_argument(
+        "--unread",
+        action="store_true",
+        help="draw only articles that no sheet of the split in --sheets holds: the tune articles read before are "
+        "the ones the rules were fitted to, so a fresh tune sheet must leave them out",
+    )
+    sample.add_argument("--sheets", type=Path, default=SHEETS, help="the folder of filled sheets (for --unread)")
+    sample.add_argument(
         "--unfiltered",
         action="store_true",
         help="sample with the eventness filter off; each row says whether the filter keeps it (`filter_keeps`), "
@@ -366,8 +388,9 @@ def main(argv: list[str] | None = None) -> int:
             from eventscope.settings import Settings
 
             pipeline = Pipeline(Settings(min_eventness=0.0))
+        skip = read_articles(sorted(args.sheets.glob(f"*{args.split}*.jsonl"))) if args.unread else set()
         rows = make_sheet(
-            args.n, args.articles, shared=args.shared, pipeline=pipeline, seed=args.seed, split=args.split
+            args.n, args.articles, shared=args.shared, pipeline=pipeline, seed=args.seed, split=args.split, skip=skip
         )
         write_sheet(rows, args.output)
         print(
