@@ -69,9 +69,8 @@ SENSE_VETOES = {
     "interrupted_speaker",
     "policy_giver",
     "scene_dispatch",
-    "elected_control",
     "hired_person",
-    "released_thing",
+    "wrong_object_kind",
     "own_staff",
 }
 

@@ -101,7 +101,6 @@ from eventscope.events.senses import (
     directive_tell,
     discourse_tell,
     dismissal_firing,
-    elected_control,
     emergency_call,
     evaluated_deed,
     figurative_adjective,
@@ -148,7 +147,6 @@ from eventscope.events.senses import (
     public_advisory,
     question_sense,
     reception_sense,
-    released_thing,
     remembered_person,
     return_journey,
     road_accident,
@@ -167,6 +165,7 @@ from eventscope.events.senses import (
     verbal_attack,
     war_as_time,
     weapons_test,
+    wrong_object_kind,
 )
 from eventscope.records import Actor, Quote
 from eventscope.vocabulary import word_map, words
@@ -662,14 +661,6 @@ VETOES: tuple[Rule, ...] = (
         E("The sheriff dispatched a deputy to the residence on Monday night.", "dispatched", None),
     ),
     rule(
-        "elected_control",
-        '"the opposition took control of the Senate in the election": control of a chamber or a majority is won at the '
-        "polls, no COERCE seizure (events/senses.py).",
-        elected_control,
-        E("The Kenyan opposition took control of the Senate in the August election.", "took", None),
-        E("The Kenyan ruling party seized control of the National Assembly in 2017.", "seized", None),
-    ),
-    rule(
         "hired_person",
         '"the banker whom the governor recruited to lead his campaign": recruiting one person to a post is hiring, no '
         "MOBILIZE (events/senses.py).",
@@ -779,14 +770,6 @@ VETOES: tuple[Rule, ...] = (
         E("The ministry released a photo of the minister.", "released", None),
     ),
     rule(
-        "released_thing",
-        '"the family\'s lawyers released it to the press": a released "it" is a video, a report or a song, never a '
-        "freed captive (events/senses.py).",
-        released_thing,
-        E("The Kenyan police filmed the raid and released it to the press on Monday.", "released", None),
-        E("The Iraqi ministry wrote a report on the camps and released it on Tuesday.", "released", None),
-    ),
-    rule(
         "taken_for_granted",
         '"the party took rural voters for granted": to take something for granted is to assume it, nothing is '
         "granted (events/senses.py).",
@@ -814,6 +797,19 @@ VETOES: tuple[Rule, ...] = (
         E("The Kenyan minister shared tips for cookie decorating with the Ugandan minister.", "shared", None),
         E("For the Iraqi president, the debate provided an opening to talk about jobs.", "provided", None),
         E("The Nigerian governor wanted to send out a special thank you to the volunteers.", "send", None),
+    ),
+    rule(
+        "wrong_object_kind",
+        "a material type whose object is the wrong kind of thing for it (senses.OBJECT_RESTRICTIONS): "
+        '"released its report", "mobilized black voters", "took control of the Senate", "provided evidence" '
+        "(events/senses.py).",
+        wrong_object_kind,
+        E("The Kenyan health ministry released its annual report on Monday.", "released", None),
+        E("The Kenyan opposition hopes to mobilize young voters in the coastal counties.", "mobilize", None),
+        E("The Kenyan ruling party took control of the Senate in the August election.", "took", None),
+        E("The Iraqi minister provided evidence to the parliamentary committee on Tuesday.", "provided", None),
+        E("The Kenyan ruling party seized control of the National Assembly in 2017.", "seized", None),
+        E("The Kenyan police filmed the raid and released it to the press on Monday.", "released", None),
     ),
     rule(
         "discourse_tell",
@@ -1173,10 +1169,9 @@ SENSE_VETOES = frozenset(
         "evaluated_deed",
         "shown_quality",
         "private_deal",
-        "released_thing",
+        "wrong_object_kind",
         "taken_for_granted",
         "hired_person",
-        "elected_control",
         "scene_dispatch",
         "interrupted_speaker",
         "policy_giver",

@@ -116,19 +116,6 @@ def non_political_object(c: Any) -> bool:
     return True
 
 
-def released_thing(c: Any) -> bool:
-    """Veto: "the family's lawyers released it to the press", "the song went viral after it was released": "it" names no
-    person, so what is released is a video, a report or a song, no RETREAT, however the pronoun resolved (the
-    resolver may give it the name of the person the video shows).  Released captives are "him", "them" or a noun
-    ("released the hostages", "released the seized tanker").  A sense veto: the model's fallback must not code the
-    release again."""
-    token = c.token
-    if c.entry.event_type != "RETREAT" or token.pos_ != "VERB" or token.lemma_.lower() != "release":
-        return False
-    objects = _objects(token)
-    return bool(objects) and all(obj.lower_ == "it" for obj in objects)
-
-
 def taken_for_granted(c: Any) -> bool:
     """Veto: "the party has taken rural voters for granted", "peace is taken for granted": to take something for
     granted is to assume it, no AID is granted.  "Granted asylum", "granted them access" have an object and stay."""
@@ -209,26 +196,81 @@ ARMED_TAKERS = frozenset({"MIL", "REB", "MILITIA", "UAF", "POL"})
 """Sectors whose taking of control is by force ("the army seized control of parliament")."""
 
 
-def elected_control(c: Any) -> bool:
-    """Veto: "the opposition took control of the Senate", "Labour won control of the council", "the
-    party seized the majority": control of a chamber or a majority is won in an election, no COERCE seizure.  Only
-    control or a majority: "protesters seized the parliament building" stays, and so does control taken by an armed
-    group or the police ("the army seized control of parliament")."""
+OBJECT_RESTRICTIONS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    "RETREAT": (frozenset({"release", "free"}), ("restricted_objects_RETREAT",)),
+    "MOBILIZE": (
+        frozenset({"mobilize", "mobilise", "rally", "galvanize", "marshal"}),
+        ("restricted_objects_MOBILIZE",),
+    ),
+    "COERCE": (
+        frozenset({"seize", "take", "occupy", "capture", "grab", "win", "gain", "retake", "wrest"}),
+        ("restricted_objects_COERCE", "elected_bodies"),
+    ),
+    "AID": (frozenset({"provide", "give", "deliver", "offer", "supply", "send"}), ("restricted_objects_AID",)),
+}
+"""Selectional restrictions of material types: for each type, the trigger verbs whose object is restricted and the
+vocabulary classes of objects that type cannot take (``restricted_objects_<TYPE>``: things released are published,
+not freed; voters and donors mobilized are campaigned for; an office or a seat taken is won at the polls; evidence or
+a speech given is talk, no aid)."""
+CONTROL_NOUNS = frozenset({"control", "majority", "possession", "charge", "command"})
+"""Nouns whose "of"/"in" noun is what is taken: "took control of the Senate" takes the Senate."""
+PARTITIVE_NOUNS = frozenset({"part", "piece", "copy", "portion", "summary", "excerpt"})
+"""Nouns whose "of" noun is what is given or released: "released a copy of the report" releases a report."""
+
+
+def _restricted_heads(obj: Token) -> list[str]:
+    """The words an object is checked by: its lemma, its compound name ("White House", "Oval Office") and, for
+    "control of X" or "a copy of X", X's.  A compound alone is not the object: "the parliament building" is a
+    building."""
+    heads = [h for h in _object_heads(obj) if h is obj or h.dep_ != "compound"]
+    if obj.lemma_.lower() in CONTROL_NOUNS | PARTITIVE_NOUNS:
+        heads += [
+            p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "over")
+            for p in prep.children if p.dep_ == "pobj"
+        ]  # fmt: skip
+    found = []
+    for h in heads:
+        found.append(h.lemma_.lower())
+        found.append(h.lower_)
+        compound = [ch for ch in h.children if ch.dep_ in ("compound", "amod") and ch.i < h.i]
+        if compound:
+            found.append(" ".join([*(ch.lower_ for ch in compound), h.lower_]))
+    return found
+
+
+def _banned_object(obj: Token, banned: frozenset[str]) -> bool:
+    """An object of a banned kind and no person in it: "a large number of inmates" are people; "your house" is a
+    home, not the House."""
+    found = _restricted_heads(obj)
+    people = words("person_nouns") | words("captive_nouns")
+    if any(h.lemma_.lower() in people for h in _object_heads(obj)):
+        return False
+    if obj.lower_ == "house" and not obj.text[0].isupper():
+        return False  # "seize your house": a home, not the House of a legislature
+    return any(w in banned for w in found)
+
+
+def wrong_object_kind(c: Any) -> bool:
+    """Veto: a material type whose object is the wrong kind of thing for it (``OBJECT_RESTRICTIONS``).  Only people,
+    captives, forces or territory are released in RETREAT's sense ("the army released the hostages"), not "its
+    report" or the figures; MOBILIZE puts forces or crowds on the move, not "black voters" or donors; COERCE seizes by
+    force, not an office or a seat won at the polls ("the Democrats took control of the Senate", "who will occupy the
+    White House"), unless an armed group or the police take it; AID is material help, not "provided evidence" or
+    "gave a speech".  Every object must be of the banned kind; one actor-like or unlisted object keeps the event.  A
+    sense veto: the model's fallback must not code the same word again."""
     token = c.token
-    if c.entry.event_type != "COERCE" or token.pos_ != "VERB":
+    restriction = OBJECT_RESTRICTIONS.get(c.entry.event_type)
+    if restriction is None or token.pos_ != "VERB" or token.lemma_.lower() not in restriction[0]:
         return False
-    objects = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
-    if not objects or not all(o.lemma_.lower() in ("control", "majority") for o in objects):
+    objects = _objects(token)
+    if not objects:
         return False
-    bodies = [
-        p for o in objects for prep in o.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in")
-        for p in prep.children if p.dep_ == "pobj"
-    ]  # fmt: skip
-    if any(b.lemma_.lower() not in words("elected_bodies") for b in bodies):
-        return False  # "took control of the city", "seized control of the airport"
-    if not bodies and any(o.lemma_.lower() == "control" for o in objects):
-        return False  # "the rebels took control": of what is not said
-    return not any(a.sector in ARMED_TAKERS for a in c.arguments.sources)
+    banned = frozenset().union(*(words(name) for name in restriction[1]))
+    if not all(_banned_object(o, banned) for o in objects):
+        return False
+    if c.entry.event_type == "COERCE":
+        return not any(a.sector in ARMED_TAKERS for a in c.arguments.sources)
+    return True
 
 
 POST_DUTIES = frozenset({"lead", "run", "head", "manage", "advise", "coach", "serve", "direct", "chair", "oversee"})
