@@ -21,6 +21,8 @@ PLAN_NOUNS = words("plan_nouns")
 """Nouns whose infinitive has not happened ("plans to visit", "efforts to get X to")."""
 PROSPECTIVE_MODIFIERS = words("prospective_modifiers")
 NEGATING_NOUNS = words("negating_nouns")
+AVOIDANCE_PHRASES = frozenset(tuple(phrase.split()) for phrase in words("avoidance_phrases"))
+"""(verb, particle) pairs that keep the subject from the deed after them ("stopped short of", "held off on")."""
 CANCELLING_VERBS = words("cancelling_verbs")
 PLAN_VERBS = words("plan_verbs")
 """Verbs whose object or infinitive is planned, not done ("scheduled a meeting", "is preparing to visit")."""
@@ -49,6 +51,8 @@ def is_negated(trigger: Token) -> bool:
     ):
         return True
     if _denied_complement(trigger):
+        return True
+    if _avoided(trigger) or _denied_by_subject(trigger) or _negated_conjunct(trigger):
         return True
     # a deed noun is done by the verb that takes it: "failed to attend *the meeting*", "declined to join *talks*"
     if (
@@ -99,6 +103,78 @@ def _denied_complement(clause: Token) -> bool:
     if clause.dep_ == "pcomp" and head.lower_ == "against" and head.head.lemma_.lower() in CHOICE_VERBS:
         return True  # "decided against filing charges", "voted against imposing sanctions": the deed is not done
     return head.lemma_.lower() in DENIAL_HEADS or (head.dep_ == "prep" and head.head.lemma_.lower() in DENIAL_HEADS)
+
+
+AVOIDANCE_PREPOSITIONS = frozenset({"of", "from", "on"})
+DENYING_SUBJECTS = frozenset({"nobody", "none", "neither", "noone"})
+
+
+def _avoidance_verb(verb: Token) -> bool:
+    """Whether ``verb`` and one of its particles form an avoidance phrase ("stopped *short*", "shied *away*")."""
+    lemma = verb.lemma_.lower()
+    return any(
+        child.dep_ in ("prt", "advmod", "acomp") and (lemma, child.lower_) in AVOIDANCE_PHRASES
+        for child in verb.children
+    )
+
+
+def _avoided(trigger: Token) -> bool:
+    """A deed the subject keeps from, told by a verb and its particle: "the council *stopped short of* imposing
+    sanctions", "the senator *shied away from* endorsing the plan", "Washington *held off on* sending troops",
+    "the premier *steered clear of* blaming the army", "held off sending troops" (a bare gerund).  The
+    preposition hangs on the verb or on the particle; the deed is what follows it (a gerund or a deed noun).
+    One-word avoidance verbs ("refrained from", "avoided") are ``negating_heads``."""
+    head = trigger.head
+    if head is trigger or trigger.i < head.i:
+        return False
+    if trigger.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ in AVOIDANCE_PREPOSITIONS:
+        holder = head.head
+        if holder.dep_ in ("advmod", "prt", "acomp") and holder.head is not holder:
+            holder = holder.head
+        return holder.pos_ in ("VERB", "AUX") and _avoidance_verb(holder)
+    if trigger.dep_ in ("advcl", "xcomp") and trigger.tag_ == "VBG":
+        # the gerund right after the particle: "held off sending troops", not a participle set off by a comma
+        # ("steered away from the issue, declining to comment": the declining happened)
+        return _avoidance_verb(head) and any(
+            c.dep_ in ("prt", "advmod") and c.i == trigger.i - 1 for c in head.children
+        )
+    return False
+
+
+def _denied_by_subject(trigger: Token) -> bool:
+    """A subject that denies any doer: "*Neither* Paris *nor* Berlin condemned the coup", "*neither* side has
+    attacked", "*no one* has claimed the bombing", "*none* of the parties signed" (the passive "no one was hurt"
+    is read in ``is_negated``)."""
+    for child in trigger.children:
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if child.lower_ in DENYING_SUBJECTS:
+            return True
+        if any(g.dep_ in ("det", "preconj") and g.lower_ in ("neither", "no") for g in child.children):
+            return True
+    return False
+
+
+def _negated_conjunct(trigger: Token) -> bool:
+    """A deed negated with the verb it is joined to: "*neither* met the rebels *nor* spoke to them" (both),
+    "did not sign *or* ratify the treaty", "refused to meet *or* call the envoy" (the second verb shares the
+    first one's negation when joined by "or"/"nor" and has no subject or auxiliary of its own).  "And"/"but" do
+    not carry it: "did not attack the town but shelled its outskirts" tells a shelling."""
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in trigger.children):
+        return True
+    head = trigger.head
+    if trigger.dep_ != "conj" or head is trigger or head.i > trigger.i:
+        return False
+    joins = [c.lower_ for c in head.children if c.dep_ == "cc" and head.i < c.i < trigger.i]
+    if not joins:
+        return False
+    if joins[-1] == "nor":
+        return True
+    if joins[-1] != "or" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in trigger.children):
+        return False
+    if head.pos_ not in ("VERB", "AUX") or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    return is_negated(head)
 
 
 def embedded_negation(trigger: Token) -> bool:
