@@ -39,3 +39,34 @@ def test_asserted_deeds_stay_asserted(code):
     ):
         events = code(text)
         assert events and not any(e.negated for e in events), (text, _flags(events))
+
+
+def _parsed(nlp, words, heads, deps, tags, pos):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def test_denial_verb_read_as_a_noun_still_negates(nlp):
+    from eventscope.events.modality import is_negated
+
+    # the parse a headline gets: "avoids" taken for a plural noun, the object of the name before it
+    doc = _parsed(
+        nlp,
+        ["Bishop", "avoids", "condemning", "the", "raid"],
+        [0, 0, 1, 4, 2],
+        ["ROOT", "dobj", "acl", "det", "dobj"],
+        ["NNP", "NNS", "VBG", "DT", "NN"],
+        ["PROPN", "NOUN", "VERB", "DET", "NOUN"],
+    )
+    assert is_negated(doc[2])
+    # a real plural noun with a modifier of its own ("sharp declines prompting a sell-off") negates nothing
+    doc = _parsed(
+        nlp,
+        ["sharp", "declines", "prompting", "a", "sell-off"],
+        [1, 1, 1, 4, 2],
+        ["amod", "ROOT", "acl", "det", "dobj"],
+        ["JJ", "NNS", "VBG", "DT", "NN"],
+        ["ADJ", "NOUN", "VERB", "DET", "NOUN"],
+    )
+    assert not is_negated(doc[2])

@@ -177,6 +177,17 @@ def _negated_conjunct(trigger: Token) -> bool:
     return is_negated(head)
 
 
+def _denial_verb_read_as_noun(head: Token) -> bool:
+    """A denial verb in the present tense that the parser read as a plural noun, as it does in headlines and
+    short leads ("Mayor *avoids* criticising the police", "Minister *refuses* to sign the deal": "avoids" taken
+    for the object of "Mayor").  Only the bare "-s" form with no determiner of its own: a noun "the declines"
+    has one."""
+    word = head.lower_
+    if not word.endswith("s") or head.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "amod") for c in head.children):
+        return False
+    return word[:-1] in DENIAL_HEADS or (word.endswith("es") and word[:-2] in DENIAL_HEADS)
+
+
 def embedded_negation(trigger: Token) -> bool:
     """Deeds negated by what embeds them: "without consulting", "failure to prevent", "cancelled plans to visit",
     "balked at meeting" (the last through ``negating_heads``)."""
@@ -187,6 +198,8 @@ def embedded_negation(trigger: Token) -> bool:
         return True
     if trigger.dep_ in ("acl", "relcl") and trigger.i > head.i and head.pos_ == "NOUN":
         if head.lemma_.lower() in NEGATING_NOUNS:
+            return True
+        if _denial_verb_read_as_noun(head) and (trigger.tag_ == "VBG" or _infinitive(trigger)):
             return True
         if (
             head.lemma_.lower() in PLAN_NOUNS
