@@ -70,3 +70,19 @@ def test_denial_verb_read_as_a_noun_still_negates(nlp):
         ["ADJ", "NOUN", "VERB", "DET", "NOUN"],
     )
     assert not is_negated(doc[2])
+
+
+def test_deed_noun_after_without_is_negated(code):
+    talks = [
+        e
+        for e in code("The talks in Geneva ended without an agreement between Iran and Iraq.")
+        if e.trigger.text == "agreement"
+    ]
+    assert talks and all(e.negated for e in talks)
+    # "with" tells a deed that happened
+    done = [
+        e
+        for e in code("The talks in Geneva ended with an agreement between Iran and Iraq.")
+        if e.trigger.text == "agreement"
+    ]
+    assert done and not any(e.negated for e in done)

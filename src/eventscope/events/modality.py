@@ -189,12 +189,17 @@ def _denial_verb_read_as_noun(head: Token) -> bool:
 
 
 def embedded_negation(trigger: Token) -> bool:
-    """Deeds negated by what embeds them: "without consulting", "failure to prevent", "cancelled plans to visit",
+    """Deeds negated by what embeds them: "without consulting", "without an agreement", "failure to prevent",
+    "cancelled plans to visit",
     "balked at meeting" (the last through ``negating_heads``)."""
     head = trigger.head
     if head is trigger:
         return False
     if trigger.dep_ == "pcomp" and head.lower_ == "without":
+        return True
+    if trigger.dep_ == "pobj" and trigger.pos_ == "NOUN" and head.lower_ == "without":
+        # a deed noun after "without" did not happen, as a gerund there does not: "the talks ended *without an
+        # agreement*", "left *without a meeting* with the minister", "the march passed off *without clashes*"
         return True
     if trigger.dep_ in ("acl", "relcl") and trigger.i > head.i and head.pos_ == "NOUN":
         if head.lemma_.lower() in NEGATING_NOUNS:
