@@ -80,6 +80,17 @@ def _on(doc, events, word: str):
     return [e for e in events if e.trigger.i == token.i], token
 
 
+def _assert_kept_as(doc, events, word: str, kept_type: str | None) -> None:
+    """The events on ``word``: none when ``kept_type`` is None, else one of that type."""
+    on_trigger, _ = _on(doc, events, word)
+    if kept_type is None:
+        assert not on_trigger, [(e.entry.event_type, e.rules) for e in on_trigger]
+    else:
+        assert kept_type in {e.entry.event_type for e in on_trigger}, [
+            (e.entry.event_type, e.rules) for e in on_trigger
+        ]
+
+
 @pytest.mark.parametrize(
     ("text", "trigger", "event_type"),
     [
@@ -683,13 +694,7 @@ def test_a_present_passive_of_a_deployment_is_a_standing_state(run_coder, text: 
 )
 def test_a_deed_weighed_in_an_opinion_is_no_event(run_coder, text: str, word: str, kept_type) -> None:
     doc, events, _ = run_coder(text)
-    on_trigger, _ = _on(doc, events, word)
-    if kept_type is None:
-        assert not on_trigger, [(e.entry.event_type, e.rules) for e in on_trigger]
-    else:
-        assert kept_type in {e.entry.event_type for e in on_trigger}, [
-            (e.entry.event_type, e.rules) for e in on_trigger
-        ]
+    _assert_kept_as(doc, events, word, kept_type)
 
 
 @pytest.mark.parametrize(
@@ -721,11 +726,7 @@ def test_a_sense_behind_a_structural_veto_is_recorded(run_coder, text: str, word
 )
 def test_a_fight_against_a_cause_is_no_attack(run_coder, text: str, word: str, kept_type) -> None:
     doc, events, _ = run_coder(text)
-    on_trigger, _ = _on(doc, events, word)
-    if kept_type is None:
-        assert not on_trigger, [(e.entry.event_type, e.rules) for e in on_trigger]
-    else:
-        assert kept_type in {e.entry.event_type for e in on_trigger}, [e.rules for e in on_trigger]
+    _assert_kept_as(doc, events, word, kept_type)
 
 
 @pytest.mark.parametrize(
@@ -798,13 +799,7 @@ def test_a_warning_to_voters_or_followers_is_advice(run_coder, text: str, kept: 
 )
 def test_support_held_is_described_and_support_given_stays(run_coder, text: str, word: str, kept_type) -> None:
     doc, events, _ = run_coder(text)
-    on_trigger, _ = _on(doc, events, word)
-    if kept_type is None:
-        assert not on_trigger, [(e.entry.event_type, e.rules) for e in on_trigger]
-    else:
-        assert kept_type in {e.entry.event_type for e in on_trigger}, [
-            (e.entry.event_type, e.rules) for e in on_trigger
-        ]
+    _assert_kept_as(doc, events, word, kept_type)
 
 
 def test_a_released_it_is_not_coded_again_by_the_model(code) -> None:
@@ -824,13 +819,7 @@ def test_a_released_it_is_not_coded_again_by_the_model(code) -> None:
 )
 def test_what_someone_called_a_thing_names_no_party(run_coder, text: str, word: str, kept_type) -> None:
     doc, events, _ = run_coder(text)
-    on_trigger, _ = _on(doc, events, word)
-    if kept_type is None:
-        assert not on_trigger, [(e.entry.event_type, e.rules) for e in on_trigger]
-    else:
-        assert kept_type in {e.entry.event_type for e in on_trigger}, [
-            (e.entry.event_type, e.rules) for e in on_trigger
-        ]
+    _assert_kept_as(doc, events, word, kept_type)
 
 
 @pytest.mark.parametrize(
@@ -845,10 +834,4 @@ def test_what_someone_called_a_thing_names_no_party(run_coder, text: str, word: 
 )
 def test_a_word_to_ones_own_staff_is_no_event_between_parties(run_coder, text: str, word: str, kept_type) -> None:
     doc, events, _ = run_coder(text)
-    on_trigger, _ = _on(doc, events, word)
-    if kept_type is None:
-        assert not on_trigger, [(e.entry.event_type, e.rules) for e in on_trigger]
-    else:
-        assert kept_type in {e.entry.event_type for e in on_trigger}, [
-            (e.entry.event_type, e.rules) for e in on_trigger
-        ]
+    _assert_kept_as(doc, events, word, kept_type)
