@@ -22,7 +22,7 @@ fitted by ``scripts/train_eventness.py`` on the *tune* audit sheets only (``qual
 sheets are never read.  The pipeline uses it in precision mode to leave out the events a reader would least likely
 count (``Settings.min_eventness``), except deeds between two parties: those it keeps, as the event model's veto
 does (on the tune audit rows dyads were real 53% of the time against 47% for the rest, and re3d's dyads are all of
-that kind).  A verbal event (``SPEECH_FAMILIES``) between two parties is no such deed and is judged like the rest
+that kind).  A verbal event (``ontology.verbal_types``) between two parties is no such deed and is judged like the rest
 (``kept_as_dyad``).
 """
 
@@ -38,7 +38,7 @@ from pathlib import Path
 
 from eventscope.actors.sectors import ORGANISED_POLITICAL_SECTORS, STATE_SECTORS
 from eventscope.events.classifier import EventClassifier, logit
-from eventscope.events.ontology import load_ontology
+from eventscope.events.ontology import verbal_types
 from eventscope.records import Actor, Event
 
 ARTEFACT = Path(__file__).resolve().parents[1] / "data" / "models" / "eventness.json"
@@ -182,10 +182,6 @@ def between_parties(event: Event) -> bool:
     return all(a is not None and a.party and a.start is not None for a in (event.actor1, event.actor2))
 
 
-SPEECH_FAMILIES = frozenset({"verbal_cooperation", "verbal_conflict"})
-"""PLOVER's verbal families (AGREE, CONSULT, SUPPORT, CONCEDE, REQUEST, ACCUSE, REJECT, THREATEN): acts of saying."""
-
-
 def kept_as_dyad(event: Event) -> bool:
     """Whether the filter keeps the event whatever its eventness: a deed between two parties ("the army shelled
     the rebels"), not a speech act.  A verbal event names a speaker and an addressee or a topic as readily when
@@ -194,8 +190,7 @@ def kept_as_dyad(event: Event) -> bool:
     kids will donate half of it to a shelter" (an AGREE), "he told me on Friday".  On the tune audit sheets of
     2026-12-07 (seeds 7001-8103), the verbal events between two parties that the filter would leave out were real
     2 times in 33, so those are judged by their eventness like any other event."""
-    kind = load_ontology().types.get(event.event_type)
-    return between_parties(event) and (kind is None or kind.family not in SPEECH_FAMILIES)
+    return between_parties(event) and event.event_type not in verbal_types()
 
 
 @dataclass(frozen=True)

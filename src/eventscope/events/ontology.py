@@ -16,6 +16,8 @@ FAMILIES: tuple[str, ...] = (
     "verbal_conflict",
     "material_conflict",
 )
+VERBAL_FAMILIES = frozenset({"verbal_cooperation", "verbal_conflict"})
+"""PLOVER's families of acts of saying; the other two are deeds."""
 _CAMEO_RE = re.compile(r"^\d{2,4}$")
 
 
@@ -118,6 +120,13 @@ def _parse(raw: dict[str, Any]) -> Ontology:
         contexts=MappingProxyType(dict(raw.get("contexts", {}))),
         auxiliary_modes=MappingProxyType(dict(raw.get("auxiliary_modes", {}))),
     )
+
+
+@lru_cache(maxsize=1)
+def verbal_types() -> frozenset[str]:
+    """The event types of PLOVER's verbal families (AGREE, CONSULT, SUPPORT, CONCEDE, REQUEST, ACCUSE, REJECT,
+    THREATEN): acts of saying."""
+    return frozenset(name for name, kind in load_ontology().types.items() if kind.family in VERBAL_FAMILIES)
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from eventscope.actors.sectors import ORGANISED_POLITICAL_SECTORS, STATE_SECTORS
 from eventscope.events.arguments import is_event_noun
 from eventscope.events.lexicon import TriggerEntry
-from eventscope.events.ontology import load_ontology
+from eventscope.events.ontology import load_ontology, verbal_types
 from eventscope.vocabulary import word_map, words
 
 NON_ACTOR_ENTITIES = frozenset(
@@ -1778,17 +1778,13 @@ def self_directed(c: Any) -> bool:
     return bool(objects) and all(o.lower_ in REFLEXIVE_PRONOUNS for o in objects)
 
 
-SPEECH_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
-"""PLOVER's verbal types (its verbal_cooperation and verbal_conflict families)."""
-
-
 def own_staff(c: Any) -> bool:
     """Veto: "the president told his advisers to find another way", "he summoned his senior adviser to the Oval
     Office", "the minister briefed her aides": a verbal act whose only addressee is the speaker's own staff (a
     possessive pronoun before a word of ``own_staff_nouns``) is the work of one actor, no event between parties.
     "Told the Iraqi advisers", "summoned the British ambassador" and "met his Russian counterpart" stay."""
     token = c.token
-    if c.entry.event_type not in SPEECH_TYPES or token.pos_ != "VERB":
+    if c.entry.event_type not in verbal_types() or token.pos_ != "VERB":
         return False
     objects = [ch for ch in token.children if ch.dep_ in ("dobj", "dative")]
     return bool(objects) and all(_own_staff(o) for o in objects)
