@@ -524,9 +524,9 @@ def test_telling_someone_to_do_something_is_a_request(run_coder) -> None:
         ("The new law will force Iran to release the prisoners.", "release", "future"),
         # a governing verb with no auxiliary leaves the deed asserted
         ("The Iraqi army tried to attack the rebels near Mosul.", "attack", "asserted"),
-        # so does a gerund complement: "would have involved agencies sharing"
+        # so does a gerund complement: "would have meant agencies sharing"
         (
-            "The centre would have involved military and civilian agencies sharing intelligence with the army.",
+            "The task force would have involved civilian and military agencies sharing intelligence with the navy.",
             "sharing",
             "hypothetical",
         ),

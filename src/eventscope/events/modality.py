@@ -190,8 +190,7 @@ def _denial_verb_read_as_noun(head: Token) -> bool:
 
 def embedded_negation(trigger: Token) -> bool:
     """Deeds negated by what embeds them: "without consulting", "without an agreement", "failure to prevent",
-    "cancelled plans to visit",
-    "balked at meeting" (the last through ``negating_heads``)."""
+    "cancelled plans to visit", "balked at meeting" (the last through ``negating_heads``)."""
     head = trigger.head
     if head is trigger:
         return False
@@ -248,7 +247,7 @@ def modality_of(trigger: Token) -> str:
             return "hypothetical"
         if clause.dep_ == "xcomp" or (clause.dep_ == "ccomp" and (_infinitive(clause) or _gerund_complement(clause))):
             # the mood of the verb that governs the infinitive: "legislation that *would* allow families to sue",
-            # "the bill *will* force the banks to pay", "the centre *would* have involved agencies sharing data"
+            # "the bill *will* force the banks to pay", "the office *would* have meant agencies sharing records"
             moods = {c.lower_ for c in head.children if c.dep_ == "aux"}
             if moods & HYPOTHETICAL_AUX:
                 return "hypothetical"
@@ -290,7 +289,7 @@ TIME_MARKS = frozenset({"until", "till", "before", "after", "once", "when", "whe
 
 
 def _gerund_complement(clause: Token) -> bool:
-    """ "would have involved agencies *sharing* intelligence", "will mean troops *patrolling* the border": a gerund
+    """ "would have meant agencies *sharing* records", "will mean troops *patrolling* the border": a gerund
     with no auxiliary of its own is the complement of its verb, not a report (a report is a finite clause), so it
     takes that verb's mood."""
     return clause.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children)

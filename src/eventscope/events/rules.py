@@ -482,7 +482,7 @@ VETOES: tuple[Rule, ...] = (
     ),
     rule(
         "attempt_sense",
-        '"officials sought to show they are serious", "seeking his fourth term": seeking to do something is trying, '
+        '"officials sought to show they meant business", "seeking his fourth term": seeking to do something is trying, '
         "and seeking an office a candidacy, no REQUEST; the infinitive keeps its own event, not yet done "
         "(events/senses.py).",
         attempt_sense,
@@ -581,7 +581,7 @@ VETOES: tuple[Rule, ...] = (
     ),
     rule(
         "membership_join",
-        '"he joined Forsyth County as deputy manager", "Smith joined the 3rd Battalion": one person joining an '
+        '"he joined Lakeside County as deputy manager", "Smith joined the 3rd Battalion": one person joining an '
         "organisation takes a job or enlists, no COOPERATE (events/senses.py).",
         membership_join,
         E("After school, Ahmed Karimi joined the Afghan National Army.", "joined", None),
@@ -594,12 +594,12 @@ VETOES: tuple[Rule, ...] = (
         '"the bill passed with wide support", "support for NATO has been a bipartisan cause": support described by its '
         'breadth or as a standing state, or praise with no one praising ("an officer hailed as a hero"), is a '
         'description, no SUPPORT; so is a stance named as the reason for another act or what a noun is of ("attacked '
-        'the minister for his support of the war", "the purpose of Egypt\'s solidarity with Sudan") '
+        'the minister for his support of the war", "the aim of Chile\'s solidarity with Peru") '
         "(events/senses.py).",
         support_description,
         E("Backing for the Kenyan government remains strong among Western donors.", "Backing", None),
         E("Support for the Iraqi army has been a bipartisan cause in Washington.", "Support", None),
-        E("The pope met a Nigerian migrant hailed as a hero for stopping a thief in Rome.", "hailed", None),
+        E("The mayor thanked a Kenyan cyclist hailed as a hero for catching a pickpocket in Mombasa.", "hailed", None),
         E("The Kenyan senator criticized the minister for his support for Uganda.", "support", None),
         E("The aim of Chile's solidarity with Peru is to serve the interests of both.", "solidarity", None),
     ),
@@ -631,12 +631,12 @@ VETOES: tuple[Rule, ...] = (
     ),
     rule(
         "imperative_notice",
-        '"To help, send WMBF News a message", "Send your photos to the newsroom": a sentence whose main verb is an '
-        "imperative tells the reader what to do; nothing has been done, no event (events/senses.py).",
+        '"To help, send the Coast Radio newsroom a message", "Send your photos to the newsroom": a sentence whose main '
+        "verb is an imperative tells the reader what to do; nothing has been done, no event (events/senses.py).",
         imperative_notice,
         E("To get involved, send the Kenyan embassy a message on Facebook.", "send", None),
         E("Send your donations to the Red Cross office in Nairobi.", "Send", None),
-        E("Get All the Kenyan Aid News Delivered to Your Inbox or Mailbox.", "Delivered", None),
+        E("Get the Weekly Kenyan Aid Bulletin Delivered Straight to Your Inbox.", "Delivered", None),
     ),
     rule(
         "emergency_call",
@@ -876,7 +876,7 @@ VETOES: tuple[Rule, ...] = (
         court_plea,
         E("The former Iraqi minister pleaded guilty to corruption charges.", "pleaded", None),
         E("The former Iraqi minister pleaded not guilty to murder.", "pleaded", None),
-        E("The former Kenyan minister entered a not guilty plea to the charges on Monday.", "plea", None),
+        E("The former Kenyan minister entered a not guilty plea in court on Monday.", "plea", None),
     ),
     rule(
         "speech_to_audience",

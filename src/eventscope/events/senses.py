@@ -442,7 +442,7 @@ def _question_clause(clause: Token) -> bool:
 
 
 def court_plea(c: Any) -> bool:
-    """Veto: "pleaded guilty / not guilty / no contest", "entered a not guilty plea to the charges", "her guilty plea"
+    """Veto: "pleaded guilty / not guilty / no contest", "entered a not guilty plea in court", "her guilty plea"
     is a defendant's plea in court, not a REQUEST (PLOVER codes the charge as ACCUSE allege and the conviction as
     SANCTION).  A plea with no such word ("a plea for help", "the mayor's plea to the governor") stays a request."""
     token = c.token
@@ -1338,7 +1338,7 @@ def discourse_tell(c: Any) -> bool:
 
 
 def attempt_sense(c: Any) -> bool:
-    """Veto: "officials sought to show they are serious", "seeking to curry favour with the authorities": seeking to
+    """Veto: "officials sought to show they meant business", "seeking to curry favour with the authorities": seeking to
     do something is trying, no REQUEST; the infinitive keeps its own event, marked as not yet done ("sought to
     meet the envoy" is a planned meeting).  So is seeking an office ("the president, seeking his fourth term", "is
     seeking re-election", ``office_words``): a candidacy, asked of voters, no one.  "Sought asylum", "sought the
@@ -1566,7 +1566,7 @@ def contact_number(c: Any) -> bool:
 
 
 def imperative_notice(c: Any) -> bool:
-    """Veto: "To help, send WMBF News a message on Facebook", "Send your photos to the newsroom", "Join us at the
+    """Veto: "To help, send the Coast Radio newsroom a message", "Send your photos to the newsroom", "Join us at the
     rally on Friday": a sentence whose main verb is an imperative (the base form, with no subject and no auxiliary)
     tells the reader what to do; nothing has been done, no event.  So does a verb the imperative governs ("Get the
     news *delivered* to your inbox", "Please call the police and *report* the theft").  A command reported with its
@@ -1586,11 +1586,11 @@ PERSONAL_SUBJECTS = frozenset({"he", "she", "i"})
 
 
 def membership_join(c: Any) -> bool:
-    """Veto: "he joined Forsyth County as deputy manager", "Smith joined the 3rd Battalion": one person joining an
+    """Veto: "he joined Lakeside County as deputy manager", "Smith joined the 3rd Battalion": one person joining an
     organisation or a unit takes a job or enlists; that is a biography, no COOPERATE between parties.  Joining
     someone *for* or *in* something ("joined Zarif for a meeting", "joined Democrats in opposing the bill") and an
     organisation joining ("the FBI joined the investigation") stay.  A date after the object ("joined the Marines *in
-    2005*") is no joint deed, and a role ("joined Forsyth *as deputy manager*") makes the object an employer even
+    2005*") is no joint deed, and a role ("joined Lakeside *as deputy manager*") makes the object an employer even
     when the parser takes its name for a person's."""
     token = c.token
     if c.entry.event_type != "COOPERATE" or token.lemma_.lower() != "join":
@@ -1616,7 +1616,7 @@ def _dated(prep: Token) -> bool:
 
 
 def _as_role(verb: Token) -> bool:
-    """ "joined Forsyth as deputy county manager": an "as" phrase naming a role (a common noun)."""
+    """ "joined Lakeside as deputy county manager": an "as" phrase naming a role (a common noun)."""
     return any(
         p.dep_ == "prep" and p.lower_ == "as" and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in p.children)
         for p in verb.children
@@ -1630,7 +1630,7 @@ def support_description(c: Any) -> bool:
     """Veto: "the bill passed with wide support", "support for NATO has been a bipartisan cause": support described by
     its breadth or as a standing state of affairs is a description, no SUPPORT event.  "Reiterated their support for
     Iraq" and "with the support of France" (a named party) stay.  So is praise with no one praising, told of a
-    person in a reduced relative ("an officer hailed as a hero for stopping the gunman", "a migrant praised for
+    person in a reduced relative ("a guard hailed as a hero for foiling the robbery", "a migrant praised for
     catching a thief"): a label of the person; "a deal hailed by Obama as historic" names who praised and stays.
     So is a stance named as what another act or thing is about (``_described_stance``): "the senator attacked the
     minister for his support of the war", "the aim of Chile's solidarity with Peru", "a supporter of U.S.
