@@ -90,12 +90,15 @@ def own_subject(clause: Token) -> bool:
 def _object_heads(obj: Token) -> list[Token]:
     """The object and what stands for it: the "of" noun of a quantity ("dozens of activists") and compound nouns
     ("an aid package")."""
-    heads = [obj, *(ch for ch in obj.children if ch.dep_ == "compound")]
-    if obj.like_num or obj.lemma_.lower() in words("quantity_heads") or obj.ent_type_ == "CARDINAL":
-        heads += [
-            o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
-        ]
-    return heads
+    return [obj, *(ch for ch in obj.children if ch.dep_ == "compound"), *_quantity_whole(obj)]
+
+
+def _quantity_whole(noun: Token) -> list[Token]:
+    """The "of" nouns of a number or a quantity word ("dozens of activists", "thousands of cattle"): what it counts;
+    none for another noun."""
+    if not (noun.like_num or noun.lemma_.lower() in words("quantity_heads") or noun.ent_type_ == "CARDINAL"):
+        return []
+    return [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 
 
 def non_political_object(c: Any) -> bool:
@@ -1819,11 +1822,7 @@ def animal_attack(c: Any) -> bool:
 
 def _of_whole(noun: Token) -> Token:
     """ "thousands of cattle" -> cattle: the "of" noun of a number or a quantity word."""
-    if noun.like_num or noun.lemma_.lower() in words("quantity_heads") or noun.ent_type_ == "CARDINAL":
-        whole = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
-        if whole:
-            return whole[0]
-    return noun
+    return next(iter(_quantity_whole(noun)), noun)
 
 
 def audience_meeting(c: Any) -> bool:
