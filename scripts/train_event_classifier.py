@@ -1018,11 +1018,11 @@ def evaluate_report_split(classifier: EventClassifier, pipeline) -> dict:
             events = pipeline.annotate_text(text, doc_id=f"plv-{row['sentence_id']}").events
             gold = plover_family(row["plover_type"])
             if events:
-                top = max(events, key=lambda e: e.confidence)
+                top = max(events, key=lambda e: e.type_confidence)
                 right += top.event_type in gold
                 any_right += any(e.event_type in gold for e in events)
             if mode == "pipeline":
-                reliability.extend((e.confidence, e.event_type in gold) for e in events)
+                reliability.extend((e.type_confidence, e.event_type in gold) for e in events)
         result[f"plv_top1_{mode}"] = round(right / len(plv), 4)
         result[f"plv_any_{mode}"] = round(any_right / len(plv), 4)
 
@@ -1043,7 +1043,7 @@ def evaluate_report_split(classifier: EventClassifier, pipeline) -> dict:
                         and g["_trigger"][0] < event.trigger.end
                         for g in gold
                     )
-                    reliability.append((event.confidence, ok))
+                    reliability.append((event.type_confidence, ok))
         scored = _count(rows, lambda row, predicted=predicted: predicted[row["id"]])
         result[f"plover_dev_{mode}"] = {
             "micro": scored["micro"],

@@ -72,11 +72,11 @@ def judged_rows(paths: list[Path]) -> dict[tuple, dict]:
 
 def labelled_features(
     rows: dict[tuple, dict],
-) -> tuple[list[dict[str, float]], list[int], list[str], list[bool], dict[str, int]]:
-    """Code the sheets' articles again and return the features, label, article and whether it is a deed between two
+) -> tuple[list[dict[str, float]], list[str], list[str], list[bool], dict[str, int]]:
+    """Code the sheets' articles again and return the features, verdict, article and whether it is a deed between two
     parties (the filter keeps those whatever their eventness) of every judged row found, and the counts."""
     from eventscope.evaluation.audit import _row, news_articles
-    from eventscope.events.eventness import eventness_features, kept_as_dyad
+    from eventscope.events.eventness import EventnessModel, eventness_features, kept_as_dyad
     from eventscope.ingest.readers import make_document
     from eventscope.pipeline import Pipeline
     from eventscope.settings import Settings
@@ -84,10 +84,11 @@ def labelled_features(
     wanted = {(key[0], key[1]) for key in rows}
     articles = [a for a in news_articles(split="tune") if (a["source"], a["id"]) in wanted]
     pipeline = Pipeline(Settings(min_eventness=0.0, time_budget=0))  # no budget: a busy machine must not lose rows
+    pipeline.__dict__["eventness"] = EventnessModel.untrained()  # the shipped heads are what is being fitted
     documents = [make_document(a["text"], doc_id=a["id"], title=a["title"] or None) for a in articles]
     records = {(a["source"], a["id"]): r for a, r in zip(articles, pipeline.annotate(documents), strict=True)}
-    features, labels, groups, dyads = [], [], [], []
-    sizes = {"judged rows": len(rows), "found": 0, "duplicates left out": 0, "not coded now": 0}
+    features, verdicts, groups, dyads = [], [], [], []
+    sizes = {"judged rows": len(rows), "found": 0, "duplicates": 0, "not coded now": 0}
     for key, row in sorted(rows.items(), key=lambda item: json.dumps(item[0])):
         record = records.get(key[:2])
         if record is None:
@@ -101,14 +102,12 @@ def labelled_features(
             sizes["not coded now"] += 1
             continue
         sizes["found"] += 1
-        if row["verdict"] == "duplicate":
-            sizes["duplicates left out"] += 1
-            continue
+        sizes["duplicates"] += row["verdict"] == "duplicate"
         features.append(eventness_features(event, record.text))
-        labels.append(int(row["verdict"] in POSITIVE))
+        verdicts.append(row["verdict"])
         groups.append(f"{key[0]}:{key[1]}")
         dyads.append(kept_as_dyad(event))
-    return features, labels, groups, dyads, sizes
+    return features, verdicts, groups, dyads, sizes
 
 
 def cross_validated(x: np.ndarray, y: np.ndarray, groups: list[str], c: float) -> np.ndarray:
@@ -122,6 +121,24 @@ def cross_validated(x: np.ndarray, y: np.ndarray, groups: list[str], c: float) -
     return predicted
 
 
+BANDS = (0.0, 0.3, 0.5, 0.7, 0.8, 1.0)
+"""Confidence bands of the reliability table (the last one holds 1.0)."""
+
+
+def reliability_table(predicted: np.ndarray, right: np.ndarray) -> dict[str, dict[str, float]]:
+    """Per confidence band: how many events, their mean confidence, and the share that was right."""
+    table = {}
+    for low, high in zip(BANDS, BANDS[1:], strict=False):
+        inside = (predicted >= low) & ((predicted < high) | (high == BANDS[-1]))
+        if inside.any():
+            table[f"{low:.1f}-{high:.1f}"] = {
+                "n": int(inside.sum()),
+                "mean_confidence": round(float(predicted[inside].mean()), 3),
+                "right": round(float(right[inside].mean()), 3),
+            }
+    return table
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -132,33 +149,45 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import log_loss, roc_auc_score
+    from sklearn.metrics import brier_score_loss, log_loss, roc_auc_score
 
     from eventscope.events.eventness import ARTEFACT_VERSION
 
     started = time.perf_counter()
     sheets = sorted(p for p in SHEETS.glob("*tune*.jsonl") if p.name not in MEASURING_SHEETS)
-    features, labels, groups, dyads, sizes = labelled_features(judged_rows(sheets))
+    features, verdicts, groups, dyads, sizes = labelled_features(judged_rows(sheets))
     vectorizer = DictVectorizer(sparse=False, sort=True)
-    x = vectorizer.fit_transform(features)
-    y = np.array(labels)
+    x_all = vectorizer.fit_transform(features)
+    # the real head: duplicates say nothing about eventness and are left out
+    judged = np.array([v != "duplicate" for v in verdicts])
+    x = x_all[judged]
+    y = np.array([int(v in POSITIVE) for v, j in zip(verdicts, judged, strict=True) if j])
+    real_groups = [g for g, j in zip(groups, judged, strict=True) if j]
     print(
         f"{len(y)} labelled events ({y.sum()} real), {len(set(groups))} articles ({time.perf_counter() - started:.0f}s)"
     )
-    losses = {c: log_loss(y, cross_validated(x, y, groups, c)) for c in C_GRID}
+    losses = {c: log_loss(y, cross_validated(x, y, real_groups, c)) for c in C_GRID}
     c = min(losses, key=lambda k: losses[k])
-    predicted = cross_validated(x, y, groups, c)
+    predicted = cross_validated(x, y, real_groups, c)
     threshold = THRESHOLD
-    dyadic = np.array(dyads)
+    dyadic = np.array([d for d, j in zip(dyads, judged, strict=True) if j])
     kept = (predicted >= threshold) | dyadic
     model = LogisticRegression(C=c, max_iter=5000, random_state=SEED).fit(x, y)
+    # the right head: every judged row, a duplicate counting as wrong (a second record of one happening)
+    y_right = np.array([int(v == "right") for v in verdicts])
+    right_losses = {k: log_loss(y_right, cross_validated(x_all, y_right, groups, k)) for k in C_GRID}
+    c_right = min(right_losses, key=lambda k: right_losses[k])
+    right_predicted = cross_validated(x_all, y_right, groups, c_right)
+    right_model = LogisticRegression(C=c_right, max_iter=5000, random_state=SEED).fit(x_all, y_right)
+    names = vectorizer.get_feature_names_out()
     card = {
         "version": ARTEFACT_VERSION,
         "what": "P(a reader counts the coded event as a real event of its type), eventscope.events.eventness",
         "trained_on": {p.name: sha256(p) for p in sheets},
         "event_model": sha256(REPO / "src" / "eventscope" / "data" / "models" / "event_classifier.npz"),
         "vectors": sha256(REPO / "src" / "eventscope" / "data" / "models" / "static_vectors.npz"),
-        "sizes": sizes | {"labelled": int(len(y)), "real": int(y.sum()), "articles": len(set(groups))},
+        "sizes": sizes
+        | {"labelled": int(len(y)), "real": int(y.sum()), "right": int(y_right.sum()), "articles": len(set(groups))},
         "c": c,
         "threshold": threshold,
         "cross_validated": {
@@ -178,13 +207,27 @@ def main(argv: list[str] | None = None) -> int:
                 for t in np.arange(0.2, 0.65, 0.05)
             },
         },
-        "bias": round(float(model.intercept_[0]), 6),
-        "weights": {
-            name: round(float(w), 6) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
+        "real": {
+            "bias": round(float(model.intercept_[0]), 6),
+            "weights": {name: round(float(w), 6) for name, w in zip(names, model.coef_[0], strict=True)},
+        },
+        "right": {
+            "what": "P(the record is right: real, of its type, right parties, no repeat): the record's confidence",
+            "c": c_right,
+            "cross_validated": {
+                "log_loss_by_c": {str(k): round(v, 4) for k, v in right_losses.items()},
+                "auc": round(float(roc_auc_score(y_right, right_predicted)), 4),
+                "brier": round(float(brier_score_loss(y_right, right_predicted)), 4),
+                "base_rate": round(float(y_right.mean()), 4),
+                "reliability": reliability_table(right_predicted, y_right),
+            },
+            "bias": round(float(right_model.intercept_[0]), 6),
+            "weights": {name: round(float(w), 6) for name, w in zip(names, right_model.coef_[0], strict=True)},
         },
     }
     args.out.write_text(json.dumps(card, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(json.dumps({k: card[k] for k in ("c", "threshold", "cross_validated", "sizes")}, indent=1))
+    print(json.dumps({k: v for k, v in card["right"].items() if k != "weights"}, indent=1))
     print(f"wrote {args.out} ({time.perf_counter() - started:.0f}s)")
     return 0
 

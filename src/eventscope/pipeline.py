@@ -171,8 +171,7 @@ class Pipeline:
         """Load the lazily built models before any document's time budget starts: a first run on a fresh
         machine builds the gazetteer cache (~9 s), which is no document's cost."""
         _ = self.coder, self.classifier, self.ontology
-        if self.settings.favor == "precision" and self.settings.min_eventness != 0:
-            _ = self.eventness
+        _ = self.eventness
         if self.geoparser is not None:
             _ = self.geoparser.gazetteer
 
@@ -229,6 +228,8 @@ class Pipeline:
         events = [with_recipient_thing(event, doc, argument_actors) for event in events]
         if self.settings.favor == "precision":
             events = self._eventful(events, source.text)
+        # what the record's confidence says is fitted on ordinary news read by analysts (events/eventness.py)
+        events = [self.eventness.news_confidence(event, source.text) for event in events]
         entities = tuple(
             Entity(start=e.start_char, end=e.end_char, text=e.text, label=e.label_)
             for e in doc.ents

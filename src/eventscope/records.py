@@ -165,6 +165,15 @@ class Event:
     rules: tuple[str, ...] = ()  # diagnostic: the coder rules that made it (events/rules.py)
     # both sides did it to each other ("police and protesters clashed", "X met Y"): one event, not one per direction
     reciprocal: bool = False
+    # the event model's own probability (events/classifier.py), fitted on sentences chosen because they report an
+    # event; ``confidence`` is the probability that the record is right on ordinary news (events/eventness.py)
+    model_confidence: float | None = None
+
+    @property
+    def type_confidence(self) -> float:
+        """How sure the event model is of the coded type: the number to rank a sentence's events by when the
+        question is which type the sentence states (PLV, ACLED families), whatever the record's parties."""
+        return self.confidence if self.model_confidence is None else self.model_confidence
 
 
 @dataclass(frozen=True)
@@ -255,4 +264,5 @@ def event_from_dict(data: dict[str, Any]) -> Event:
         size=mag("size"),
         rules=tuple(data.get("rules") or ()),
         reciprocal=bool(data.get("reciprocal")),
+        model_confidence=data.get("model_confidence"),
     )

@@ -9,6 +9,7 @@ import pytest
 from eventscope.events.eventness import (
     ARTEFACT,
     EventnessModel,
+    Head,
     eventness_features,
     kept_as_dyad,
     load_eventness,
@@ -87,8 +88,12 @@ def test_an_unknown_trigger_word_has_no_vector():
     assert trigger_vector("shelled") is not None and trigger_vector("shelled").shape == (64,)
 
 
+def _model(weights: dict[str, float], threshold: float = 0.5, right: Head | None = None) -> EventnessModel:
+    return EventnessModel(Head(weights, 0.0), right or Head(weights, 0.0), threshold, card={})
+
+
 def test_probability_follows_the_weights():
-    model = EventnessModel({"confidence": 1.0, "actor2_thing": -2.0}, bias=0.0, threshold=0.5, card={})
+    model = _model({"confidence": 1.0, "actor2_thing": -2.0})
     sure, unsure = _event(confidence=0.9), _event(confidence=0.2)
     assert model.probability(sure, TEXT) > 0.5 > model.probability(unsure, TEXT)
     thing = Actor(15, 26, "the village", None, None, None, party=False)
@@ -100,6 +105,12 @@ def test_shipped_model_is_fitted_on_tune_sheets_only_and_rejects_another_version
     assert 0.0 < model.threshold < 1.0
     assert model.card["trained_on"] and all("tune" in name for name in model.card["trained_on"])
     assert model.card["cross_validated"]["auc"] > 0.6
+    right = json.loads(ARTEFACT.read_text(encoding="utf-8"))["right"]["cross_validated"]
+    assert right["auc"] > 0.6
+    # calibrated out of fold: in each band with enough events the share right is near the mean confidence
+    for band in right["reliability"].values():
+        if band["n"] >= 50:
+            assert abs(band["right"] - band["mean_confidence"]) < 0.1
     data = json.loads(ARTEFACT.read_text(encoding="utf-8"))
     data["version"] = -1
     stale = tmp_path / "eventness.json"
@@ -118,7 +129,7 @@ def _with_model(pipeline_with, **settings):
     """A pipeline whose eventness model finds every PROTEST, CONSULT, AGREE and ASSAULT unlikely (threshold 0.5)."""
     borrowed = pipeline_with(**settings)
     unlikely = {f"type={kind}": -10.0 for kind in ("PROTEST", "CONSULT", "AGREE", "ASSAULT")}
-    borrowed.eventness = EventnessModel(unlikely, 0.0, 0.5, card={})
+    borrowed.eventness = _model(unlikely)
     return borrowed
 
 
@@ -165,3 +176,30 @@ def test_shipped_model_was_fitted_on_the_shipped_event_model():
     assert load_eventness().card["event_model"] == hashlib.sha256(npz.read_bytes()).hexdigest()
     vectors = ARTEFACT.parent / "static_vectors.npz"  # the trigger's word vector is one of its features
     assert load_eventness().card["vectors"] == hashlib.sha256(vectors.read_bytes()).hexdigest()
+
+
+def test_news_confidence_replaces_the_confidence_and_keeps_the_model_s():
+    """The record's confidence is the right head's probability; the event model's own number is kept, and the
+    features keep reading it, so judging a finished record again gives the same answer."""
+    model = _model({"confidence": 1.0}, right=Head({"confidence": -1.0, "type=ASSAULT": 0.5}, 0.0))
+    event = _event(confidence=0.8)
+    told = model.news_confidence(event, TEXT)
+    assert told.model_confidence == 0.8
+    assert told.confidence == round(model.probability_right(event, TEXT), 3) != 0.8
+    assert eventness_features(told, TEXT) == eventness_features(event, TEXT)
+    assert model.news_confidence(told, TEXT) is told  # set once
+
+
+def test_the_right_head_sets_every_record_s_confidence_in_either_mode(pipeline_with):
+    """Both modes and an unfiltered run give records whose confidence is the right head's (here 1 / (1 + e))."""
+    for settings in ({}, {"favor": "recall"}, {"min_eventness": 0.0}):
+        borrowed = pipeline_with(**settings)
+        borrowed.eventness = EventnessModel(Head({}, 5.0), Head({}, -1.0), 0.5, card={})
+        events = borrowed.annotate_text(SHELLING, date="2024-05-10").events
+        assert events and all(e.confidence == 0.269 and e.model_confidence is not None for e in events)
+
+
+def test_untrained_model_keeps_all_and_says_nothing():
+    model = EventnessModel.untrained()
+    assert model.probability(_event(), TEXT) == model.probability_right(_event(), TEXT) == 0.5
+    assert model.threshold == 0.0

@@ -173,12 +173,13 @@ def test_a_pronoun_the_speaker_does_not_stand_for_gives_the_model_no_source(nlp,
 
 
 def test_the_cooperation_read_off_a_joint_deed_is_less_sure_than_the_deed(code) -> None:
-    """PLV and the PLOVER manual type "India and Pakistan agreed to a cease-fire" by its deed, AGREE."""
+    """PLV and the PLOVER manual type "India and Pakistan agreed to a cease-fire" by its deed, AGREE: the event
+    model is surer of the deed's type (``type_confidence``, what a sentence's events are ranked by)."""
     events = code("India and Pakistan agreed to a cease-fire along their border.")
     (deed,) = [e for e in events if e.event_type == "AGREE"]
     joint = [e for e in events if e.event_type == "COOPERATE"]
-    assert joint and all(e.confidence < deed.confidence for e in joint)
-    assert max(events, key=lambda e: e.confidence) is deed
+    assert joint and all(e.type_confidence < deed.type_confidence for e in joint)
+    assert max(events, key=lambda e: e.type_confidence) is deed
 
 
 class _RefusalModel(_FallbackModel):

@@ -221,7 +221,7 @@ def score_acled(notes: list[AcledNote], records: list, errors: bool = False) -> 
         events = list(record.events)
         family = ACLED_FAMILIES[note.category]
         in_family = [e for e in events if e.event_type in family and not e.negated]
-        primary = max(in_family or events, key=lambda e: e.confidence, default=None)
+        primary = max(in_family or events, key=lambda e: e.type_confidence, default=None)
         problems = []
         row = per_type[note.category]
         row["n"] += 1

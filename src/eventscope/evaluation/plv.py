@@ -211,7 +211,7 @@ def score_plv(
     error_list: list[dict] = []
     for gold, record in zip(golds, records, strict=True):
         events = [e for e in record.events if not e.negated]
-        best = max(events, key=lambda e: e.confidence, default=None)
+        best = max(events, key=lambda e: e.type_confidence, default=None)
         top1 = best is not None and plv_type(best) == gold.event_type
         any_type = any(plv_type(e) == gold.event_type for e in events)
         dyad, dyad_typed, source = dyad_found(gold, [pair for e in events for pair in member_pairs(e)])
