@@ -94,6 +94,15 @@ def test_counted_unknown_victims_survive_the_anonymity_veto(code) -> None:
     assert "casualty_report" in hits[0].rules
 
 
+def test_a_casualty_verb_read_in_another_sense_is_not_revived(code) -> None:
+    """A headline crash or storm that kills is vetoed as an accident beside its missing attacker: the casualty
+    report must not code it again.  A blast that kills is an attack with no actor and keeps its casualty report."""
+    _, events = code("Highway crash kills four near Nakuru.")
+    assert not _assaults(events)
+    _, events = code("Blast kills four near Quetta.")
+    assert any("casualty_report" in e.rules for e in _assaults(events))
+
+
 def test_misparsed_shot_dead_is_an_assault_on_the_object(code) -> None:
     doc, events = code("Two gunmen on a motorbike shot dead a police officer in Quetta.")
     shot = [e for e in _assaults(events) if e.trigger.lower_ == "shot"]
@@ -324,6 +333,16 @@ def test_a_death_after_a_crash_is_no_toll_of_an_attack(code) -> None:
     _, ambush_events = code(ambush)
     assert not any(e.trigger.lower_ == "died" for e in crash_events)
     assert any(e.entry.event_type == "ASSAULT" for e in ambush_events)
+
+
+def test_an_injury_after_a_vehicle_was_struck_is_no_attack(code) -> None:
+    """A car that struck a parked van names a collision, not an attack: an injury told just after it is the crash's.
+    After gunmen fired on the van, the same injury stays an attack's."""
+    injury = " The van's owner suffered leg injuries."
+    _, crash_events = code("Late on Friday Mwangi struck a parked van near Nakuru, police said." + injury)
+    _, attack_events = code("Late on Friday gunmen fired on a parked van near Nakuru, police said." + injury)
+    assert not _assaults(crash_events)
+    assert _assaults(attack_events)
 
 
 @pytest.mark.parametrize(

@@ -177,6 +177,8 @@ def _assert_kept_as(doc, events, word: str, kept_type: str | None) -> None:
         ("Arsonists set fire to the Kenyan mosque and destroyed it.", "destroyed", "ASSAULT"),
         ("The storm hit the camp as Syrian jets attacked the rebels.", "attacked", "ASSAULT"),
         ("Rebels were hit by an air strike and killed near the Syrian border.", "killed", "ASSAULT"),
+        ("A roadside bomb struck the Afghan army truck near Kandahar.", "struck", "ASSAULT"),
+        ("The Kenyan gang leader struck the driver of the minister's car in Nairobi.", "struck", "ASSAULT"),
     ],
 )
 def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type: str) -> None:

@@ -29,6 +29,7 @@ from eventscope.events.coded import CodedEvent, claimed_by, confidence, magnitud
 from eventscope.events.lexicon import Lexicon, TriggerEntry
 from eventscope.events.magnitudes import RESULTATIVE_VERBS, count_people, killed_by_result, toll_phrases
 from eventscope.events.modality import is_negated, modality_of
+from eventscope.events.senses import vehicle_struck
 from eventscope.records import Actor
 from eventscope.vocabulary import word_map, words
 
@@ -179,8 +180,11 @@ def _claimed_sources(state: Any) -> list[Actor]:
 
 
 def casualty_reports(state: Any) -> list[CodedEvent]:
-    """Generator: casualty verbs dropped only for lack of a known actor, with counted or human victims."""
+    """Generator: casualty verbs dropped only for lack of a known actor, with counted or human victims.  A verb also
+    read in another sense ("Fiery crash kills three", "Storm kills two": a road accident, a natural force, recorded
+    beside the missing actor) stays dropped: that sense is why it reports no attack, not its missing attacker."""
     anonymous = {i for i, name in state.vetoed if name == "anonymous_actors"}
+    anonymous -= {i for i, name in state.vetoed if name != "anonymous_actors"}
     events: list[CodedEvent] = []
     for token in state.sentence:
         if token.i not in anonymous or token.pos_ != "VERB" or token.lemma_.lower() not in words("victim_verbs"):
@@ -311,14 +315,15 @@ def _hurt_before(verb: Token, lexicon: Lexicon) -> bool:
 
 def _after_a_crash(verb: Token) -> bool:
     """ "The car left the road and struck several trees.  The driver was thrown from the vehicle and died at the
-    scene": a death told after a road, rail or air accident (its sentence or the ``HURT_WINDOW`` sentences before
-    name a crash or a wreck) is the crash's, not an attack's toll, unless a weapon or an attack is named there too
+    scene": a death or an injury told after a road, rail or air accident (its sentence or the ``HURT_WINDOW``
+    sentences before name a crash or a wreck, or a vehicle struck: "he then struck a parked van ... The mother
+    suffered leg injuries") is the crash's, not an attack's toll, unless a weapon or an attack is named there too
     ("a car bomb", "gunmen ambushed the bus, which crashed")."""
     window = verb.doc[_window_start(verb, HURT_WINDOW) : verb.sent.end]
     lemmas = {t.lemma_.lower() for t in window} | {t.lower_ for t in window}
     if lemmas & (words("weapon_nouns") | words("attack_words")):
         return False
-    return bool(lemmas & words("accident_words"))
+    return bool(lemmas & words("accident_words")) or any(vehicle_struck(t) for t in window if t.pos_ == "VERB")
 
 
 def _attack_word(verb: Token, fallback: Token, lexicon: Lexicon) -> Token:
@@ -368,7 +373,7 @@ def suffered_casualties(state: Any) -> list[CodedEvent]:
         ]
         if entry is None or not subjects or is_negated(verb) or no_attack(verb):
             continue
-        if field == "dead" and _after_a_crash(verb):
+        if _after_a_crash(verb):
             continue
         sizes = {}
         number = count_people(subjects[0])

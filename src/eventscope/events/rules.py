@@ -904,6 +904,8 @@ VETOES: tuple[Rule, ...] = (
         E("Two policemen were struck by a westbound lorry near the bridge in Lagos.", "struck", None),
         E("Police are looking for a van that struck a police officer in Lagos on Monday.", "struck", None),
         E("A Nigerian cyclist was hit by a bus and killed on the Lagos ring road.", "killed", None),
+        E("The grey sedan slowed down and struck the parked bus in Lagos, a deputy said.", "struck", None),
+        E("Late on Sunday the Nigerian senator struck a parked van in Lagos, police said.", "struck", None),
     ),
     rule(
         "natural_force",

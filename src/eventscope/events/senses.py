@@ -549,12 +549,31 @@ def _campaign_story(doc: Any) -> bool:
     return doc.user_data[_CAMPAIGN_KEY]
 
 
+COLLISION_VERBS = frozenset({"strike", "hit", "smash", "slam", "sideswipe"})
+"""Verbs of impact that name a collision when what is struck is a vehicle (``road_accident``)."""
+PEOPLE_IN_VEHICLES = frozenset({"driver", "motorist"})
+"""The ``vehicle_words`` that are people: striking them can be an assault, striking a car is not."""
+
+
+def vehicle_struck(verb: Token) -> bool:
+    """A verb of impact whose object is a vehicle ("struck the parked van", "hit a bus"), not a person in one: a
+    collision (``road_accident``, and conflict.py's deaths and injuries after a crash)."""
+    if verb.lemma_.lower() not in COLLISION_VERBS:
+        return False
+    return any(
+        h.lemma_.lower() in words("vehicle_words") and h.lemma_.lower() not in PEOPLE_IN_VEHICLES
+        for obj in _objects(verb)
+        for h in _object_heads(obj)
+    )
+
+
 def road_accident(c: Any) -> bool:
     """Veto: injuries and "striking" in a traffic accident ("a three-car crash injured two women", "the van could
     not stop and struck a lorry", "were struck by a car") are no ASSAULT, and its investigation no ACCUSE.  The
-    sentence names an accident, or the striker is a vehicle; one that also names a weapon or an attack ("a car
-    bomb", "rammed his truck into the crowd in an attack") keeps it, and so do other types ("protesters blocked the
-    highway")."""
+    sentence names an accident, the striker is a vehicle, or what is struck is one ("the sedan crossed the line and
+    struck a van", "he then hit a parked bus": a vehicle is no victim of an assault); one that also names a weapon or
+    an attack ("a car bomb", "rammed his truck into the crowd in an attack") keeps it, and so do other types
+    ("protesters blocked the highway")."""
     token = c.token
     investigation = c.entry.event_type == "ACCUSE" and token.lemma_.lower() in ("investigate", "investigation")
     if c.entry.event_type != "ASSAULT" and not investigation:
@@ -566,6 +585,8 @@ def road_accident(c: Any) -> bool:
         return True
     vehicles = words("vehicle_words")
     if any(ch.dep_ == "nsubj" and ch.lemma_.lower() in vehicles for ch in token.children):
+        return True
+    if vehicle_struck(token):
         return True
     # "a pickup that struck the cyclist": the relative clause's subject is the vehicle it describes
     if token.dep_ == "relcl" and token.head.lemma_.lower() in vehicles:
