@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 SENSE_VETOES = {
+    "rescue_pull",
     "non_political_object",
     "non_political_compound",
     "natural_adversary",
@@ -178,6 +179,9 @@ def _assert_kept_as(doc, events, word: str, kept_type: str | None) -> None:
         ("The storm hit the camp as Syrian jets attacked the rebels.", "attacked", "ASSAULT"),
         ("Rebels were hit by an air strike and killed near the Syrian border.", "killed", "ASSAULT"),
         ("A roadside bomb struck the Afghan army truck near Kandahar.", "struck", "ASSAULT"),
+        ("Israel pulled out its troops from the Gaza Strip in 2005.", "pulled", "RETREAT"),
+        ("The kidnappers freed the Nigerian victim on Monday.", "freed", "RETREAT"),
+        ("The US embassy pulled out its people from Juba on Monday.", "pulled", "RETREAT"),
         ("The Kenyan gang leader struck the driver of the minister's car in Nairobi.", "struck", "ASSAULT"),
     ],
 )

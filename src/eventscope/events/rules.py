@@ -148,6 +148,7 @@ from eventscope.events.senses import (
     question_sense,
     reception_sense,
     remembered_person,
+    rescue_pull,
     return_journey,
     road_accident,
     scene_dispatch,
@@ -908,6 +909,14 @@ VETOES: tuple[Rule, ...] = (
         E("Late on Sunday the Nigerian senator struck a parked van in Lagos, police said.", "struck", None),
     ),
     rule(
+        "rescue_pull",
+        '"dove in and pulled out a passenger", "freed the driver from under the lorry": a person pulled out of a '
+        "wreck or the water is rescued, not withdrawn or released (events/senses.py).",
+        rescue_pull,
+        E("The Nigerian fisherman jumped into the river and pulled out a drowning boy.", "pulled", None),
+        E("Firefighters from Lagos worked for an hour to free the driver from the wreckage.", "free", None),
+    ),
+    rule(
         "natural_force",
         '"Cyclone Idai destroyed the school", "a quake struck the province": harm done by a storm, a quake or a fire '
         "is a disaster, no ASSAULT, COERCE or strike (events/senses.py).",
@@ -1124,6 +1133,7 @@ SENSE_VETOES = frozenset(
         "court_plea",
         "poll_sense",
         "road_accident",
+        "rescue_pull",
         "natural_force",
         "office_in_charge",
         "hospital_admission",

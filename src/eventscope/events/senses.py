@@ -596,6 +596,38 @@ def road_accident(c: Any) -> bool:
     return any(o.lemma_.lower() in vehicles for o in _doers(token, ("agent",)))
 
 
+RESCUE_VERBS = frozenset({"pull", "free", "drag", "haul", "lift", "extricate"})
+"""Verbs that take a person out of danger as well as forces out of a place or captives out of custody."""
+
+
+def rescue_pull(c: Any) -> bool:
+    """Veto: pulling or freeing a private person out of a wreck, the water or rubble ("dove in and pulled out a
+    drowning swimmer", "pulling people out of burning cars", "worked to free the driver from under the lorry") is a
+    rescue, no RETREAT: RETREAT withdraws forces, staff or a party from a place, and releases captives.  Every object
+    must be a person of the kind that is rescued (``rescued_persons``: a passenger, a victim, a swimmer, a man) with
+    no owner: "pulled out its people", "pulled their staff out" withdraw an organisation's own.  "Free" also needs the
+    wreck or the water it frees from (``rescue_places``, a vehicle), since "the kidnappers freed the victim" is a
+    release."""
+    token = c.token
+    lemma = token.lemma_.lower()
+    if c.entry.event_type != "RETREAT" or token.pos_ != "VERB" or lemma not in RESCUE_VERBS:
+        return False
+    objects = _objects(token)
+    if not objects:
+        return False
+    rescued = words("rescued_persons")
+    for obj in objects:
+        if any(ch.dep_ == "poss" for ch in obj.children):
+            return False
+        if not any(h.lemma_.lower() in rescued for h in _object_heads(obj)):
+            return False
+    if lemma == "pull":
+        return True
+    places = words("rescue_places") | words("vehicle_words")
+    preps = [p for h in (token, *objects) for p in h.children if p.dep_ == "prep"]  # "the driver from the car"
+    return any(t.lemma_.lower() in places for p in preps for t in p.subtree)
+
+
 def _doers(token: Token, deps: tuple[str, ...] = ("nsubj", "agent")) -> list[Token]:
     """The trigger's subject and passive agent, and those of the verb it is conjoined to ("was hit by a car and
     *killed*", "the storm flooded the town and *destroyed* the bridge"), with their compounds ("*Cyclone* Idai")."""
