@@ -747,6 +747,8 @@ def _unnamed_parties(state: Any) -> list[CodedEvent]:
     dropped |= {i for i, name in state.vetoed if name == "private_parties"} & {
         t.i for t, e, _, _ in state.candidates if e.event_type == "PROTEST"
     }
+    # a word also read in another sense ("the flood fighting crews": a fight against a flood) stays dropped
+    dropped -= {i for i, name in state.vetoed if name not in ("anonymous_actors", "eventless_noun", "private_parties")}
     lexicon = state.lexicon
     events: list[CodedEvent] = []
     hosts: set[int] = set()

@@ -835,6 +835,7 @@ VETOES: tuple[Rule, ...] = (
         natural_adversary,
         E("Boston firefighters launched an attack on the flames in the kitchen.", "attack", None),
         E("The Kenyan government fought the disease with vaccines.", "fought", None),
+        E("Kenyan volunteers joined the flood fighting crews in Kisumu.", "fighting", None),
     ),
     rule(
         "sport_sense",
@@ -910,7 +911,7 @@ VETOES: tuple[Rule, ...] = (
     ),
     rule(
         "rescue_pull",
-        '"dove in and pulled out a passenger", "freed the driver from under the lorry": a person pulled out of a '
+        '"jumped into the river and pulled out a boy", "freed the driver from the wreckage": a person pulled out of a '
         "wreck or the water is rescued, not withdrawn or released (events/senses.py).",
         rescue_pull,
         E("The Nigerian fisherman jumped into the river and pulled out a drowning boy.", "pulled", None),
@@ -997,6 +998,7 @@ VETOES: tuple[Rule, ...] = (
         E("The Kenyan senator acknowledged their uphill battle.", "battle", None),
         E("The Egyptian companies are fighting to protect their business.", "fighting", None),
         E("The Kenyan bishops pledged to fight against the New Left and moral decay.", "fight", None),
+        E("The Kenyan family fought a long battle with the courts over the land.", "battle", None),
     ),
     rule(
         "poll_sense",

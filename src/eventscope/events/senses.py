@@ -318,9 +318,19 @@ def _attacked_things(token: Token) -> list[Token]:
 
 def natural_adversary(c: Any) -> bool:
     """Veto: violence against a fire, a disease or an economic ill is a figure of speech ("launched an attack on the
-    flames", "fighting the fire", "fighting cancer")."""
+    flames", "fighting the fire", "fighting cancer"), and so is a fight named by what it fights ("the flood fighting
+    crews", "a wildfire fighting effort": the compound word before the trigger)."""
     if c.entry.event_type not in VIOLENT_TYPES:
         return False
+    token = c.token
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    if (
+        before is not None
+        and before.dep_ == "compound"
+        and before.head.i in (token.i, token.head.i)
+        and before.lemma_.lower() in words("natural_adversaries") | words("natural_forces")
+    ):
+        return True
     things = _attacked_things(c.token)
     if c.token.tag_ == "VBG" and c.token.dep_ in ("advcl", "xcomp", "acl"):
         things += [ch for ch in c.token.children if ch.dep_ == "dobj"]
@@ -601,7 +611,7 @@ RESCUE_VERBS = frozenset({"pull", "free", "drag", "haul", "lift", "extricate"})
 
 
 def rescue_pull(c: Any) -> bool:
-    """Veto: pulling or freeing a private person out of a wreck, the water or rubble ("dove in and pulled out a
+    """Veto: pulling or freeing a private person out of a wreck, the water or rubble ("jumped in and pulled out a
     drowning swimmer", "pulling people out of burning cars", "worked to free the driver from under the lorry") is a
     rescue, no RETREAT: RETREAT withdraws forces, staff or a party from a place, and releases captives.  Every object
     must be a person of the kind that is rescued (``rescued_persons``: a passenger, a victim, a swimmer, a man) with
@@ -1021,22 +1031,27 @@ def figurative_fight(c: Any) -> bool:
     """Veto: a fight or battle with no party fought, by no armed party, in a sentence with no weapon or wound ("their
     uphill battle", "the mayor's fight for housing", "firms fighting to keep their market", "the court fight"), or
     one against a cause or a movement with no country or sector ("united to fight against the Alt Right and
-    bigotry", "to fight against corruption"), is a struggle, no ASSAULT.  "Rebels fought in the hills" (an armed
-    source), "fighting killed ten" (a wound word), "fought with the police" and "started a fight with her" (a party
-    or a person fought) stay."""
+    bigotry", "to fight against corruption"), is a struggle, no ASSAULT.  A court fought ("a long battle with the
+    courts", "fought the tribunal over the order") is a legal fight: a court is no party and no person fought, even
+    though "court" is a noun of people.  "Rebels fought in the hills" (an armed source), "fighting killed ten" (a
+    wound word), "fought with the police" and "started a fight with her" (a party or a person fought) stay."""
     if c.entry.event_type != "ASSAULT" or c.token.lemma_.lower() not in ("fight", "battle"):
         return False
     args = c.arguments
     private = ("BUS", "EDU", "HLH", "MED", "LAB")
 
     def a_party(target: Any) -> bool:
-        """A party fought ("fought the rebels", "a war with Israel"); a thing fought for is none ("their business")."""
-        return target.sector not in private and bool(target.country or target.sector)
+        """A party fought ("fought the rebels", "a war with Israel"); a thing fought for is none ("their business"),
+        and nor is a court, fought with appeals ("a battle with the courts")."""
+        return target.sector not in (*private, "JUD") and bool(target.country or target.sector)
+
+    def a_person(target: Any) -> bool:
+        return target.sector != "JUD" and _a_person(c, target)
 
     if any(ch.dep_ == "prep" and ch.lower_ in ("with", "between", "against") for ch in c.token.children):
         # "fought with police", "a battle between two clans": two sides are named; but "to fight against the Alt
         # Right and bigotry", "the fight against poverty" name a cause or an ill, no party with a country or sector
-        if any(a_party(t) or _a_person(c, t) for t in args.targets):
+        if any(a_party(t) or a_person(t) for t in args.targets):
             return False  # ... and a fight with a person ("started a fight with her") is a brawl
     if len(args.sources) > 1:
         return False
