@@ -811,6 +811,7 @@ VETOES: tuple[Rule, ...] = (
         E("The Iraqi minister provided evidence to the parliamentary committee on Tuesday.", "provided", None),
         E("The Kenyan ruling party seized control of the National Assembly in 2017.", "seized", None),
         E("The Kenyan police filmed the raid and released it to the press on Monday.", "released", None),
+        E("Detectives in Nairobi have ruled out foul play in the fire.", "ruled", None),
     ),
     rule(
         "discourse_tell",
@@ -975,12 +976,13 @@ VETOES: tuple[Rule, ...] = (
     ),
     rule(
         "naming_call",
-        '"calling it a distraction", "she is called a liar": "call" with a predicate noun names or describes a '
-        "thing; no phone call, no REQUEST (events/senses.py).",
+        '"calling it a distraction", "she is called a liar", "the city he calls home": "call" with a predicate noun '
+        "names or describes a thing; no phone call, no REQUEST (events/senses.py).",
         naming_call,
         E("The Iraqi opposition leader is called a traitor in Baghdad.", "called", None),
         E("Kenyan officials called the election result a fraud on Monday.", "called", None),
         E("The Kenyan senator opposed the reform, what he called a gift to the banks.", "called", None),
+        E("The Kenyan minister grew up in Mombasa, but it is Nairobi that he now calls home.", "calls", None),
     ),
     rule(
         "no_comment",
@@ -1073,6 +1075,7 @@ VETOES: tuple[Rule, ...] = (
         object_not_victim,
         E("Police officers went to the house to execute a search warrant.", "execute", None),
         E("The Kenyan minister admitted that the plan had failed.", "admitted", None),
+        E("The Kenyan government finally admitted that something had gone wrong.", "admitted", None),
         E("The Iraqi envoy spoke fluent French at the dinner.", "spoke", None),
     ),
     rule(

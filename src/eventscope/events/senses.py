@@ -210,11 +210,12 @@ OBJECT_RESTRICTIONS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
         ("restricted_objects_COERCE", "elected_bodies"),
     ),
     "AID": (frozenset({"provide", "give", "deliver", "offer", "supply", "send"}), ("restricted_objects_AID",)),
+    "REJECT": (frozenset({"rule"}), ("restricted_objects_REJECT",)),
 }
 """Selectional restrictions of material types: for each type, the trigger verbs whose object is restricted and the
 vocabulary classes of objects that type cannot take (``restricted_objects_<TYPE>``: things released are published,
 not freed; voters and donors mobilized are campaigned for; an office or a seat taken is won at the polls; evidence or
-a speech given is talk, no aid)."""
+a speech given is talk, no aid; a cause or foul play ruled out is an investigator's finding, no refusal)."""
 CONTROL_NOUNS = frozenset({"control", "majority", "possession", "charge", "command"})
 """Nouns whose "of"/"in" noun is what is taken: "took control of the Senate" takes the Senate."""
 PARTITIVE_NOUNS = frozenset({"part", "piece", "copy", "portion", "summary", "excerpt"})
@@ -259,7 +260,8 @@ def wrong_object_kind(c: Any) -> bool:
     report" or the figures; MOBILIZE puts forces or crowds on the move, not "black voters" or donors; COERCE seizes by
     force, not an office or a seat won at the polls ("the Democrats took control of the Senate", "who will occupy the
     White House"), unless an armed group or the police take it; AID is material help, not "provided evidence" or
-    "gave a speech".  Every object must be of the banned kind; one actor-like or unlisted object keeps the event.  A
+    "gave a speech"; REJECT refuses a proposal or a course, it does not "rule out foul play" or a cause of a fire.
+    Every object must be of the banned kind; one actor-like or unlisted object keeps the event.  A
     sense veto: the model's fallback must not code the same word again."""
     token = c.token
     restriction = OBJECT_RESTRICTIONS.get(c.entry.event_type)
@@ -966,11 +968,20 @@ def _present_state(token: Token) -> bool:
 
 
 def _naming(token: Token) -> bool:
-    return (
-        token.pos_ == "VERB"
-        and token.lemma_.lower() == "call"
-        and any(ch.dep_ in ("oprd", "attr") for ch in token.children)
-    )
+    if token.pos_ != "VERB" or token.lemma_.lower() != "call":
+        return False
+    return any(ch.dep_ in ("oprd", "attr") for ch in token.children) or _calls_home(token)
+
+
+def _calls_home(token: Token) -> bool:
+    """ "The town she now calls home", "calls Denver home": "home" names a place where one lives, whatever its
+    parse (a predicate or an adverb); "he called home" with no object and no place it describes is a phone call."""
+    if not any(ch.lower_ == "home" and ch.dep_ in ("oprd", "advmod", "npadvmod", "attr") for ch in token.children):
+        return False
+    if token.dep_ in ("relcl", "acl"):
+        return True  # "the town she calls home"
+    # "calls Denver home"; "it's Denver that he calls home", which the parser may read with "that" as a conjunction
+    return any(ch.dep_ == "dobj" or (ch.dep_ == "mark" and ch.lower_ == "that") for ch in token.children)
 
 
 WH_WORDS = frozenset({"what", "whatever", "which", "whichever"})
@@ -1168,6 +1179,12 @@ PARTY_OBJECT_TYPES = {"admit": "RETREAT", "execute": "ASSAULT", "round": "COERCE
 """The event type of each ``party_object_verbs`` verb whose object must be a person or party ("round" of "round up")."""
 
 
+def _marks(verb: Token, obj: Token) -> list[Token]:
+    """The subordinating words before an object, on the verb or on the object itself: "admitted that something ..."
+    read with "something" as the object."""
+    return [m for m in (*verb.children, *obj.children) if m.dep_ == "mark" and m.i < obj.i]
+
+
 def object_not_victim(c: Any) -> bool:
     """Veto: "went to execute a narcotics search", "executed the order", "admitted in an e-mail that ...",
     "spoke only French": a verb whose event sense needs a person or a party as its object (an execution, admitting
@@ -1178,6 +1195,8 @@ def object_not_victim(c: Any) -> bool:
     if token.pos_ != "VERB" or lemma not in words("party_object_verbs"):
         return False
     objects = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    # "admitted that something was wrong": an "object" after the verb's own "that" is the clause's subject
+    objects = [o for o in objects if not any(m.dep_ == "mark" and m.lower_ == "that" for m in _marks(token, o))]
     if lemma in ("speak", "talk"):
         return c.entry.event_type == "CONSULT" and any(o.dep_ == "dobj" for o in objects)
     if c.entry.event_type != PARTY_OBJECT_TYPES.get(lemma):
