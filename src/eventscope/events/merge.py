@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from eventscope.ids import content_id
 from eventscope.records import Actor, Event, EventLocation, Magnitude, Paragraph, Report
+from eventscope.vocabulary import word_map
 from eventscope.vocabulary import words as vocabulary
 
 
@@ -63,7 +64,8 @@ def merge_events(events: list[Event], text: str = "", title: str | None = None) 
     sentence refers to), and, when the text opens with its ``title``, the headline's deed told again in the lead
     (``_headline_in_lead``); last, any deed told again in a later sentence with its parties named the same or another
     way (headline, lead and quote), one side the same named party or both triggers of one root
-    (``_same_happening``).  The first report stays the evidence."""
+    (``_same_happening``), and a deed on a counted group or a list told again on some of its members
+    (``_part_of_group``).  The first report stays the evidence."""
     headline = bool(title and title.strip() and text.lstrip().startswith(title.strip()))
     return _fold_partial(_merge_same(events), text, headline)
 
@@ -131,6 +133,7 @@ def _fold_partial(events: list[Event], text: str = "", headline: bool = False) -
                 or _deed_noun_again(event, kept, text)
                 or _known_by_relative(event, kept, text)
                 or _same_happening(event, kept, text)
+                or _part_of_group(event, kept, text)
             )
         else:
             host = (
@@ -142,6 +145,7 @@ def _fold_partial(events: list[Event], text: str = "", headline: bool = False) -
                 or _deed_noun_again(event, kept, text)
                 or _known_by_relative(event, kept, text)
                 or _same_happening(event, kept, text)
+                or _part_of_group(event, kept, text)
             )
         if host is None:
             deed = next((k for k in kept if _purpose_of_partnerless(event, k)), None)
@@ -270,6 +274,72 @@ def _same_happening(event: Event, kept: list[Event], text: str) -> Event | None:
                 continue
         return host
     return None
+
+
+GROUP_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "ACCUSE"})
+"""Types whose deed a story tells on a group first and then person by person: arrests, shootings, sentences and
+charges ("police arrested 13 people ... Four people were arrested: Ana Ruiz, 23; ...")."""
+
+
+def _part_of_group(event: Event, kept: list[Event], text: str) -> Event | None:
+    """The deed on a group that a later sentence tells again on some of its members ("Police arrested 13 people in
+    raids on Thursday ... *Four people* were arrested at one house: *Ana Ruiz*, 23; ..."; "A court sentenced five
+    men to life ... the judge also sentenced *Lee Park*"; "Ruiz and Mora were charged with theft ... *Mora* was also
+    charged with ..."): the latest earlier event of the same type and mode told in an earlier sentence, of the same
+    telling, whose target is a counted group of people ("13 people", "two men from the area") or a list; the later
+    target one named person, a smaller or equal counted group, or a member of that list; the doers one party, two
+    of one kind ("a court", "the judge") or one told in one report only.  A sentence that tells another deed
+    ("another", "separately") keeps its own, and so does a deed between them on another target (only the latest
+    deed of its kind with a target is taken)."""
+    if event.event_type not in GROUP_TYPES or event.actor2 is None:
+        return None
+    host = next((k for k in _told_before(event, kept) if k.actor2 is not None), None)
+    if host is None or host.actor2 is None or not _same_telling(event, host):
+        return None
+    if event.mode and host.mode and event.mode != host.mode:
+        return None
+    if _told_as_another(_words_up_to_deed(event, text)):
+        return None
+    part, whole = _titled_one(event.actor2), host.actor2
+    if whole.members:
+        if part.members or not any(_same_party(part, m) for m in whole.members):
+            return None
+    else:
+        size = _group_size(whole)
+        if size is None or size < 2:
+            return None
+        told = _group_size(part) if not _named_person(part) else 1
+        if told is None or told > size:
+            return None
+    doers = (event.actor1, host.actor1)
+    if None not in doers and not (_compatible_party(*doers) or _same_kind(*doers)):  # type: ignore[arg-type]
+        return None
+    return host
+
+
+def _group_size(actor: Actor) -> int | None:
+    """The number of people a description counts ("13 people", "the four officers", "two men from the area"): a
+    number word or figure at its start (after "the", "all" or "some") followed by a noun of people; none for a
+    name, a list, an age ("25-year-old") or things ("1,248 bags of heroin")."""
+    if actor.name or actor.members:
+        return None
+    words = actor.text.lower().replace(",", "").split()
+    while words and words[0] in COUNT_DETERMINERS:
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    count = int(words[0]) if words[0].isdigit() else word_map("number_words").get(words[0])
+    noun = words[1]
+    if count is None or "-" in noun:
+        return None
+    people = vocabulary("person_nouns") | vocabulary("victim_nouns") | vocabulary("private_people")
+    people |= vocabulary("counted_people_nouns")
+    if not (actor.party or noun in people or noun.removesuffix("s") in people):
+        return None
+    return count
+
+
+COUNT_DETERMINERS = frozenset({"the", "all", "some", "those", "these"})
 
 
 def _words_up_to_deed(event: Event, text: str) -> list[str]:
