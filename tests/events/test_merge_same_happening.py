@@ -130,3 +130,28 @@ def test_deeds_of_a_described_party_with_no_other_side_stay_apart():
     first = _event(text, first_vote, "approved", "SUPPORT", ("The Town Council", None, None, "GOV"), None)
     second = _event(text, second_vote, "approved", "SUPPORT", ("council", None, None, "GOV"), None)
     assert len(merge_events([first, second], text)) == 2
+
+
+SHOT = "Lee Park admitted that he shot Ana Ruiz outside a diner in May."
+FILLER = " ".join(["The court heard from neighbours, the diner's staff and two officers over three days."] * 6)
+
+
+def test_a_far_pronoun_for_the_victim_of_the_same_named_doer_is_the_deed_told():
+    """ "Park admitted that he shot Ana Ruiz ... [much later] He shot her in broad daylight": the doer is the same
+    named party (the pronoun resolved to Park), so "her" far after the first telling is still Park's victim, one
+    shooting; with no named doer on both sides ("Police shot a man ... they shot him") the far pronoun may stand
+    for someone told nearer, and stays its own."""
+    later = "He shot her in broad daylight."
+    text = f"{SHOT} {FILLER} {later}"
+    park = ("he", "Lee Park", None, None)
+    first = _event(text, SHOT, "shot", "ASSAULT", park, ("Ana Ruiz", "Ana Ruiz", None, None))
+    again = _event(text, later, "shot", "ASSAULT", ("He", "Lee Park", None, None), ("her", None, None, None))
+    (only,) = merge_events([first, again], text)
+    assert only.mentions == 2 and only.actor2 is not None and only.actor2.text == "Ana Ruiz"
+
+    police = "Police shot a man outside a diner in May."
+    later = "They shot him in broad daylight."
+    text = f"{police} {FILLER} {later}"
+    first = _event(text, police, "shot", "ASSAULT", ("Police", None, "USA", "POL"), ("a man", None, None, None))
+    again = _event(text, later, "shot", "ASSAULT", ("They", None, "USA", "POL"), ("him", None, None, None))
+    assert len(merge_events([first, again], text)) == 2

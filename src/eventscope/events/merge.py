@@ -252,9 +252,11 @@ def _same_happening(event: Event, kept: list[Event], text: str) -> Event | None:
     are often two statements. Sides told only by descriptions ("Iraqi forces" and "the rebels" twice; "the council
     approved" twice, "Police" and "Avon Police" with no target) are often two deeds, unless both sides of a statement
     (``_statement_retold``); a pronoun asks for the same root too, and stands only for a party told just before
-    (``_far_pronoun``). The victim of an attack or arrest must be told in both, the same party or a pronoun for it
-    (``_victim_fits``): one doer's deeds on two victims stay two. A sentence that tells another one ("another", "a
-    separate", ``_words_up_to_deed``) keeps its own; a description set apart ("other unions") is another party."""
+    (``_far_pronoun``) unless the other side is the same named party ("Park admitted he shot Ana Ruiz ... *He* shot
+    *her* in broad daylight": the named doer's victim told again, however far). The victim of an attack or arrest
+    must be told in both, the same party or a pronoun for it (``_victim_fits``): one doer's deeds on two victims stay
+    two. A sentence that tells another one ("another", "a separate", ``_words_up_to_deed``) keeps its own; a
+    description set apart ("other unions") is another party."""
     if _told_as_another(_words_up_to_deed(event, text)):
         return None
     for host in _told_before(event, kept):
@@ -265,7 +267,7 @@ def _same_happening(event: Event, kept: list[Event], text: str) -> Event | None:
             continue
         if not {"strong", "pronoun"} & set(fits) and not _statement_retold(event, host):
             continue  # descriptions only ("council approved" twice, "Police" and "Avon Police"): often two deeds
-        if "pronoun" in fits and _far_pronoun(event, host):
+        if "pronoun" in fits and _far_pronoun(event, host) and "strong" not in fits:
             continue
         if event.event_type in VICTIM_TYPES and not _victim_fits(fits, event.actor2, host.actor2):
             continue
