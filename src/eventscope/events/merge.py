@@ -134,6 +134,7 @@ def _fold_partial(events: list[Event], text: str = "", headline: bool = False) -
                 or _known_by_relative(event, kept, text)
                 or _same_happening(event, kept, text)
                 or _part_of_group(event, kept, text)
+                or _names_indefinite_doer(event, kept, text)
             )
         else:
             host = (
@@ -146,6 +147,7 @@ def _fold_partial(events: list[Event], text: str = "", headline: bool = False) -
                 or _known_by_relative(event, kept, text)
                 or _same_happening(event, kept, text)
                 or _part_of_group(event, kept, text)
+                or _names_indefinite_doer(event, kept, text)
             )
         if host is None:
             deed = next((k for k in kept if _purpose_of_partnerless(event, k)), None)
@@ -872,6 +874,27 @@ def _names_indefinite(event: Event, kept: list[Event]) -> Event | None:
     ):
         return None
     return earlier if _same_telling(event, earlier) else None
+
+
+def _names_indefinite_doer(event: Event, kept: list[Event], text: str) -> Event | None:
+    """The deed a later sentence tells again naming the doer an earlier one introduced by its role only ("*A federal
+    judge* has dismissed the lawsuit against the city ... *Judge Ana Ruiz* dismissed the claims on Friday"; "an
+    officer shot a man ... Officer Tom Mora shot him"): the latest earlier event of the same type told in a sentence
+    just before, of the same telling, whose doer was one unnamed party ("a judge", "an officer") and whose sector the
+    named doer has; the triggers of one root; the targets one party, or told in one report only.  A sentence that
+    tells another deed ("another", "a similar") keeps its own."""
+    if event.actor1 is None or not _named_person(event.actor1) or event.actor1.sector is None:
+        return None
+    host = next(_told_before(event, kept), None)
+    if host is None or host.actor1 is None or not _indefinite(host.actor1) or host.actor1.members:
+        return None
+    if host.actor1.sector != event.actor1.sector or not _same_telling(event, host):
+        return None
+    if event.sentence.start - host.sentence.end > NEAR_CHARS or not _one_root(event.trigger.text, host.trigger.text):
+        return None
+    if _told_as_another(_sentence_words(event, text)) or not _compatible_party(event.actor2, host.actor2):
+        return None
+    return host
 
 
 INDEFINITE_STARTS = frozenset({"a", "an"})
