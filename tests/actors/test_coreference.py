@@ -200,3 +200,16 @@ def test_object_pronoun_is_not_its_clause_subject(resolve):
     assert resolve(text, "him").name == "John Harlow"
     text = "Senator Mark Dole spoke on Monday. Governor Tom Hume wants to meet him soon."
     assert resolve(text, "him").name == "Mark Dole"
+
+
+def test_a_surname_tagged_as_an_organisation_is_the_person_named_before(resolve):
+    # the NER tags the bare "Ford" as an organisation (a firm's name); the story named the senator first
+    text = "State Sen. Robert Ford spoke to voters in Charleston on Monday. Ford said he would vote for the budget."
+    assert resolve(text, "Ford", occurrence=1).name == "Robert Ford"
+    assert resolve(text, "he").name == "Robert Ford"
+
+
+def test_a_one_word_organisation_with_no_earlier_namesake_stays_an_organisation(resolve):
+    text = "Ford said on Tuesday it would cut 500 jobs in Ohio."
+    actor = resolve(text, "Ford")
+    assert actor is not None and actor.name == "Ford" and actor.sector != "LEG"

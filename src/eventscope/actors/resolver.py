@@ -494,6 +494,10 @@ class DocumentActors:
 
         if ent is not None and ent.label_ == "PERSON":
             return self._person(span, cues, ent, h0, h1, left_names, root, coref, depth)
+        if coref and ent is not None and ent.label_ in ("ORG", "GPE"):
+            person = self._surname_tagged_name(ent, span.start_char)
+            if person is not None:
+                return person
         if ent is not None and ent.label_ == "ORG":
             return self._org(span, cues, ent, h0, h1, left_names, root, depth)
 
@@ -734,6 +738,21 @@ class DocumentActors:
             return None  # in a headline every word is capitalised: "Major Islamic Holiday" names no major
         country, sector, title_keys = self._cue_values(span, cues, first, root.i + 1, left_names, root, depth)
         return _Res(name, country, sector, "person", False, title_keys)
+
+    def _surname_tagged_name(self, ent: Span, start_char: int) -> _Res | None:
+        """The person named earlier whose surname a one-word ORG or GPE entity is: the NER often tags a bare
+        surname as an organisation or a place, above all one that is also a firm's or a town's name ("Rep. Tom Ford
+        ... *Ford* said he would vote", "Jane Denton, 41, ... *Denton* was released"), and the story's later
+        mentions of its people are such bare surnames (a place in the knowledge base is handled with its entry).
+        Only an earlier full name counts (the story introduces a person before it shortens the name), and an
+        acronym ("CIA", "NATO") is never a surname."""
+        pieces = [t for t in ent if t.lower_ != "the" and not t.is_punct and t.tag_ != "POS"]
+        if len(pieces) != 1 or len(ent) > 2 or ent[0].lower_ == "the":
+            return None
+        word = pieces[0]
+        if word.pos_ != "PROPN" or not word.is_title or is_acronym(word.text):
+            return None
+        return self._surname_antecedent(word.text, ent.start_char, earlier_only=True)
 
     def _org(
         self, span: Span, cues: Span, ent: Span, h0: int, h1: int, left_names: list, root: Token, depth: int
