@@ -213,3 +213,25 @@ def test_a_one_word_organisation_with_no_earlier_namesake_stays_an_organisation(
     text = "Ford said on Tuesday it would cut 500 jobs in Ohio."
     actor = resolve(text, "Ford")
     assert actor is not None and actor.name == "Ford" and actor.sector != "LEG"
+
+
+def test_the_speaker_binds_the_subject_of_the_reported_clause(resolve):
+    text = "John Smith, who met Robert Jones on Monday, said he would back the bill."
+    assert resolve(text, "he").name == "John Smith"
+    text = "Robert Jones told John Smith that he had seen the stolen car."
+    assert resolve(text, "he").name == "Robert Jones"
+
+
+def test_a_passive_reported_subject_is_not_bound_to_the_speaker(nlp):
+    from types import SimpleNamespace
+
+    from eventscope.actors.coreference import reported_speaker
+
+    def speaker(text: str):
+        doc = nlp(text)
+        smith = next(t for t in doc if t.text == "Smith")
+        mention = SimpleNamespace(token_i=smith.i, start_char=doc[0].idx, end_char=smith.idx + 5, res=None)
+        return reported_speaker(next(t for t in doc if t.lower_ == "he"), [mention])
+
+    assert speaker("Sheriff Smith said he would stay in office.") is not None
+    assert speaker("Sheriff Smith said he was arrested at his home.") is None

@@ -27,6 +27,8 @@ from typing import Any, Protocol
 
 from spacy.tokens import Doc, Token
 
+from eventscope.vocabulary import words
+
 PERSON_WINDOW = 4
 """Sentences a he/she/they pronoun looks back (its own sentence is 0)."""
 THING_WINDOW = 2
@@ -84,6 +86,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
 CONTROLLED_DEPS = frozenset({"xcomp", "pcomp", "advcl", "conj", "prep", "acomp"})
 """Links through which a clause with no subject of its own takes the subject of the clause above ("Obama wants to
 meet him", "met Putin and praised him", "for accusing him")."""
+REPORTING_LEMMAS = frozenset(words("reporting_verbs")) | frozenset(words("speech_verbs"))
+"""Verbs whose subject says the clause they take ("said", "told", "insisted"): see ``reported_speaker``."""
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f"}
 PRONOUN_GENDER["herself"] = "f"
 
@@ -204,7 +208,32 @@ def pronoun_antecedent(doc: Doc, pronoun: Token, role: str, mentions: Sequence[M
     said = {id(m): mention_gender(doc, m) or genders.get(m.res.name) for m in candidates if m.res.kind == "person"}
     if gender is not None:
         candidates = [m for m in candidates if said.get(id(m)) in (None, gender)]
+    speaker = reported_speaker(pronoun, mentions) if role == "person" else None
+    if speaker is not None:
+        candidates = sorted(candidates, key=lambda m: not same_party(m.res, speaker.res))
     return candidates[0].res if candidates else None
+
+
+def reported_speaker(pronoun: Token, mentions: Sequence[MentionLike]) -> MentionLike | None:
+    """The mention of the speaker whose reported clause has ``pronoun`` as its active subject: "Smith said *he*
+    would run again", "Jones told the officer that *he* had seen the car", "Brown said he was tired and that *he*
+    would retire" (a clause joined to the reported one).  News reports a person's own words with "said he", so the
+    speaker is the first choice, over a nearer name ("Smith, who met Jones, said he ...") or the man of the
+    sentence before.  A passive subject is left to the usual order: in "the sheriff said he was arrested" the
+    speaker is seldom the one arrested."""
+    if pronoun.dep_ != "nsubj":
+        return None
+    clause = pronoun.head
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.lemma_.lower() not in REPORTING_LEMMAS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].i > pronoun.i:
+        return None
+    head = subjects[0]
+    return next((m for m in mentions if m.start_char <= head.idx < m.end_char and m.token_i == head.i), None)
 
 
 def name_genders(doc: Doc, mentions: Sequence[MentionLike]) -> dict[str, str]:
