@@ -235,3 +235,17 @@ def test_a_passive_reported_subject_is_not_bound_to_the_speaker(nlp):
 
     assert speaker("Sheriff Smith said he would stay in office.") is not None
     assert speaker("Sheriff Smith said he was arrested at his home.") is None
+
+
+def test_a_pronoun_in_a_fronted_clause_points_to_the_main_clause_subject(resolve):
+    text = (
+        "Judge Mary Hale heard the case of Elizabeth Doyle on Monday. "
+        "If she is convicted, Doyle could spend ten years in prison."
+    )
+    assert resolve(text, "she").name == "Elizabeth Doyle"
+
+
+def test_a_pronoun_after_a_name_in_its_sentence_does_not_point_forward(resolve):
+    text = "John Smith said that when he arrived, Robert Jones had gone."
+    actor = resolve(text, "he")
+    assert actor is None or actor.name != "Robert Jones"

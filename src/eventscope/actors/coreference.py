@@ -285,3 +285,26 @@ def bound_subject(pronoun: Token, mentions: Sequence[MentionLike]) -> MentionLik
 def same_party(res: Any, other: Any) -> bool:
     """Whether two resolutions are one party: the same object, or the same name."""
     return res is other or res == other or (bool(res.name) and res.name == other.name)
+
+
+def fronted_clause_subject(pronoun: Token) -> Token | None:
+    """The named subject of the main clause when ``pronoun`` is the subject of an adverbial clause put before it,
+    at the head of the sentence: "If *she* is convicted, Jones faces ten years", "When *he* took office, Smith
+    cut the budget", "Had *she* accepted the deal, Brown would be free".  News opens a sentence with such a clause
+    about the person the main clause names (the pronoun points forward), so that name comes before any earlier
+    one.  Only a proper noun counts, and only when the sentence names nobody before the pronoun ("Smith said
+    that when he arrived, Jones had gone" is left to the usual order)."""
+    if pronoun.dep_ not in SUBJECT_DEPS:
+        return None
+    clause = pronoun.head
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "advcl" or clause.i > clause.head.i:
+        return None
+    main = clause.head
+    subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.i < pronoun.i or subject.i < clause.i:
+        return None
+    if any(t.pos_ in ("PROPN", "PRON") for t in pronoun.doc[pronoun.sent.start : pronoun.i]):
+        return None
+    return subject

@@ -19,7 +19,11 @@ from spacy.tokens import Doc, Span, Token
 from eventscope.actors.coreference import (
     FEMALE_WORDS,
     MALE_WORDS,
+    PRONOUN_GENDER,
     MentionLike,
+    compatible,
+    fronted_clause_subject,
+    mention_gender,
     name_gender,
     nearest_first,
     pronoun_antecedent,
@@ -836,7 +840,24 @@ class DocumentActors:
         """The antecedent's resolution for a personal pronoun (``actors/coreference.py`` chooses it)."""
         if role == "thing" and root.head.lemma_ == "be" and root.dep_ in ("nsubj", "expl"):
             return None  # "It is a province that ..." is rarely an actor
+        if role == "person":
+            named = fronted_clause_subject(root)
+            res = self._forward_antecedent(named, root) if named is not None else None
+            if res is not None:
+                return res
         return pronoun_antecedent(self.doc, root, role or "", cast("list[MentionLike]", self._mention_list()))
+
+    def _forward_antecedent(self, named: Token, pronoun: Token) -> _Res | None:
+        """The person a pronoun in a fronted clause points forward to (``coreference.fronted_clause_subject``), when
+        that later name is a person whose known gender does not contradict the pronoun's."""
+        core, cues = self._arg_spans(named)
+        res = self._token_cache.get(named.i) if named.i in self._token_cache else self._resolve(core, cues, True)
+        if res is None or not compatible("person", res):
+            return None
+        gender = PRONOUN_GENDER.get(pronoun.lower_)
+        mention = _Mention(named.i, core.start_char, core.end_char, res)
+        said = mention_gender(self.doc, mention) or name_gender(res.name)
+        return res if gender is None or said in (None, gender) else None
 
     def _short_mention(
         self, span: Span, root: Token, key: str, sector: str | None, kind: str, country: str | None = None
