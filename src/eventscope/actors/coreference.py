@@ -198,6 +198,11 @@ def pronoun_antecedent(doc: Doc, pronoun: Token, role: str, mentions: Sequence[M
     """The resolution a personal pronoun stands for, or None (see the module docstring)."""
     if role not in ("person", "group", "thing"):
         return None
+    if pronoun.dep_ in OBJECT_DEPS and pronoun.lower_.endswith(("self", "selves")):
+        binder = reflexive_binder(pronoun)
+        if binder is not None:
+            found = next((m for m in mentions if m.token_i == binder.i), None)
+            return found.res if found is not None and compatible(role, found.res) else None
     window = THING_WINDOW if role == "thing" else PERSON_WINDOW
     gender = PRONOUN_GENDER.get(pronoun.lower_)
     genders = name_genders(doc, mentions) if gender is not None else {}
@@ -308,3 +313,24 @@ def fronted_clause_subject(pronoun: Token) -> Token | None:
     if any(t.pos_ in ("PROPN", "PRON") for t in pronoun.doc[pronoun.sent.start : pronoun.i]):
         return None
     return subject
+
+
+def reflexive_binder(pronoun: Token) -> Token | None:
+    """The subject a reflexive object stands for: its own clause's, or that of the clause controlling one with no
+    subject ("the suspect agreed to surrender *himself*", "the mayor defended *herself*").  A reflexive object is
+    always bound in its clause, so when that subject is no known party ("the suspect") the pronoun is left without
+    an identity rather than given a name from an earlier sentence.  None when no subject is found."""
+    node = pronoun.head
+    for _ in range(12):  # the same short climb as ``bound_subject``
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS] if node.pos_ in ("VERB", "AUX") else []
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                subject = node.head
+            return subject
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in CONTROLLED_DEPS:
+            return None
+        if node.head is node:
+            return None
+        node = node.head
+    return None
