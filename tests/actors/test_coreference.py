@@ -257,3 +257,14 @@ def test_a_reflexive_object_is_its_clause_subject_or_nobody(resolve):
     assert actor is None or actor.name != "David Collins"
     text = "Governor John Smith met reporters on Monday. Mayor Robert Jones defended himself against the charges."
     assert resolve(text, "himself").name == "Robert Jones"
+
+
+def test_a_surname_the_tagger_calls_a_noun_is_still_the_person_named_before(nlp, resolver):
+    # with a curly apostrophe the tagger reads "O’Connor" as a common noun; the NER may call it an organisation
+    from spacy.tokens import Span
+
+    doc = nlp("The driver, Sean O’Connor, 45, was calm. A witness told officers that O’Connor had pushed him.")
+    later = [t for t in doc if t.text == "O’Connor"][1]
+    doc.set_ents([Span(doc, later.i, later.i + 1, label="ORG")], default="unmodified")
+    assert later.pos_ == "NOUN"
+    assert resolver.for_document(doc).resolve_token(later).name == "Sean O’Connor"

@@ -749,12 +749,13 @@ class DocumentActors:
         ... *Ford* said he would vote", "Jane Denton, 41, ... *Denton* was released"), and the story's later
         mentions of its people are such bare surnames (a place in the knowledge base is handled with its entry).
         Only an earlier full name counts (the story introduces a person before it shortens the name), and an
-        acronym ("CIA", "NATO") is never a surname."""
+        acronym ("CIA", "NATO") is never a surname.  The tagger may call such a word a common noun (an
+        apostrophe name such as "O'Neill" written with a curly quote), so a capitalised noun counts too."""
         pieces = [t for t in ent if t.lower_ != "the" and not t.is_punct and t.tag_ != "POS"]
         if len(pieces) != 1 or len(ent) > 2 or ent[0].lower_ == "the":
             return None
         word = pieces[0]
-        if word.pos_ != "PROPN" or not word.is_title or is_acronym(word.text):
+        if word.pos_ not in ("PROPN", "NOUN") or not word.is_title or is_acronym(word.text):
             return None
         return self._surname_antecedent(word.text, ent.start_char, earlier_only=True)
 
