@@ -289,6 +289,18 @@ class Mention:
     label: str
 
 
+COMPASS_WORDS = words("compass_words")
+
+
+def compass_only(span: Span) -> bool:
+    """A span of compass words alone ("the North", "Northern", "the West"), which names no place: news says "the
+    North's peace process" or "a Northern policeman" for a part of the story's own country, and "talks with the
+    West" for a bloc, while the gazetteer's regions of that name lie in one far country (Cameroon's North region,
+    Israel's Northern District).  With a name ("North Waziristan", "South Africa") the span is no compass word."""
+    named = [t for t in span if not t.is_punct and t.lower_ not in {"the", "-"}]
+    return bool(named) and all(t.lower_ in COMPASS_WORDS for t in named)
+
+
 def _clean_entity(span: Span) -> Span:
     """Drop a leading "the" and a trailing possessive, which are not part of the name."""
     start, end = span.start, span.end
@@ -339,9 +351,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer, story_country: str | None = None) ->
     taken = [False] * len(doc)
 
     def take(span: Span, key: str, cue: str, label: str) -> None:
-        mentions.append(Mention(span.start_char, span.end_char, span.text, key, cue, label))
+        if not compass_only(span):
+            mentions.append(Mention(span.start_char, span.end_char, span.text, key, cue, label))
         for t in range(span.start, span.end):
-            taken[t] = True
+            taken[t] = True  # a compass word stays taken: no later cue makes "the North" a place either
 
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS and ent.label_ != "NORP":
