@@ -55,6 +55,10 @@ RULING_WORDS = words("ruling_words")
 Phoenix convention codes such people ELI (elites), not GOV or MIL."""
 PRIVATE_ROLE_SECTORS = frozenset({"CVL", "REF", "EDU", "LAB", "MED", "HLH"})
 """Sectors of a private person's role (immigrant, student, worker, journalist, doctor): no state office."""
+SHARED_RANKS = words("shared_ranks")
+"""Ranks of police forces and armies alike: MIL in the KB, a police officer's in a police story (``_rank_sector``)."""
+ARMED_SERVICES = frozenset({"MIL", "REB", "MILITIA", "UAF"})
+"""Sectors of armed forces other than the police: a story that names one may use a rank for a soldier."""
 HONORIFICS = MALE_WORDS | FEMALE_WORDS | {"dr", "doctor", "president", "general", "senator", "minister"}
 
 
@@ -213,6 +217,7 @@ class DocumentActors:
         self._building = False
         self._token_cache: dict[int, _Res | None] = {}
         self._dateline_tokens: set[int] | None = None
+        self._police: bool | None = None  # whether the story's only armed service is the police
         # every token's table key, made once: the generic and title look-ups try many phrases at each head
         self._clean = [_clean_piece(token.text) for token in doc]
 
@@ -531,6 +536,7 @@ class DocumentActors:
                 return _Res(ent.text, None, None, "group", True)
             return None
         key, sector = generic
+        sector = self._rank_sector(key, sector)
         kind = "person" if is_title or (not plural and key in self.kb.titles) else "group"
         if sector is None and kind == "group":
             sector = self._kind_of_group(root, cues)
@@ -575,6 +581,34 @@ class DocumentActors:
         if sector == "OPP" and self._ruling(cues.start, root.i):
             sector = "GOV"  # "China's ruling Communist party"
         return _Res(None, country, sector, kind, plural, titles=(key,) if kind == "person" else ())
+
+    def _rank_sector(self, key: str, sector: str | None) -> str | None:
+        """A rank that police forces share with armies ("Sgt.", "Lt.", "Capt.": ``SHARED_RANKS``) is a police
+        officer's in a story whose only armed service is the police (``_police_story``): "Lt. Dana Reyes of the
+        city police said" names no soldier.  Any other title keeps its sector."""
+        if sector == "MIL" and key in SHARED_RANKS and self._police_story():
+            return "POL"
+        return sector
+
+    def _police_story(self) -> bool:
+        """Whether the document names police ("police", "officer", "sheriff", "patrolman": words the KB files under
+        POL) and no armed force ("army", "soldiers", "rebels", "militia": group words of MIL, REB, MILITIA, UAF).
+        Ranks are evidence of neither: the shared ones are in question, and a general's rank also names courts
+        and hospitals ("General Sessions Court"); nor is the singular "force", which police stories use of their
+        own ("use of force", "a task force").  Once per document."""
+        if self._police is None:
+            police = armed = False
+            for token in self.doc:
+                if token.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                forms = {self._clean[token.i], token.lemma_.lower()}
+                if forms & SHARED_RANKS:
+                    continue
+                for form in forms:
+                    police = police or (self.kb.groups.get(form) or self.kb.titles.get(form)) == "POL"
+                    armed = armed or (self.kb.groups.get(form) in ARMED_SERVICES and self._clean[token.i] != "force")
+            self._police = police and not armed
+        return self._police
 
     def _stance_prefixed(self, i: int) -> bool:
         """ "pro-Russian rebels", "anti-American protesters": a country named after "pro-" or "anti-" is the side
@@ -643,9 +677,9 @@ class DocumentActors:
                 break
         titles = self._titles(cues.start, h1)
         sector = None
-        for _, s in reversed(titles):
+        for key, s in reversed(titles):
             if s is not None:
-                sector = s
+                sector = self._rank_sector(key, s)
                 break
         if sector in STATE_SECTORS and self._former(cues.start, h1):
             sector = "ELI"
