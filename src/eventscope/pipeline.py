@@ -17,7 +17,14 @@ from functools import cached_property
 from spacy.tokens import Doc, Span
 
 from eventscope.actors import ActorResolver, load_knowledge_base
-from eventscope.actors.inference import OutletCountries, country_evidence, document_country, with_place_country
+from eventscope.actors.inference import (
+    OutletCountries,
+    country_evidence,
+    document_country,
+    place_rereadings,
+    with_place_country,
+    with_place_rereading,
+)
 from eventscope.dedup import DocumentIndex, find_duplicate_paragraphs
 from eventscope.errors import OverBudget, ProcessingError
 from eventscope.events import CodedEvent, EventCoder, happening_id, load_lexicon, merge_events
@@ -201,6 +208,17 @@ class Pipeline:
         actor_country = document_country((), actors, source.text, home)
         places = self.geoparser.find_places(doc, actor_country) if self.geoparser else []
         deadline.check("geoparsing")
+        # "a Paris man" in a story the geoparser places in Paris, Tennessee is American, not French
+        rereadings = place_rereadings(actors, places, self._place_word_country)
+        if rereadings:
+            coded = [
+                replace(
+                    item,
+                    actor1=with_place_rereading(item.actor1, rereadings),
+                    actor2=with_place_rereading(item.actor2, rereadings),
+                )
+                for item in coded
+            ]
         dates = DateResolver(source.date)
         sources_by_sentence: dict[int, list] = {}
         for item in coded:
@@ -249,6 +267,12 @@ class Pipeline:
             events=tuple(events),
             warnings=warnings,
         )
+
+    def _place_word_country(self, text: str) -> str | None:
+        """The knowledge base's country for a place word it knows as a country or a capital ("Paris": FRA), the
+        reading the actors stage gave it (``place_rereadings``)."""
+        entry = self.resolver.kb.lookup(text.lower(), text)
+        return entry.country if entry is not None and entry.kind in ("country", "capital") else None
 
     def _eventful(self, events: list[Event], text: str) -> list[Event]:
         """The events a news reader would likely count as real (events/eventness.py): the others are left out.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from eventscope.actors.sectors import STATE_SECTORS
@@ -75,6 +75,50 @@ def with_place_country(
     if not country:
         return actor
     return replace(actor, country=country, country_inferred=True)
+
+
+def place_rereadings(
+    actors: Iterable[Actor | None], places: Iterable[Place], word_country: Callable[[str], str | None]
+) -> dict[tuple[str | None, str], str]:
+    """Countries the actors took from a place word that the story's geoparser reads as another country's place.
+
+    The actors stage reads a place word in a phrase by the knowledge base, which knows one place of each name: the
+    country or its capital ("a Paris man", "Mr. Ortiz of Athens", "a Georgia teacher" are FRA, GRC, GEO).  The
+    geoparser reads the same word in the story's context ("Paris, Tenn.", the story's other towns, its dateline), so
+    when it puts the place in another country, that is the actor's country too.  ``word_country`` is the knowledge
+    base's country for a place word (None for words it knows as no country or capital).  Only an actor whose own
+    country is that word's, stated and not inferred, with no other place of that country inside it, is reread.
+    Returns {(name, old country): new country} for named actors and {(span text, old country): ...} for the
+    others: a person named "of Athens" once is the same person when named again."""
+    located = [p for p in places if p.country and p.lat is not None and p.geonames_id is not None]
+    found: dict[tuple[str | None, str], str] = {}
+    for actor in (member for party in actors if party is not None for member in party.constituents()):
+        if actor.start is None or actor.end is None or not actor.country or actor.country_inferred:
+            continue
+        inside = [p for p in located if actor.start <= p.start and p.end <= actor.end]
+        if any(p.country == actor.country for p in inside):
+            continue  # "Paris, France" or a second place of that country: the word is read right
+        for place in inside:
+            if word_country(place.text) == actor.country:
+                found[(actor.name or actor.text, actor.country)] = place.country or actor.country
+                break
+    return found
+
+
+def with_place_rereading(actor: Actor | None, rereadings: dict[tuple[str | None, str], str]) -> Actor | None:
+    """The actor with the country the story's geoparser gives the place word it was named by
+    (``place_rereadings``); list members each on their own."""
+    if actor is None or not rereadings:
+        return actor
+    if actor.members:
+        members = tuple(with_place_rereading(m, rereadings) or m for m in actor.members)
+        countries = {m.country for m in members}
+        country = countries.pop() if len(countries) == 1 else None
+        return replace(actor, members=members, country=country)
+    if actor.country is None or actor.country_inferred:
+        return actor
+    new = rereadings.get((actor.name or actor.text, actor.country))
+    return replace(actor, country=new) if new else actor
 
 
 def _own_place_country(actor: Actor, places: Iterable[Place]) -> str | None:
