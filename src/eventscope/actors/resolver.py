@@ -450,6 +450,12 @@ class DocumentActors:
         ent = self._ent_of.get(root.i)
         if ent is not None and ent.label_ in NON_ACTOR_ENTS:
             return None
+        if coref and self._title_word_alone(root, ent):
+            # "Evan P. King ... King then struck a car": a title word that is the surname of a person named
+            # earlier is that person, not a king
+            person = self._surname_antecedent(root.text, span.start_char, earlier_only=True)
+            if person is not None:
+                return person
         h0, h1 = (ent.start, ent.end) if ent is not None and ent.label_ != "NORP" else (root.i, root.i + 1)
         h0, h1 = max(h0, cues.start), min(h1, cues.end)
         names = self._names(cues.start, cues.end)
@@ -581,6 +587,19 @@ class DocumentActors:
         if sector == "OPP" and self._ruling(cues.start, root.i):
             sector = "GOV"  # "China's ruling Communist party"
         return _Res(None, country, sector, kind, plural, titles=(key,) if kind == "person" else ())
+
+    def _title_word_alone(self, root: Token, ent: Span | None) -> bool:
+        """A capitalised title word standing alone as a name: no article, possessive or other word of a name with it
+        ("*King* then struck a car", "*Major* was held on bond", "*Bishop* sentenced him"), as people with such
+        surnames are named after their first mention.  "the King", "King Abdullah" and "Major General Ali" are
+        offices.  The caller takes it for a person only when the story named one with that surname before."""
+        if root.pos_ != "PROPN" or not root.is_title or self._clean[root.i] not in self.kb.titles:
+            return False
+        if root.dep_ in ("compound", "flat"):
+            return False  # "*Judge* Ann Roe": a title before a name
+        if ent is not None and (ent.start != root.i or ent.end != root.i + 1):
+            return False
+        return not any(c.dep_ in ("det", "poss", "compound", "flat", "amod", "nmod") for c in root.children)
 
     def _rank_sector(self, key: str, sector: str | None) -> str | None:
         """A rank that police forces share with armies ("Sgt.", "Lt.", "Capt.": ``SHARED_RANKS``) is a police
