@@ -696,7 +696,8 @@ def _context_cue(
     before = _previous_word(doc, prev.i) if prev is not None else None
     if prev is not None and prev.text == "," and before is not None and _is_name_token(before):
         if any(gaz.fc[i] in {"ADM1", "PCLI"} and name_key(gaz.name[i]) == key for i in gaz.candidates(key)):
-            return "cue"  # a region or country qualifying the name before it: "Ghizer, Gilgit Baltistan"
+            if not (person and _named_persons_surname(doc, run)):
+                return "cue"  # a region or country qualifying the name before it: "Ghizer, Gilgit Baltistan"
     if prev is not None and prev.lower_ in {"'s", "’s"} and before is not None and before.i in places_before:
         return "cue"  # "Meghalaya's South Garo Hills", "south Kashmir's Anantnag": a place inside a place
     if prev is not None and prev.text == "(" and before is not None and _in_parentheses(doc, run):
@@ -710,6 +711,19 @@ def _context_cue(
     if prev is not None and prev.lower_ in BARE_LOCATIVE_PREPS and _sizeable(gaz, key):
         return "prep"
     return None
+
+
+def _named_persons_surname(doc: Doc, run: Span) -> bool:
+    """A one-word run that is the last word of a person's full name in the document ("Capt. Roy A. Nelson" ...
+    "advancing on the officer, *Nelson* said"): after a comma it is that person speaking, not a region qualifying
+    the name before it, though New Zealand has a Nelson region."""
+    if len(run) != 1:
+        return False
+    word = run[0].lower_
+    return any(
+        ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ == word and ent.start != run.start
+        for ent in doc.ents
+    )
 
 
 def _held_by_following_region(doc: Doc, run: Span, gaz: Gazetteer, key: str) -> bool:
