@@ -37,6 +37,8 @@ NEAR_CONFIDENCE = 0.3  # a fixed "rough guess" level, not tuned (no evaluation s
 OUTLET_TOWN_POPULATION = 100_000
 OUTLET_NAMES_KEPT = 10_000  # outlet names whose reading is kept (a bound on memory)
 _OUTLET_WORD = re.compile(r"[^\W\d_]+")
+STREET_HEADS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "lane", "way"})
+"""Last words of street names (``_approximate``): a street takes its name from places anywhere."""
 
 
 # Words that may stand between a place and the larger place that holds it: "Jugni village in Sadar upazila",
@@ -183,12 +185,15 @@ class Geoparser:
         streets of a New Orleans story are in New Orleans).  None when the story has no local place."""
         gaz = self.gazetteer
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        # a street is named after anywhere ("Nordland Avenue", "Moscow Street"): it lies in the place its name
+        # holds only when the story names that place too, however well known the place is
+        street = span is not None and span[-1].lower_.rstrip(".") in STREET_HEADS
         for part in _sub_names(gaz, span) if span is not None and len(span) > 1 else ():
             key = lookup_key(gaz, part)
             if key is None or part.start_char == p.start and part.end_char == p.end:
                 continue
             scored = _scores(gaz, key, ctx, ())
-            if scored and (key in known or gaz.pop[scored[0][1]] >= MIN_POPULATION_PREP_CUE):
+            if scored and (key in known or (gaz.pop[scored[0][1]] >= MIN_POPULATION_PREP_CUE and not street)):
                 near = self._place(p.start, p.end, p.text, scored[0][1], NEAR_CONFIDENCE)
                 return replace(near, geonames_id=None, feature_code=NEAR_CODE)
         if anchor is None:
