@@ -173,6 +173,29 @@ def _roles(item: dict[str, Any], check: Any) -> tuple[tuple[DatedRole, ...], Dat
     return roles, after
 
 
+_PARENS = re.compile(r"\(([^()]*)\)")
+_OFFICE_YEARS = re.compile(r"\bsince\s+(\d{4})\b|(?<![\d.])\b(\d{4})\s*[-\u2013\u2014]\s*(\d{4})?(?!\d)")
+
+
+def office_roles(office: str | None, country: str | None, sector: str | None) -> tuple[DatedRole, ...]:
+    """Dated roles read from the years in a curated office string, with the entry's own country and sector.
+
+    "President of the United States (2017-2021, 2025-)" gives two roles, "(since 2014)" and "(2025-)" an open
+    one.  Only years are known, so a start year holds from January 1 and an end year up to December 31 (the
+    exact day someone took or left office is not in the data; a hand-over year counts for both people).
+    Years outside parentheses and a death year ("(d. 2022)") are not office years; no years, no roles.
+    """
+    roles: list[DatedRole] = []
+    for inside in _PARENS.findall(office or ""):
+        for since, start, end in _OFFICE_YEARS.findall(inside):
+            first = since or start
+            last = None if since or not end else end
+            if last is not None and last < first:
+                continue
+            roles.append(DatedRole(country, sector, f"{first}-01-01", f"{last}-12-31" if last else None))
+    return tuple(sorted(roles, key=lambda r: r.start or ""))
+
+
 def _merge(
     kb: KnowledgeBase,
     data: dict[str, Any],
@@ -216,6 +239,8 @@ def _merge(
             if kind == "person" and known is not None:  # a curated person takes the dated roles the dictionaries know
                 roles, after = known
             country, sector = item.get("country"), check(item.get("sector"), item["name"])
+            if kind == "person" and not roles and after is None:  # else the office's years, if any ("(2017-2021)"):
+                roles = office_roles(item.get(key), country, sector)  # out of office = the country and no sector
             if "country" not in item and roles:  # a dictionary person: latest role when no date is known
                 country, sector = roles[-1].country, roles[-1].sector
             elif "country" not in item and after is not None:  # only an undated role ("Assam Rifles": IND MIL)
