@@ -75,9 +75,8 @@ def labelled_features(
 ) -> tuple[list[dict[str, float]], list[str], list[str], list[bool], dict[str, int]]:
     """Code the sheets' articles again and return the features, verdict, article and whether it is a deed between two
     parties (the filter keeps those whatever their eventness) of every judged row found, and the counts."""
-    from eventscope.evaluation.audit import _row, news_articles
+    from eventscope.evaluation.audit import _row, article_document, news_articles
     from eventscope.events.eventness import EventnessModel, eventness_features, kept_as_dyad
-    from eventscope.ingest.readers import make_document
     from eventscope.pipeline import Pipeline
     from eventscope.settings import Settings
 
@@ -85,7 +84,7 @@ def labelled_features(
     articles = [a for a in news_articles(split="tune") if (a["source"], a["id"]) in wanted]
     pipeline = Pipeline(Settings(min_eventness=0.0, time_budget=0))  # no budget: a busy machine must not lose rows
     pipeline.__dict__["eventness"] = EventnessModel.untrained()  # the shipped heads are what is being fitted
-    documents = [make_document(a["text"], doc_id=a["id"], title=a["title"] or None) for a in articles]
+    documents = [article_document(a) for a in articles]
     records = {(a["source"], a["id"]): r for a, r in zip(articles, pipeline.annotate(documents), strict=True)}
     features, verdicts, groups, dyads = [], [], [], []
     sizes = {"judged rows": len(rows), "found": 0, "duplicates": 0, "not coded now": 0}

@@ -191,3 +191,53 @@ def test_a_pronoun_shows_the_name_it_resolved_to():
     row = sample_events(articles, records, 1)[0]
     assert row["actor1"] == "He (= Karl Marek) [ELB/GOV]"
     assert row["actor2"] == "Elbonia [ELB/GOV]"  # a mention that already says the name is shown as written
+
+
+def test_articles_carry_their_date_title_and_publisher(tmp_path):
+    """An analyst codes news with its date: PolNeAR's metadata and LGL's download day reach the coded document."""
+    polnear = tmp_path / "polnear-dev"
+    (polnear / "text").mkdir(parents=True)
+    stems = [f"nyt_2016-10-{n:02d}_story-{n}" for n in range(1, 21)]
+    for stem in stems:
+        (polnear / "text" / f"{stem}.txt").write_text(TEXT, encoding="utf-8")
+    header = "compartment\tfilename\tlevel\tpublisher\tpublication_date\ttitle\n"
+    lines = [f"train\t{s}\tNone\tnyt\t2016-10-{n:02d}\tStory {n}\n" for n, s in enumerate(stems[:10], 1)]
+    lines.append(f"train\t{stems[10]}\tNone\tNone\tNone\tNone\n")  # the file's own "None": missing
+    (polnear / "metadata.tsv").write_text(header + "".join(lines), encoding="utf-8")  # stems[11:]: no row at all
+    geo = tmp_path / "geo-dev"
+    geo.mkdir()
+    body = "".join(
+        f'<article docid="{n}"><title>T{n}</title><domain>paper.com</domain><url>http://paper.com/{n}</url>'
+        f"<dltime>2009-03-{n + 1:02d} 12:24:52.002364-05</dltime><text>{TEXT}</text></article>"
+        for n in range(20)
+    )
+    (geo / "lgl.xml").write_text(f"<articles>{body}</articles>", encoding="utf-8")
+    articles = {a["id"]: a for split in ("tune", "report") for a in news_articles(tmp_path, split)}
+    assert len(articles) == 40
+    first = articles[stems[0]]
+    assert (first["source"], first["date"], first["title"]) == ("polnear", "2016-10-01", "Story 1")
+    assert first["publisher"] == "nyt"
+    for stem in stems[10:]:
+        assert (articles[stem]["date"], articles[stem]["title"], articles[stem]["publisher"]) == (None, "", None)
+    lgl = articles["3"]
+    assert (lgl["date"], lgl["title"], lgl["publisher"], lgl["url"]) == (
+        "2009-03-04",
+        "T3",
+        "paper.com",
+        "http://paper.com/3",
+    )
+
+    seen = []
+
+    class Recording(_OneEventPipeline):
+        def annotate(self, documents):
+            documents = list(documents)
+            seen.extend(documents)
+            return super().annotate(documents)
+
+    make_sheet(40, 40, shared=tmp_path, pipeline=Recording(), split="tune")
+    coded = {d.doc_id: d for d in seen}
+    assert coded and all(d.date == articles[i]["date"] for i, d in coded.items())
+    assert all(d.source == articles[i]["publisher"] for i, d in coded.items())
+    assert all(d.title == (articles[i]["title"] or None) for i, d in coded.items())
+    assert any(d.date for d in coded.values())

@@ -2,7 +2,8 @@
 
 Gold sets measure what their annotators chose to mark; they say little about what eventscope
 *emits* on ordinary news. The audit does: ``sample`` runs the pipeline on news articles of the
-report split of GeoWebNews, LGL and PolNeAR (articles drawn with a fixed seed), draws events from
+report split of GeoWebNews, LGL and PolNeAR (articles drawn with a fixed seed; each coded with its date, title and
+publisher where the set carries them, as an analyst codes news), draws events from
 them (spread evenly over the articles) and writes a sheet, one event a line, with an empty
 ``verdict``; a reader fills each verdict with one of ``VERDICTS``; ``score`` turns the filled
 sheet into audited precision and a table of error kinds.
@@ -24,8 +25,10 @@ verdicts are taken from the JSONL.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import random
+import re
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -49,9 +52,15 @@ SHEETS = Path("quality") / "audit"
 DEFAULT_SHEET = SHEETS / "unfilled.jsonl"
 
 
-def news_articles(shared: Path = SHARED, split: str = "report") -> list[dict[str, str]]:
-    """Articles of the three news sets (report split by default): ``{"source", "id", "text", "title"}``."""
-    articles: list[dict[str, str]] = []
+def news_articles(shared: Path = SHARED, split: str = "report") -> list[dict[str, Any]]:
+    """Articles of the three news sets (report split by default).
+
+    Each is ``{"source", "id", "text", "title", "date", "publisher", "url"}``: ``source`` names the data set; ``date``
+    (ISO day), ``publisher`` and ``url`` are None where the set does not carry them.  LGL has a download time
+    (``dltime``, the day it was fetched from the feed), a domain and a URL; GeoWebNews a link but no date; PolNeAR
+    a publication date, title and publisher in ``metadata.tsv`` (its ``filename`` is the text file's stem).
+    """
+    articles: list[dict[str, Any]] = []
     for name, dataset in (("GeoWebNews.xml", GEOWEBNEWS), ("lgl.xml", LGL)):
         path = shared / "geo-dev" / name
         if not path.exists():
@@ -65,13 +74,61 @@ def news_articles(shared: Path = SHARED, split: str = "report") -> list[dict[str
                         "id": doc_id,
                         "text": article.findtext("text") or "",
                         "title": article.findtext("title") or "",
+                        "date": _iso_day(article.findtext("dltime")),
+                        "publisher": (article.findtext("domain") or "").strip() or None,
+                        "url": (article.findtext("url") or article.findtext("link") or "").strip() or None,
                     }
                 )
     text_dir = shared / "polnear-dev" / "text"
+    metadata = _polnear_metadata(shared / "polnear-dev" / "metadata.tsv")
     for path in sorted(text_dir.glob("*.txt")) if text_dir.exists() else []:
         if in_split(path.stem, POLNEAR, split):
-            articles.append({"source": POLNEAR, "id": path.stem, "text": path.read_text(encoding="utf-8"), "title": ""})
+            meta = metadata.get(path.stem, {})
+            articles.append(
+                {
+                    "source": POLNEAR,
+                    "id": path.stem,
+                    "text": path.read_text(encoding="utf-8"),
+                    "title": meta.get("title") or "",
+                    "date": _iso_day(meta.get("publication_date")),
+                    "publisher": meta.get("publisher") or None,
+                    "url": None,
+                }
+            )
     return [a for a in articles if a["text"].strip()]
+
+
+def _iso_day(value: str | None) -> str | None:
+    """The ISO day at the start of a date or timestamp ("2009-03-20 12:24:52-05" -> "2009-03-20"), else None."""
+    value = (value or "").strip()[:10]
+    return value if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+
+
+def _polnear_metadata(path: Path) -> dict[str, dict[str, str]]:
+    """PolNeAR's metadata rows by file stem; the file's "None" means missing. No file, no metadata."""
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return {
+            row["filename"]: {k: v for k, v in row.items() if k and v and v != "None"}
+            for row in rows
+            if row.get("filename")
+        }
+
+
+def article_document(article: dict[str, Any]):
+    """The document an audit article is coded as: its text with its title, date, publisher and URL."""
+    from eventscope.ingest.readers import make_document
+
+    return make_document(
+        article["text"],
+        doc_id=article["id"],
+        title=article.get("title") or None,
+        date=article.get("date"),
+        url=article.get("url"),
+        source=article.get("publisher"),
+    )
 
 
 def sample_events(
@@ -171,8 +228,6 @@ def make_sheet(
 
     ``split`` picks the articles: "report" for published audits, "tune" for work on the coder; ``skip`` leaves out
     (source, article) pairs, such as those read on earlier sheets (``read_articles``)."""
-    from eventscope.ingest.readers import make_document
-
     if pipeline is None:
         from eventscope.pipeline import Pipeline
 
@@ -182,9 +237,7 @@ def make_sheet(
     records: dict[str, Any] = {}
     used: list[dict[str, str]] = []
     for article in candidates:
-        record = next(
-            pipeline.annotate([make_document(article["text"], doc_id=article["id"], title=article["title"] or None)])
-        )
+        record = next(pipeline.annotate([article_document(article)]))
         if record.events:
             records[article["id"]] = record
             used.append(article)
