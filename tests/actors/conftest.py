@@ -40,3 +40,19 @@ def resolve(nlp, resolver):
         return resolver.for_document(doc).resolve_token(token)
 
     return run
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory):
+    """The whole knowledge base, built into a fresh cache (the build itself is under test, not a cached copy)."""
+    import os
+
+    old = os.environ.get("EVENTSCOPE_CACHE")
+    os.environ["EVENTSCOPE_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    try:
+        yield load_knowledge_base()
+    finally:
+        if old is None:
+            os.environ.pop("EVENTSCOPE_CACHE")
+        else:
+            os.environ["EVENTSCOPE_CACHE"] = old

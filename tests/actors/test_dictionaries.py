@@ -7,9 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-import pytest
-
-from eventscope.actors.kb import DatedRole, KBEntry, load_knowledge_base, name_key
+from eventscope.actors.kb import DatedRole, KBEntry, name_key
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,21 +18,6 @@ def _converter():
     sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
     spec.loader.exec_module(module)
     return module
-
-
-@pytest.fixture(scope="module")
-def kb(tmp_path_factory):
-    import os
-
-    old = os.environ.get("EVENTSCOPE_CACHE")
-    os.environ["EVENTSCOPE_CACHE"] = str(tmp_path_factory.mktemp("cache"))
-    try:
-        yield load_knowledge_base()
-    finally:
-        if old is None:
-            os.environ.pop("EVENTSCOPE_CACHE")
-        else:
-            os.environ["EVENTSCOPE_CACHE"] = old
 
 
 def test_a_role_holds_only_between_its_dates():

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from eventscope.actors.kb import DatedRole, load_knowledge_base, office_roles
 
 
@@ -49,21 +47,6 @@ def test_the_document_date_picks_the_office(tmp_path):
     assert ann.at("2026-01-01T10:00:00") == ("USA", "GOV")
     assert ann.at(None) == ("USA", "GOV")  # no date: the entry's own
     assert bo.roles == () and bo.at("1990-01-01") == ("USA", "GOV") == bo.at(None)  # no years: unchanged
-
-
-@pytest.fixture(scope="module")
-def kb(tmp_path_factory):
-    import os
-
-    old = os.environ.get("EVENTSCOPE_CACHE")
-    os.environ["EVENTSCOPE_CACHE"] = str(tmp_path_factory.mktemp("cache"))
-    try:
-        yield load_knowledge_base()
-    finally:
-        if old is None:
-            os.environ.pop("EVENTSCOPE_CACHE")
-        else:
-            os.environ["EVENTSCOPE_CACHE"] = old
 
 
 def test_trump_is_no_government_in_2016(kb):
