@@ -910,7 +910,7 @@ class DocumentActors:
             return None
         gender = PRONOUN_GENDER.get(pronoun.lower_)
         mention = _Mention(named.i, core.start_char, core.end_char, res)
-        said = mention_gender(self.doc, mention) or name_gender(res.name)
+        said = mention_gender(self.doc, cast("MentionLike", mention)) or name_gender(res.name)
         return res if gender is None or said in (None, gender) else None
 
     def _short_mention(
