@@ -252,7 +252,7 @@ def test_a_pronoun_after_a_name_in_its_sentence_does_not_point_forward(resolve):
 
 
 def test_a_reflexive_object_is_its_clause_subject_or_nobody(resolve):
-    text = "Sgt. David Collins talked to the suspect for three hours. The suspect agreed to surrender himself."
+    text = "Sgt. David Collins talked to the suspect for three hours. The suspect agreed to hand himself over."
     actor = resolve(text, "himself")
     assert actor is None or actor.name != "David Collins"
     text = "Governor John Smith met reporters on Monday. Mayor Robert Jones defended himself against the charges."

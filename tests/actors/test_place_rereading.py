@@ -51,7 +51,7 @@ def test_a_word_the_knowledge_base_files_under_another_country_changes_nothing()
 
 def test_a_town_mans_country_follows_the_dateline(pipeline):
     text = (
-        "PARIS, Tenn. (AP) — A Paris man was arrested Sunday on theft charges, Henry County deputies said. "
+        "PARIS, Tenn. (AP) — A Paris man was arrested on Saturday over a stolen tractor, Henry County deputies said. "
         "Police said the man stole a truck in Puryear."
     )
     record = pipeline.annotate_text(text, date="2020-03-01")

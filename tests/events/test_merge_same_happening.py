@@ -137,11 +137,11 @@ FILLER = " ".join(["The court heard from neighbours, the diner's staff and two o
 
 
 def test_a_far_pronoun_for_the_victim_of_the_same_named_doer_is_the_deed_told():
-    """ "Park admitted that he shot Ana Ruiz ... [much later] He shot her in broad daylight": the doer is the same
+    """ "Park admitted that he shot Ana Ruiz ... [much later] He shot her by the bus stop": the doer is the same
     named party (the pronoun resolved to Park), so "her" far after the first telling is still Park's victim, one
     shooting; with no named doer on both sides ("Police shot a man ... they shot him") the far pronoun may stand
     for someone told nearer, and stays its own."""
-    later = "He shot her in broad daylight."
+    later = "He shot her by the bus stop."
     text = f"{SHOT} {FILLER} {later}"
     park = ("he", "Lee Park", None, None)
     first = _event(text, SHOT, "shot", "ASSAULT", park, ("Ana Ruiz", "Ana Ruiz", None, None))
@@ -150,7 +150,7 @@ def test_a_far_pronoun_for_the_victim_of_the_same_named_doer_is_the_deed_told():
     assert only.mentions == 2 and only.actor2 is not None and only.actor2.text == "Ana Ruiz"
 
     police = "Police shot a man outside a diner in May."
-    later = "They shot him in broad daylight."
+    later = "They shot him by the bus stop."
     text = f"{police} {FILLER} {later}"
     first = _event(text, police, "shot", "ASSAULT", ("Police", None, "USA", "POL"), ("a man", None, None, None))
     again = _event(text, later, "shot", "ASSAULT", ("They", None, "USA", "POL"), ("him", None, None, None))

@@ -317,7 +317,7 @@ def fronted_clause_subject(pronoun: Token) -> Token | None:
 
 def reflexive_binder(pronoun: Token) -> Token | None:
     """The subject a reflexive object stands for: its own clause's, or that of the clause controlling one with no
-    subject ("the suspect agreed to surrender *himself*", "the mayor defended *herself*").  A reflexive object is
+    subject ("the gunman agreed to hand *himself* over", "the mayor defended *herself*").  A reflexive object is
     always bound in its clause, so when that subject is no known party ("the suspect") the pronoun is left without
     an identity rather than given a name from an earlier sentence.  None when no subject is found."""
     node = pronoun.head

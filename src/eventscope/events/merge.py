@@ -255,7 +255,7 @@ def _same_happening(event: Event, kept: list[Event], text: str) -> Event | None:
     approved" twice, "Police" and "Avon Police" with no target) are often two deeds, unless both sides of a statement
     (``_statement_retold``); a pronoun asks for the same root too, and stands only for a party told just before
     (``_far_pronoun``) unless the other side is the same named party ("Park admitted he shot Ana Ruiz ... *He* shot
-    *her* in broad daylight": the named doer's victim told again, however far). The victim of an attack or arrest
+    *her* by the bus stop": the named doer's victim told again, however far). The victim of an attack or arrest
     must be told in both, the same party or a pronoun for it (``_victim_fits``): one doer's deeds on two victims stay
     two. A sentence that tells another one ("another", "a separate", ``_words_up_to_deed``) keeps its own; a
     description set apart ("other unions") is another party."""
