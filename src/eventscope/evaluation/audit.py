@@ -28,7 +28,6 @@ import argparse
 import csv
 import json
 import random
-import re
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -37,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from eventscope.evaluation.splits import GEOWEBNEWS, LGL, POLNEAR, in_split
+from eventscope.ingest.readers import make_document, parse_date
 
 SHARED = Path(__file__).resolve().parents[4] / "shared" / "data"
 SEED = 20261204
@@ -74,7 +74,7 @@ def news_articles(shared: Path = SHARED, split: str = "report") -> list[dict[str
                         "id": doc_id,
                         "text": article.findtext("text") or "",
                         "title": article.findtext("title") or "",
-                        "date": _iso_day(article.findtext("dltime")),
+                        "date": parse_date(article.findtext("dltime")),
                         "publisher": (article.findtext("domain") or "").strip() or None,
                         "url": (article.findtext("url") or article.findtext("link") or "").strip() or None,
                     }
@@ -90,18 +90,12 @@ def news_articles(shared: Path = SHARED, split: str = "report") -> list[dict[str
                     "id": path.stem,
                     "text": path.read_text(encoding="utf-8"),
                     "title": meta.get("title") or "",
-                    "date": _iso_day(meta.get("publication_date")),
+                    "date": parse_date(meta.get("publication_date")),
                     "publisher": meta.get("publisher") or None,
                     "url": None,
                 }
             )
     return [a for a in articles if a["text"].strip()]
-
-
-def _iso_day(value: str | None) -> str | None:
-    """The ISO day at the start of a date or timestamp ("2009-03-20 12:24:52-05" -> "2009-03-20"), else None."""
-    value = (value or "").strip()[:10]
-    return value if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
 
 
 def _polnear_metadata(path: Path) -> dict[str, dict[str, str]]:
@@ -119,8 +113,6 @@ def _polnear_metadata(path: Path) -> dict[str, dict[str, str]]:
 
 def article_document(article: dict[str, Any]):
     """The document an audit article is coded as: its text with its title, date, publisher and URL."""
-    from eventscope.ingest.readers import make_document
-
     return make_document(
         article["text"],
         doc_id=article["id"],
