@@ -244,10 +244,9 @@ class Pipeline:
             events = political_events(events)  # a cooperative deed between private parties is no political event
         events = _count_duplicate_reports(merge_events(events, text, source.title), paragraphs, source.doc_id)
         events = [with_recipient_thing(event, doc, argument_actors) for event in events]
-        if self.settings.favor == "precision":
-            events = self._eventful(events, source.text)
-        # what the record's confidence says is fitted on ordinary news read by analysts (events/eventness.py)
-        events = [self.eventness.news_confidence(event, source.text) for event in events]
+        # precision mode leaves out what a reader would least likely count; every record's confidence is then what
+        # analysts' verdicts on ordinary news say of such a record (events/eventness.py)
+        events = self.eventness.judged(events, source.text, self._eventness_threshold())
         entities = tuple(
             Entity(start=e.start_char, end=e.end_char, text=e.text, label=e.label_)
             for e in doc.ents
@@ -274,16 +273,14 @@ class Pipeline:
         entry = self.resolver.kb.lookup(text.lower(), text)
         return entry.country if entry is not None and entry.kind in ("country", "capital") else None
 
-    def _eventful(self, events: list[Event], text: str) -> list[Event]:
-        """The events a news reader would likely count as real (events/eventness.py): the others are left out.
-        A deed between two parties is kept, as the event model's veto keeps it: the syntax found the dyad; a verbal
-        event between two parties is not (``eventness.kept_as_dyad``)."""
+    def _eventness_threshold(self) -> float:
+        """The eventness under which precision mode leaves an event out (events/eventness.py); 0 keeps all. A deed
+        between two parties is kept whatever it reads, as the event model's veto keeps it: the syntax found the
+        dyad; a verbal event between two parties is not (``eventness.kept_as_dyad``)."""
+        if self.settings.favor != "precision":
+            return 0.0
         threshold = self.settings.min_eventness
-        if threshold < 0:
-            threshold = self.eventness.threshold
-        if threshold <= 0:
-            return events
-        return [e for e in events if self.eventness.keeps(e, text, threshold)]
+        return self.eventness.threshold if threshold < 0 else max(threshold, 0.0)
 
     def _score(self, coded: list[CodedEvent]) -> list[CodedEvent]:
         """The learned event model vets each syntactic event (``EventClassifier.vet``): vetoes one-actor events

@@ -270,9 +270,21 @@ class EventnessModel:
         ordinary news, so the number a user filters on means what it says there."""
         if event.model_confidence is not None:
             return event
-        return replace(
-            event, confidence=round(self.probability_right(event, text), 3), model_confidence=event.confidence
-        )
+        return self._told_right(event, eventness_features(event, text))
+
+    def judged(self, events: list[Event], text: str, threshold: float = 0.0) -> list[Event]:
+        """The events the filter keeps at ``threshold`` (all at 0; a deed between two parties always), each with its
+        news confidence (``news_confidence``): one reading of the features serves both heads."""
+        kept = []
+        for event in events:
+            features = eventness_features(event, text)
+            if threshold > 0 and not kept_as_dyad(event) and self.real.probability(features) < threshold:
+                continue
+            kept.append(event if event.model_confidence is not None else self._told_right(event, features))
+        return kept
+
+    def _told_right(self, event: Event, features: dict[str, float]) -> Event:
+        return replace(event, confidence=round(self.right.probability(features), 3), model_confidence=event.confidence)
 
 
 @cache
