@@ -114,6 +114,20 @@ def _one_utterance(event: Event, earlier: list[Event]) -> str | None:
     return None
 
 
+def _retold(event: Event, kept: list[Event], text: str) -> Event | None:
+    """The earlier event a later one tells again, by the rules both kinds of event share (one actor or two): the
+    attack just told, a deed noun told again, a party known by its relative, one happening with its parties named
+    another way, a group's deed told on its members, a doer named after its role."""
+    return (
+        _same_attack(event, kept, text)
+        or _deed_noun_again(event, kept, text)
+        or _known_by_relative(event, kept, text)
+        or _same_happening(event, kept, text)
+        or _part_of_group(event, kept, text)
+        or _names_indefinite_doer(event, kept, text)
+    )
+
+
 def _fold_partial(events: list[Event], text: str = "", headline: bool = False) -> list[Event]:
     """Fold an event with at most one actor into an earlier event of the same type, polarity and modality that
     has that actor too (by identity or a shared proper name: "Minister Ivan Petrenko's visit" restates "visiting
@@ -129,12 +143,7 @@ def _fold_partial(events: list[Event], text: str = "", headline: bool = False) -
                 or _told_of_anaphor(event, kept)
                 or _toll_of_partyless(event, kept)
                 or _names_indefinite(event, kept)
-                or _same_attack(event, kept, text)
-                or _deed_noun_again(event, kept, text)
-                or _known_by_relative(event, kept, text)
-                or _same_happening(event, kept, text)
-                or _part_of_group(event, kept, text)
-                or _names_indefinite_doer(event, kept, text)
+                or _retold(event, kept, text)
             )
         else:
             host = (
@@ -142,12 +151,7 @@ def _fold_partial(events: list[Event], text: str = "", headline: bool = False) -
                 or (next((k for k in kept if _headline_in_lead(event, k, text)), None) if headline else None)
                 or _names_indefinite(event, kept)
                 or next((k for k in kept if _deed_on_thing(event, k)), None)
-                or _same_attack(event, kept, text)
-                or _deed_noun_again(event, kept, text)
-                or _known_by_relative(event, kept, text)
-                or _same_happening(event, kept, text)
-                or _part_of_group(event, kept, text)
-                or _names_indefinite_doer(event, kept, text)
+                or _retold(event, kept, text)
             )
         if host is None:
             deed = next((k for k in kept if _purpose_of_partnerless(event, k)), None)
