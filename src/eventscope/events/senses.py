@@ -1196,7 +1196,7 @@ def object_not_victim(c: Any) -> bool:
         return False
     objects = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
     # "admitted that something was wrong": an "object" after the verb's own "that" is the clause's subject
-    objects = [o for o in objects if not any(m.dep_ == "mark" and m.lower_ == "that" for m in _marks(token, o))]
+    objects = [o for o in objects if not any(m.lower_ == "that" for m in _marks(token, o))]
     if lemma in ("speak", "talk"):
         return c.entry.event_type == "CONSULT" and any(o.dep_ == "dobj" for o in objects)
     if c.entry.event_type != PARTY_OBJECT_TYPES.get(lemma):
