@@ -697,14 +697,10 @@ def _meeting_by_pronoun(event: Event, earlier: Event) -> bool:
 
 
 def _pronoun_for(pronoun: Actor, named: Actor) -> bool:
-    """Whether ``pronoun`` is a personal pronoun that may stand for the named party: it was resolved to no named
-    party, or to the same one, and not to another country."""
-    if pronoun.text.lower() not in PERSONAL_PRONOUNS or not _named_person(_titled_one(named)):
-        return False
-    if pronoun.country and named.country and pronoun.country != named.country:
-        return False
-    names = _proper_names(pronoun) if pronoun.name else set()
-    return not names or bool(names & _proper_names(_titled_one(named)))
+    """Whether ``pronoun`` is a personal pronoun ("we" aside) that may stand for the named person (``_stands_for``):
+    resolved to no named party, or to the same one, and not to another country."""
+    named = _titled_one(named)
+    return pronoun.text.lower() in PERSONAL_PRONOUNS and _named_person(named) and _stands_for(pronoun, named)
 
 
 def _toll_of_partyless(event: Event, kept: list[Event]) -> Event | None:
