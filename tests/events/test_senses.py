@@ -70,6 +70,7 @@ SENSE_VETOES = {
     "interrupted_speaker",
     "policy_giver",
     "scene_dispatch",
+    "responder_summons",
     "hired_person",
     "wrong_object_kind",
     "own_staff",
@@ -187,6 +188,8 @@ def _assert_kept_as(doc, events, word: str, kept_type: str | None) -> None:
         ("The kidnappers freed the Nigerian victim on Monday.", "freed", "RETREAT"),
         ("The US embassy pulled out its people from Juba on Monday.", "pulled", "RETREAT"),
         ("The Kenyan gang leader struck the driver of the minister's car in Nairobi.", "struck", "ASSAULT"),
+        ("The Kenyan army called for reinforcements after rebels attacked the base.", "called", "REQUEST"),
+        ("The United Nations sent a team of investigators to Syria on Monday.", "sent", "AID"),
     ],
 )
 def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type: str) -> None:
@@ -200,6 +203,9 @@ def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type:
     ("text", "trigger"),
     [
         ("Apple released the iPhone for its business customers in 2007.", "released"),
+        ("The first Nigerian officers at the scene called for backup because of the size of the crowd.", "called"),
+        ("The Kenyan police commander called in tactical medics from the county EMS.", "called"),
+        ("The Nigerian border post immediately sent out a small search party for the hikers.", "sent"),
         ("The Iranian ministry released a report on the talks with Iraq.", "released"),
         ("A 22-year-old Iraqi soldier committed suicide in June 2015.", "committed"),
         ("The Syrian minister told Capital Download that the army would stay.", "told"),

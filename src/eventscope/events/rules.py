@@ -149,6 +149,7 @@ from eventscope.events.senses import (
     reception_sense,
     remembered_person,
     rescue_pull,
+    responder_summons,
     return_journey,
     road_accident,
     scene_dispatch,
@@ -660,6 +661,15 @@ VETOES: tuple[Rule, ...] = (
             None,
         ),
         E("The sheriff dispatched a deputy to the residence on Monday night.", "dispatched", None),
+    ),
+    rule(
+        "responder_summons",
+        '"the first officers on the scene called for backup", "sent out a search party": police or a rescue service '
+        "summoning one of its own units runs a call-out, no REQUEST, AID or MOBILIZE between parties "
+        "(events/senses.py).",
+        responder_summons,
+        E("The first Kenyan officers at the scene called for backup because of the size of the crowd.", "called", None),
+        E("The Nigerian border post immediately sent out a small search party for the hikers.", "sent", None),
     ),
     rule(
         "hired_person",
@@ -1190,6 +1200,7 @@ SENSE_VETOES = frozenset(
         "taken_for_granted",
         "hired_person",
         "scene_dispatch",
+        "responder_summons",
         "interrupted_speaker",
         "policy_giver",
     }

@@ -195,6 +195,47 @@ def scene_dispatch(c: Any) -> bool:
     return bool(places) and all(o.lemma_.lower() in words("call_out_places") for o in places)
 
 
+SUMMONING_VERBS = frozenset({"call", "send", "dispatch", "request", "summon", "radio", "ask", "bring"})
+"""Verbs by which a unit is summoned or sent out ("called for backup", "sent out a search party")."""
+
+
+def _summoned(token: Token) -> list[Token]:
+    """What a verb of summoning calls or sends: its object or passive subject, the "for" noun ("called for backup",
+    "radioed for paramedics") and the noun after "in" ("calling in tactical medics", which the parser may read as a
+    particle with an object of its own)."""
+    found = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    for ch in token.children:
+        if (ch.dep_ == "prep" and ch.lower_ == "for") or (ch.dep_ in ("prt", "prep") and ch.lower_ == "in"):
+            found += [o for o in ch.children if o.dep_ == "pobj"]
+    return [o for obj in found for o in (obj, *(c for c in obj.children if c.dep_ == "conj"))]
+
+
+def _response_unit(noun: Token) -> bool:
+    """A unit of ``response_units``: its lemma ("medics"), or its compound and lemma ("a small search party")."""
+    units = words("response_units")
+    if noun.lemma_.lower() in units or noun.lower_ in units:
+        return True
+    compound = " ".join(ch.lower_ for ch in noun.children if ch.dep_ == "compound" and ch.i < noun.i)
+    return bool(compound) and f"{compound} {noun.lemma_.lower()}" in units
+
+
+def responder_summons(c: Any) -> bool:
+    """Veto: "the first officers on the scene called for backup", "calling in tactical medics from the county EMS",
+    "the checkpoint immediately sent out a search party": police, firefighters or a rescue service summoning or
+    sending out one of their own units (``response_units``) is how an emergency call-out is run, told as the
+    circumstances of a crime, a fire or a search; the crime or the accident is the event, the summons no REQUEST,
+    AID, CONSULT or MOBILIZE between parties.  Calling for troops or reinforcements ("the army called for
+    reinforcements"), sending investigators or doctors to a country ("the UN sent a team of investigators to Syria")
+    stay: only units of a call-out are listed, and every thing summoned must be one."""
+    token = c.token
+    if c.entry.event_type not in ("REQUEST", "AID", "CONSULT", "MOBILIZE"):
+        return False
+    if token.pos_ != "VERB" or token.lemma_.lower() not in SUMMONING_VERBS:
+        return False
+    summoned = _summoned(token)
+    return bool(summoned) and all(_response_unit(o) for o in summoned)
+
+
 ARMED_TAKERS = frozenset({"MIL", "REB", "MILITIA", "UAF", "POL"})
 """Sectors whose taking of control is by force ("the army seized control of parliament")."""
 
