@@ -110,6 +110,7 @@ from eventscope.events.senses import (
     fire_exchange,
     first_acquaintance,
     forecast_warning,
+    free_choice_party,
     generic_situation,
     granted_concession,
     habitual_adverb,
@@ -977,12 +978,29 @@ VETOES: tuple[Rule, ...] = (
     ),
     rule(
         "habitual_present",
-        '"the committee, which provides funding": a deed in the simple present with no date, after the headline, '
-        "describes a habit or a function, not a happening (events/senses.py).",
+        '"the committee, which provides funding", "the authorities do not recognize the refugees", "the unit probes '
+        'deaths involving officers": a deed in the simple present with no date, after the headline, describes a '
+        "habit, a function or a standing stance, not a happening (events/senses.py).",
         habitual_present,
         E("Iran is a big country. Its ministry provides funding to Syrian schools.", "provides", None),
         E("The EU is a union. It cooperates with Turkey on migration.", "cooperates", None),
         E("Tensions rose. About 2,000 Kenyan troops are stationed in the region.", "stationed", None),
+        E("Tensions rose. The Kenyan government does not provide aid to the Somali refugees.", "provide", None),
+        E("Iran is a big country. Iraq does not support the Turkish plan to build a base near Mosul.", "support", None),
+        E(
+            "Kenya has a watchdog. The Kenyan Policing Oversight Authority investigates deaths involving officers.",
+            "investigates",
+            None,
+        ),
+    ),
+    rule(
+        "free_choice_party",
+        '"the authorities will arrest anyone who is caught", "whoever breaks the curfew is fined": a deed in the '
+        "present or the future whose doer or object is anyone or whoever states a rule or a policy, not a happening "
+        "(events/senses.py).",
+        free_choice_party,
+        E("The Kenyan authorities say they will arrest and detain anyone who is caught.", "arrest", None),
+        E("The Nigerian army says it will shoot anyone who breaks the curfew in Maiduguri.", "shoot", None),
     ),
     rule(
         "naming_call",
@@ -1188,6 +1206,8 @@ SENSE_VETOES = frozenset(
         "animal_attack",
         "audience_meeting",
         "habitual_adverb",
+        "habitual_present",
+        "free_choice_party",
         "first_acquaintance",
         "imperative_notice",
         "venue_visit",

@@ -970,26 +970,78 @@ def _said_in_words(verb: Token) -> bool:
 
 HABITUAL_TYPES = frozenset({"AID", "COOPERATE", "CONSULT", "AGREE", "RETREAT", "CONCEDE", "MOBILIZE"})
 """Deeds that a present-tense sentence describes as a habit or a function ("the committee provides funding")."""
+STANDING_TYPES = HABITUAL_TYPES | {"SUPPORT"}
+"""Types whose present with "do"/"does" ("the authorities do not recognize the refugees") is a standing stance."""
+
+
+def _habitual_type(c: Any) -> bool:
+    """A type a present-tense clause describes as a habit or a function: ``HABITUAL_TYPES``, and an investigation
+    told in the present ("the unit, which probes deaths involving officers"), a body's mandate."""
+    return c.entry.event_type in HABITUAL_TYPES or (c.entry.event_type == "ACCUSE" and c.entry.mode == "investigate")
 
 
 def habitual_present(c: Any) -> bool:
     """Veto: a deed in the simple present with no date, past the first sentence, describes what someone does as
     a rule ("the committee, which provides funding", "the bank supports member states by providing finance",
-    "a jeweller offers its staff money") or a standing state ("troops are stationed in the region"), not a
-    happening.  News tells happenings in the past or the perfect;
+    "a jeweller offers its staff money", "the unit, which probes deaths involving officers") or a standing state
+    ("troops are stationed in the region", "the authorities do not recognize the status of refugees", "the firm
+    doesn't offer loans"), not a happening.  News tells happenings in the past or the perfect;
     the headline (the first sentence) keeps its present ("President seeks more refugees")."""
     token = c.token
-    if c.entry.event_type not in HABITUAL_TYPES or token.pos_ != "VERB":
+    if token.pos_ != "VERB":
         return False
     if token.tag_ in ("VBZ", "VBP"):
-        if any(ch.dep_ in ("aux", "auxpass") for ch in token.children):
+        if not _habitual_type(c) or any(ch.dep_ in ("aux", "auxpass") for ch in token.children):
             return False
-    elif not _present_state(token):
+    elif _do_support(token):
+        if c.entry.event_type not in STANDING_TYPES:
+            return False
+    elif not _habitual_type(c) or not _present_state(token):
         return False
     sentence = c.state.sentence
     if sentence.start == 0 or any(t.ent_type_ in ("DATE", "TIME") for t in sentence):
         return False
     return True
+
+
+def _do_support(token: Token) -> bool:
+    """A plain verb whose only auxiliary is a present "do" ("do not recognize", "doesn't offer", "does provide"): the
+    simple present with "do"; "did not recognize" tells a happening."""
+    if token.tag_ != "VB":
+        return False
+    auxiliaries = [ch for ch in token.children if ch.dep_ in ("aux", "auxpass")]
+    return len(auxiliaries) == 1 and auxiliaries[0].lemma_.lower() == "do" and auxiliaries[0].tag_ in ("VBZ", "VBP")
+
+
+FREE_CHOICE_PRONOUNS = frozenset({"anyone", "anybody", "whoever", "whomever"})
+"""Pronouns that pick out no one in particular ("will arrest anyone who is caught")."""
+
+
+def free_choice_party(c: Any) -> bool:
+    """Veto: "the authorities will arrest anyone who is caught", "police can detain anybody without papers", "whoever
+    breaks the curfew is fined": a deed whose doer or whose object is "anyone" or "whoever", told in the present or
+    the future, states a rule or a policy (what happens to whoever does something), not a happening with a party.
+    A past deed stays ("the guards shot anyone who tried to flee" tells what was done), and so does a negated or
+    failed one in the past ("police did not arrest anyone", "police failed to arrest anyone"): what did not happen
+    is the coder's negation to flag, not a rule."""
+    token = c.token
+    if token.pos_ != "VERB":
+        return False
+    parties = [ch for ch in token.children if ch.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")]
+    if not any(p.dep_ == "dobj" for p in parties):  # "will arrest and detain anyone": the object both verbs share
+        parties += [o for v in token.children if v.dep_ == "conj" for o in v.children if o.dep_ == "dobj"]
+    if not any(p.lower_ in FREE_CHOICE_PRONOUNS for p in parties):
+        return False
+    verb = token  # an infinitive or a conjunct takes the tense of its governing verb ("failed to arrest anyone")
+    while True:
+        auxiliaries = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
+        if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("had", "did", "was", "were") for a in auxiliaries):
+            return False
+        if verb.tag_ == "VBN" and not auxiliaries:
+            return False
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.pos_ not in ("VERB", "AUX") or verb.head is verb:
+            return True
+        verb = verb.head
 
 
 def _present_state(token: Token) -> bool:
