@@ -208,6 +208,7 @@ def test_political_sense_is_kept(run_coder, text: str, trigger: str, event_type:
     ("text", "trigger"),
     [
         ("Apple released the iPhone for its business customers in 2007.", "released"),
+        ("The Kenyan family sent flowers to the hospital in Nairobi.", "sent"),
         ("The first Nigerian officers at the scene called for backup because of the size of the crowd.", "called"),
         ("The Kenyan police commander called in tactical medics from the county EMS.", "called"),
         ("The Nigerian border post immediately sent out a small search party for the hikers.", "sent"),

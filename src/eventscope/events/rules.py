@@ -813,8 +813,8 @@ VETOES: tuple[Rule, ...] = (
     rule(
         "wrong_object_kind",
         "a material type whose object is the wrong kind of thing for it (senses.OBJECT_RESTRICTIONS): "
-        '"released its report", "mobilized black voters", "took control of the Senate", "provided evidence" '
-        "(events/senses.py).",
+        '"released its report", "mobilized black voters", "took control of the Senate", "provided evidence", "a '
+        'floral tribute was sent" (events/senses.py).',
         wrong_object_kind,
         E("The Kenyan health ministry released its annual report on Monday.", "released", None),
         E("The Kenyan opposition hopes to mobilize young voters in the coastal counties.", "mobilize", None),
@@ -823,6 +823,7 @@ VETOES: tuple[Rule, ...] = (
         E("The Kenyan ruling party seized control of the National Assembly in 2017.", "seized", None),
         E("The Kenyan police filmed the raid and released it to the press on Monday.", "released", None),
         E("Detectives in Nairobi have ruled out foul play in the fire.", "ruled", None),
+        E("A floral tribute had also been sent from England by the family of the Kenyan soldier.", "sent", None),
     ),
     rule(
         "discourse_tell",

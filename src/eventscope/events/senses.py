@@ -300,8 +300,9 @@ def wrong_object_kind(c: Any) -> bool:
     captives, forces or territory are released in RETREAT's sense ("the army released the hostages"), not "its
     report" or the figures; MOBILIZE puts forces or crowds on the move, not "black voters" or donors; COERCE seizes by
     force, not an office or a seat won at the polls ("the Democrats took control of the Senate", "who will occupy the
-    White House"), unless an armed group or the police take it; AID is material help, not "provided evidence" or
-    "gave a speech"; REJECT refuses a proposal or a course, it does not "rule out foul play" or a cause of a fire.
+    White House"), unless an armed group or the police take it; AID is material help, not "provided evidence",
+    "gave a speech" or a courtesy ("a floral tribute was sent by the family", "sent a wreath"); REJECT refuses a
+    proposal or a course, it does not "rule out foul play" or a cause of a fire.
     Every object must be of the banned kind; one actor-like or unlisted object keeps the event.  A
     sense veto: the model's fallback must not code the same word again."""
     token = c.token
