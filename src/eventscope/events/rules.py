@@ -84,6 +84,7 @@ from eventscope.events.modality import is_negated, misparsed_main_verb, modality
 from eventscope.events.ontology import load_ontology
 from eventscope.events.senses import (
     adopted_measure,
+    alternative_choice,
     animal_attack,
     attempt_sense,
     audience_meeting,
@@ -1004,6 +1005,15 @@ VETOES: tuple[Rule, ...] = (
         E("The Nigerian army says it will shoot anyone who breaks the curfew in Maiduguri.", "shoot", None),
     ),
     rule(
+        "alternative_choice",
+        '"a bill that both chambers will either accept or reject", "the council can approve or reject the plan": '
+        'deeds offered as alternatives with "or", not in the past, name a choice, not a deed done '
+        "(events/senses.py).",
+        alternative_choice,
+        E("The committee is drafting a bill that both Kenyan chambers will either accept or reject.", "reject", None),
+        E("The Kenyan parliament can approve or reject the budget next week.", "reject", None),
+    ),
+    rule(
         "naming_call",
         '"calling it a distraction", "she is called a liar", "the city he calls home": "call" with a predicate noun '
         "names or describes a thing; no phone call, no REQUEST (events/senses.py).",
@@ -1209,6 +1219,7 @@ SENSE_VETOES = frozenset(
         "habitual_adverb",
         "habitual_present",
         "free_choice_party",
+        "alternative_choice",
         "first_acquaintance",
         "imperative_notice",
         "venue_visit",

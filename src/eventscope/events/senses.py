@@ -1014,6 +1014,38 @@ def _do_support(token: Token) -> bool:
     return len(auxiliaries) == 1 and auxiliaries[0].lemma_.lower() == "do" and auxiliaries[0].tag_ in ("VBZ", "VBP")
 
 
+def _or_conjuncts(verb: Token) -> list[Token]:
+    """The verbs joined to this one by "or" ("will either accept or reject", "can approve or reject the budget"): the
+    first conjunct holds the "or" and the other verbs."""
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ == "VERB" and first.head is not first:
+        first = first.head
+    if not any(ch.dep_ == "cc" and ch.lower_ == "or" for ch in first.children):
+        return []
+    chain = [first]
+    for node in chain:
+        chain.extend(ch for ch in node.children if ch.dep_ == "conj" and ch.pos_ == "VERB")
+    return chain if verb in chain and len(chain) > 1 else []
+
+
+def alternative_choice(c: Any) -> bool:
+    """Veto: "a final bill that both chambers will either accept or reject", "the council can approve or reject the
+    plan", "whether to accept or decline the offer": deeds offered as alternatives with "or", in the present, the
+    future or a modal, name the choice a body has, not a deed done; whichever is chosen will be the news.  Past
+    alternatives ("the protesters threw stones or burned tyres") tell deeds that were done and stay."""
+    token = c.token
+    if token.pos_ != "VERB":
+        return False
+    conjuncts = _or_conjuncts(token)
+    if not conjuncts:
+        return False
+    first = conjuncts[0]
+    auxiliaries = [ch for ch in first.children if ch.dep_ in ("aux", "auxpass")]
+    if any(v.tag_ == "VBD" for v in conjuncts) or any(a.tag_ == "VBD" for a in auxiliaries):
+        return False
+    return first.tag_ == "VB" or any(a.tag_ == "MD" for a in auxiliaries)
+
+
 FREE_CHOICE_PRONOUNS = frozenset({"anyone", "anybody", "whoever", "whomever"})
 """Pronouns that pick out no one in particular ("will arrest anyone who is caught")."""
 
