@@ -149,6 +149,7 @@ from eventscope.events.senses import (
     public_advisory,
     question_sense,
     reception_sense,
+    recognition_sense,
     remembered_person,
     rescue_pull,
     responder_summons,
@@ -1014,6 +1015,14 @@ VETOES: tuple[Rule, ...] = (
         E("The Kenyan parliament can approve or reject the budget next week.", "reject", None),
     ),
     rule(
+        "recognition_sense",
+        '"was recognized as Citizen of the Year" (an honour), "the snipers recognized his profile" (perception): '
+        '"recognize" backs a party only for a state, a government or a political status (events/senses.py).',
+        recognition_sense,
+        E("The Kenyan teacher was recognized as Teacher of the Year by the county board.", "recognized", None),
+        E("Captured Kenyan rebels later said their snipers recognized the minister's profile.", "recognized", None),
+    ),
+    rule(
         "naming_call",
         '"calling it a distraction", "she is called a liar", "the city he calls home": "call" with a predicate noun '
         "names or describes a thing; no phone call, no REQUEST (events/senses.py).",
@@ -1220,6 +1229,7 @@ SENSE_VETOES = frozenset(
         "habitual_present",
         "free_choice_party",
         "alternative_choice",
+        "recognition_sense",
         "first_acquaintance",
         "imperative_notice",
         "venue_visit",

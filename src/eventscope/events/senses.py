@@ -1046,6 +1046,35 @@ def alternative_choice(c: Any) -> bool:
     return first.tag_ == "VB" or any(a.tag_ == "MD" for a in auxiliaries)
 
 
+def recognition_sense(c: Any) -> bool:
+    """Veto: "had been recognized as Citizen of the Year", "was recognized as an outstanding young man" (an honour)
+    and "the snipers recognized Lincoln's profile", "she recognized his voice" (perception): "recognize" backs a party
+    only when a state or a body recognizes a state, a government or a claim ("Russia recognized Abkhazia as an
+    independent state", "recognized Jerusalem as the capital", "Kenya recognized the new government").  So an "as"
+    phrase must name a political status (``recognized_statuses``) and the object must be no face, voice or car
+    (``recognized_appearances``), or the word is read in its other sense."""
+    token = c.token
+    if c.entry.event_type != "SUPPORT" or token.pos_ != "VERB":
+        return False
+    if token.lemma_.lower() not in ("recognize", "recognise"):
+        return False
+    objects = [ch for ch in token.children if ch.dep_ == "dobj"]
+    if objects and all(o.lemma_.lower() in words("recognized_appearances") for o in objects):
+        return True
+    statuses = words("recognized_statuses")
+    roles = [
+        o
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ == "as"
+        for pobj in p.children
+        if pobj.dep_ == "pobj"
+        for o in (pobj, *(ch for ch in pobj.children if ch.dep_ == "conj"))
+    ]
+    return bool(roles) and not any(
+        t.lemma_.lower() in statuses for r in roles for t in (r, *(ch for ch in r.children if ch.dep_ == "compound"))
+    )
+
+
 FREE_CHOICE_PRONOUNS = frozenset({"anyone", "anybody", "whoever", "whomever"})
 """Pronouns that pick out no one in particular ("will arrest anyone who is caught")."""
 
