@@ -2,8 +2,8 @@
 
 Preference order (the brief's): a place inside the trigger's locative argument ("exact"), then a place in
 the trigger's sentence that is not only the argument of a non-locative relation ("shares a border with
-Iran", "weapons from Iran") ("sentence"), then the document's most frequent city/region ("document"), then
-its main country ("country").
+Iran", "weapons from Iran") nor the scene of another clause ("the treaty signed in X") ("sentence"), then
+the document's most frequent city/region ("document"), then its main country ("country").
 """
 
 from __future__ import annotations
@@ -155,6 +155,94 @@ def _non_locative(doc: Doc, tokens: range, stop: Token) -> bool:
     return False
 
 
+# Clauses that tell another happening than their head's: "the agreement *signed* between India and China",
+# "said the bomb *exploded* in Y".  Coordinated verbs ("shot and killed") and adverbial clauses of the same
+# moment ("killed when militants *attacked* a post in X") share the trigger's scene; an adverbial clause of
+# another time ("rallied after police *beat* a student in Y", ``OTHER_TIME_MARKS``) does not.
+OTHER_EVENT_CLAUSES = frozenset({"relcl", "acl", "ccomp", "parataxis"})
+OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "till"})
+# Of those, the ones that describe the trigger itself when they hang on it: "an attack *which took place* in X",
+# "a protest *held* in X".
+DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause ``token`` stands in (itself when it is one; the root when none is above it)."""
+    node = token
+    for _ in range(40):
+        if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj"})
+
+
+def _is_participant(noun: Token, trigger: Token, verb: Token) -> bool:
+    """``noun`` is the trigger or one of its clause's subjects or objects: a clause that describes it ("farmers who
+    lost their land at X staged a protest", "arrested a man who was hiding in X") tells where they were."""
+    if noun.i == trigger.i:
+        return True
+    return noun.dep_ in ARGUMENT_DEPS and noun.head.i in {trigger.i, verb.i}
+
+
+def _in_subject(token: Token, verb: Token) -> bool:
+    """``token`` lies in the subject of ``verb``: the speaker's place ("Alaska Gov. Palin said she would reject ...",
+    "police in Karachi said ...") is where the reported deed happened more often than not."""
+    node = token
+    for _ in range(40):
+        if node.head.i == verb.i:
+            return node.dep_ in {"nsubj", "nsubjpass"}
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _other_clause(doc: Doc, tokens: range, trigger: Token) -> bool:
+    """The place is the scene of another clause of the sentence than the trigger's, with a verb of its own.
+
+    A sentence often tells two happenings: "cadres were rounded up while staging a protest against the
+    agreement signed between India and China", "four officers were shot Saturday, the worst day since four
+    agents died in a raid in Waco".  A place in a clause below the trigger's (a relative, participial or
+    reported clause, ``OTHER_EVENT_CLAUSES``, or an adverbial clause of another time) says where *that*
+    happened, unless the clause describes the trigger itself ("an attack which took place in X") or one of its
+    participants ("farmers who lost land in X protested").  So does a place of a clause that reports or compares
+    the trigger's ("since ... died in Waco"), but not one in the reporter's own name ("Alaska Gov. Palin said she
+    would reject ...").  A place of the clause that the trigger's only completes ("took to the streets in X to
+    protest") stays.  The event then takes a place of its own clause, or the story's main place."""
+    if not len(tokens):
+        return False
+    head = _range_head(doc, tokens)
+    mine = _clause_verb(trigger)
+    theirs = _clause_verb(head.head) if head.head.i != head.i else head
+    if theirs.i == mine.i:
+        return False
+    # the trigger's clause hangs below the place's: only a reported or loose clause is another happening
+    links = []
+    node = mine
+    for _ in range(40):
+        if node.i == theirs.i:
+            return any(dep in {"ccomp", "parataxis"} for dep in links) and not _in_subject(head, theirs)
+        if node.head.i == node.i:
+            break
+        links.append(node.dep_)
+        node = node.head
+    # the place's clause hangs below (or beside) the trigger's: the links up to where the two clauses meet
+    above_mine = {mine.i, *(t.i for t in mine.ancestors)}
+    node = theirs
+    for _ in range(40):
+        if node.i in above_mine or node.head.i == node.i:
+            return False
+        if node.dep_ in OTHER_EVENT_CLAUSES:
+            return not (node.dep_ in DESCRIBING_CLAUSES and _is_participant(node.head, trigger, mine))
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS for c in node.children):
+            return True
+        node = node.head
+    return False
+
+
 def to_location(p: Place, precision: str) -> EventLocation:
     return EventLocation(
         p.start,
@@ -266,6 +354,7 @@ def _in_sentence(doc: Doc, trigger_index: int, resolved: list[Place]) -> EventLo
             if scenes:
                 return to_location(_best(scenes, trigger), "sentence")
         return to_location(best, "exact")
+    sentence = [(p, r) for p, r in sentence if not _other_clause(doc, r, trigger)]
     if sentence:
         return to_location(_best(sentence, trigger), "sentence")
     return None
