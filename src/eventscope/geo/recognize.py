@@ -356,6 +356,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, story_country: str | None = None) ->
         for t in range(span.start, span.end):
             taken[t] = True  # a compass word stays taken: no later cue makes "the North" a place either
 
+    surnames = _person_name_words(doc)
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS and ent.label_ != "NORP":
             continue
@@ -381,6 +382,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer, story_country: str | None = None) ->
                 if not is_feature:
                     continue
             if key is not None and _false_acronym(gaz, part, key):
+                continue
+            if key is not None and _persons_surname_not_a_known_place(doc, gaz, part, key, surnames):
                 continue
             take(part, key or name_key(part.text), "entity", ent.label_)
 
@@ -711,6 +714,38 @@ def _context_cue(
     if prev is not None and prev.lower_ in BARE_LOCATIVE_PREPS and _sizeable(gaz, key):
         return "prep"
     return None
+
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _person_name_words(doc: Doc) -> frozenset[str]:
+    """The words after the first of the document's full personal names ("Servance" of "Tony Servance Jr.")."""
+    found = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2:
+            continue
+        for tok in ent[1:]:
+            if tok.is_alpha and tok.is_title and tok.lower_ not in NAME_SUFFIXES:
+                found.add(tok.lower_)
+    return frozenset(found)
+
+
+def _persons_surname_not_a_known_place(
+    doc: Doc, gaz: Gazetteer, part: Span, key: str, surnames: frozenset[str]
+) -> bool:
+    """A one-word name that a full personal name of the document ends with ("Tony Servance Jr." ... "Servance was
+    alone with the boy"), and that names no well-known place (``_well_known``: no country, region or city of
+    ``MIN_POPULATION_IN_NAME``), is that person, whatever the model labels it: local crime and court reports name
+    people by their surname after the first mention, and many surnames are also a village somewhere ("Servance"
+    in France).  A kind word after it ("Servance village") or a preposition of place before it keeps it a place;
+    a famous namesake ("Washington", "Jackson") is left to the resolver."""
+    if len(part) != 1 or part[0].lower_ not in surnames or _well_known(gaz, key):
+        return False
+    if _before_kind_word(doc, part.end):
+        return False
+    prev = _previous_word(doc, part.start)
+    return not (prev is not None and prev.lower_ in BARE_LOCATIVE_PREPS)
 
 
 def _named_persons_surname(doc: Doc, run: Span) -> bool:
