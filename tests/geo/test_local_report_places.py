@@ -39,3 +39,21 @@ def test_a_capital_under_another_name_is_no_place_in_a_story_of_another_country(
     # under its own name, a capital abroad stays itself
     doc = nlp("At Baghdad, the police were attacked by a group of people after a raid on Monday.")
     assert any(p.country == "IRQ" for p in geoparser.find_places(doc, "IND"))
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Congress workers staged a dharna in front of the Sangrur panchayat office on Monday.", "Sangrur"),
+        ("The Kokrajhar unit of the students' union burnt effigies of the minister.", "Kokrajhar"),
+    ],
+)
+def test_a_town_of_the_story_country_before_a_local_body_noun(nlp, geoparser, finds_place, text, town):
+    assert finds_place(geoparser.find_places(nlp(text), "IND"), town, "IND")
+
+
+def test_a_name_before_a_local_body_noun_needs_the_story_country(nlp, geoparser):
+    doc = nlp("The Sangrur unit of the union held a meeting.")
+    assert not any(p.text == "Sangrur" for p in geoparser.find_places(doc))
+    doc = nlp("The Kokrajhar Unit of the union held a meeting.")  # a capitalised word: the body's own name
+    assert not any(p.text == "Kokrajhar" for p in geoparser.find_places(doc, "IND"))

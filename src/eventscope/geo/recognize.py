@@ -465,12 +465,22 @@ def _story_towns(
     return towns, [d for d in deferred if d not in towns]
 
 
+# Lower-case nouns after a town's name that make it the town whose people or local bodies they are, in local
+# reports: "Rameswaram fishermen", "the Chettipalayam panchayat office", "the Tinsukia unit of the union".
+LOCAL_PEOPLE_NOUNS = LOCAL_BODY_NOUNS | frozenset(
+    {"fishermen", "farmers", "villagers", "residents", "traders", "unit", "panchayat", "corporation", "council"}
+)
+
+
 def _story_town(doc: Doc, run: Span, gaz: Gazetteer, key: str, country: str) -> bool:
-    """A town of the story's country (``MIN_POPULATION_STORY_TOWN``) right after a locative preposition."""
+    """A town of the story's country (``MIN_POPULATION_STORY_TOWN``) right after a locative preposition, or right
+    before a noun of its people or local bodies (``LOCAL_PEOPLE_NOUNS``)."""
     if _titled(doc, run) or (run[0].ent_type_ == "PERSON" and len(run) == 1):
         return False  # "trust in Jackson": a one-word name the model calls a person stays one
     prev = _word_before_scene(doc, run)
-    if prev is None or prev.lower_ not in BARE_LOCATIVE_PREPS:
+    after = doc[run.end] if run.end < len(doc) else None
+    local = after is not None and after.is_lower and after.lower_ in LOCAL_PEOPLE_NOUNS
+    if not local and (prev is None or prev.lower_ not in BARE_LOCATIVE_PREPS):
         return False
     return any(gaz.cc[i] == country and gaz.pop[i] >= MIN_POPULATION_STORY_TOWN for i in gaz.candidates(key))
 
