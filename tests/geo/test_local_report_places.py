@@ -57,3 +57,18 @@ def test_a_name_before_a_local_body_noun_needs_the_story_country(nlp, geoparser)
     assert not any(p.text == "Sangrur" for p in geoparser.find_places(doc))
     doc = nlp("The Kokrajhar Unit of the union held a meeting.")  # a capitalised word: the body's own name
     assert not any(p.text == "Kokrajhar" for p in geoparser.find_places(doc, "IND"))
+
+
+def test_a_district_seat_after_in_is_a_place_whatever_the_model_labels_it(nlp, geoparser, finds_place):
+    # GeoNames gives no population for many district seats; the model may call an unknown word after "In" a date
+    doc = nlp("In Gaibandha, two buses were set on fire on Tuesday.")
+    assert finds_place(geoparser.find_places(doc, "BGD"), "Gaibandha", "BGD")
+    doc = nlp("In Panjgur, gunmen shot a teacher on Tuesday.")
+    assert finds_place(geoparser.find_places(doc, "PAK"), "Panjgur", "PAK")
+
+
+def test_a_seat_of_unknown_size_needs_the_story_country_and_a_preposition(nlp, geoparser):
+    doc = nlp("In Gaibandha, two buses were set on fire on Tuesday.")
+    assert not any(p.text == "Gaibandha" for p in geoparser.find_places(doc, "IND"))
+    doc = nlp("Gaibandha said two buses were set on fire on Tuesday.")
+    assert not any(p.text == "Gaibandha" for p in geoparser.find_places(doc, "BGD"))

@@ -394,7 +394,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer, story_country: str | None = None) ->
     for run in runs:
         label = run[0].ent_type_
         if label not in OVERRIDABLE_LABELS and not (
-            label in ("NORP", "DATE") and _before_kind_word(doc, run.end) and _misread_date(run)
+            label in ("NORP", "DATE")
+            and _misread_date(run)
+            and (_before_kind_word(doc, run.end) or _dated_scene(doc, run))
         ):
             continue  # a nationality is no place, but "Shopian district" is one whatever the model says
         found = _run_name(gaz, run)
@@ -473,8 +475,8 @@ LOCAL_PEOPLE_NOUNS = LOCAL_BODY_NOUNS | frozenset(
 
 
 def _story_town(doc: Doc, run: Span, gaz: Gazetteer, key: str, country: str) -> bool:
-    """A town of the story's country (``MIN_POPULATION_STORY_TOWN``) right after a locative preposition, or right
-    before a noun of its people or local bodies (``LOCAL_PEOPLE_NOUNS``)."""
+    """A town of the story's country (``MIN_POPULATION_STORY_TOWN``, or a seat of unknown size) right after a
+    locative preposition, or right before a noun of its people or local bodies (``LOCAL_PEOPLE_NOUNS``)."""
     if _titled(doc, run) or (run[0].ent_type_ == "PERSON" and len(run) == 1):
         return False  # "trust in Jackson": a one-word name the model calls a person stays one
     prev = _word_before_scene(doc, run)
@@ -482,12 +484,28 @@ def _story_town(doc: Doc, run: Span, gaz: Gazetteer, key: str, country: str) -> 
     local = after is not None and after.is_lower and after.lower_ in LOCAL_PEOPLE_NOUNS
     if not local and (prev is None or prev.lower_ not in BARE_LOCATIVE_PREPS):
         return False
-    return any(gaz.cc[i] == country and gaz.pop[i] >= MIN_POPULATION_STORY_TOWN for i in gaz.candidates(key))
+    return any(gaz.cc[i] == country and _town_size_known_or_seat(gaz, i, key) for i in gaz.candidates(key))
+
+
+def _town_size_known_or_seat(gaz: Gazetteer, i: int, key: str) -> bool:
+    """A town of ``MIN_POPULATION_STORY_TOWN``, or a town under its own name whose population GeoNames leaves
+    unknown (0): in cities500 those are mostly district seats ("Gaibandha", "Nilphamari", "Panjgur", "Chandel",
+    "Powhatan"), which local reports name bare ("In Gaibandha, a bus was torched")."""
+    if gaz.pop[i] >= MIN_POPULATION_STORY_TOWN:
+        return True
+    return gaz.pop[i] == 0 and gaz.fc[i] == "PPL" and name_key(gaz.name[i]) == key
 
 
 CALENDAR_WORDS = frozenset(
     w.lower() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr)
 )
+
+
+def _dated_scene(doc: Doc, run: Span) -> bool:
+    """A run the model calls a date right after a locative preposition ("In Gaibandha, a bus was torched"): with no
+    month, weekday or number in it (``_misread_date``) it is a place the model did not know."""
+    prev = _word_before_scene(doc, run)
+    return run[0].ent_type_ == "DATE" and prev is not None and prev.lower_ in BARE_LOCATIVE_PREPS
 
 
 def _misread_date(run: Span) -> bool:
