@@ -268,3 +268,39 @@ def test_a_surname_the_tagger_calls_a_noun_is_still_the_person_named_before(nlp,
     doc.set_ents([Span(doc, later.i, later.i + 1, label="ORG")], default="unmodified")
     assert later.pos_ == "NOUN"
     assert resolver.for_document(doc).resolve_token(later).name == "Sean O’Connor"
+
+
+def test_a_pronoun_takes_an_unnamed_role_before_a_named_officer(resolve):
+    # the driver is never named; the officer is, and is the other side of the arrest
+    text = "Officer Dan Miller stopped a car on Main Street. The driver fled on foot. Police said he was caught later."
+    actor = resolve(text, " he ", head="he")
+    assert actor is not None and actor.name is None and actor.sector == "CVL"
+
+
+def test_a_role_noun_says_the_gender(resolve):
+    # "the woman" cannot be "he": the pronoun goes on to the named man
+    text = "John Carter called police on Friday. The woman left the house. He said she had taken his car."
+    assert resolve(text, "He").name == "John Carter"
+    assert resolve(text, "she").sector == "CVL"
+
+
+def test_a_suspect_is_a_criminal_antecedent(resolve):
+    text = "Sheriff Tom Baker said deputies surrounded the house. The suspect surrendered after he was wounded."
+    assert sig(resolve(text, " he ", head="he")) == (None, None, "CRM")
+
+
+def test_a_role_with_a_name_offers_no_role(resolve):
+    # "the man, Jim Cole": the phrase names him, so no nameless role stands in for him
+    text = "Jim Cole was stopped on Friday. Police said the man, Jim Cole, 34, had fled before he was caught."
+    assert resolve(text, " he ", head="he").name == "Jim Cole"
+
+
+def test_an_indefinite_role_noun_is_no_antecedent(resolve):
+    text = "Mayor Ann Price met residents on Monday. A man asked about taxes, and she said they would fall."
+    assert resolve(text, "she").name == "Ann Price"
+
+
+def test_a_pronoun_in_a_relative_clause_is_not_the_noun_it_modifies(resolve):
+    text = "John Brown runs a shelter in Detroit. But the young man he met on this street now says he wants to go."
+    first = resolve(text, " he ", head="he")
+    assert first is not None and first.name == "John Brown"

@@ -5,9 +5,10 @@ of a pronoun is the mention it stands for.  The mention that proves the actor st
 evidence); the antecedent gives the identity (name, country, sector).  The choice is a small, documented order
 (a simplified Hobbs/centering search), not a learned model:
 
-1. only mentions before the pronoun, of a compatible kind and number: he/she -> a person (named, or titled with a
-   country: "the Iraqi prime minister"), not one whose honorific, title or common first name says the other
-   gender (anywhere in the text: "Mrs. Clinton" marks every mention of her); they -> an
+1. only mentions before the pronoun, of a compatible kind and number: he/she -> a person (named, titled with a
+   country: "the Iraqi prime minister", or an unnamed one in a definite role: "the suspect", "the driver": the
+   resolver marks these ``role``), not one whose honorific, title, common first name or role noun ("the woman")
+   says the other gender (anywhere in the text: "Mrs. Clinton" marks every mention of her); they -> an
    organisation or a plural group; it -> an organisation or a country;
 2. the pronoun's own sentence first, nearest mention first ("Russia said *it*", "the parties and *their*
    supporters"), then each earlier sentence, its subjects first, then its other mentions in reading order (the
@@ -107,7 +108,8 @@ def compatible(role: str, res: Any) -> bool:
         return False
     known = bool(res.name or res.country or res.sector)
     if role == "person":
-        return res.kind == "person" and (bool(res.name) or bool(res.titles and res.country))
+        named = bool(res.name) or bool(res.titles and res.country)
+        return res.kind == "person" and (named or bool(getattr(res, "role", False)))
     if role == "group":
         return res.kind not in ("person", "country") and (res.plural or res.kind == "org") and known
     if role == "thing":
@@ -124,7 +126,7 @@ def mention_gender(doc: Doc, mention: MentionLike) -> str | None:
     said = cache[key]
     if said == "":
         return None
-    return said or name_gender(getattr(mention.res, "name", None))
+    return said or getattr(mention.res, "gender", None) or name_gender(getattr(mention.res, "name", None))
 
 
 def _honorific_gender(doc: Doc, start_char: int, end_char: int) -> str | None:
@@ -210,6 +212,8 @@ def pronoun_antecedent(doc: Doc, pronoun: Token, role: str, mentions: Sequence[M
     subject = bound_subject(pronoun, mentions)
     if subject is not None:
         candidates = [m for m in candidates if not same_party(m.res, subject.res)]
+    modified = relative_heads(pronoun)
+    candidates = [m for m in candidates if m.token_i not in modified]
     said = {id(m): mention_gender(doc, m) or genders.get(m.res.name) for m in candidates if m.res.kind == "person"}
     if gender is not None:
         candidates = [m for m in candidates if said.get(id(m)) in (None, gender)]
@@ -217,6 +221,12 @@ def pronoun_antecedent(doc: Doc, pronoun: Token, role: str, mentions: Sequence[M
     if speaker is not None:
         candidates = sorted(candidates, key=lambda m: not same_party(m.res, speaker.res))
     return candidates[0].res if candidates else None
+
+
+def relative_heads(pronoun: Token) -> set[int]:
+    """The nouns that relative clauses around ``pronoun`` modify: a pronoun inside such a clause is never that
+    noun ("the young man *he* met years ago", "the officer *she* called": *he* met the man, so is not him)."""
+    return {a.head.i for a in pronoun.ancestors if a.dep_ == "relcl"}
 
 
 def reported_speaker(pronoun: Token, mentions: Sequence[MentionLike]) -> MentionLike | None:

@@ -32,7 +32,7 @@ from eventscope.actors.kb import KBEntry, KnowledgeBase, is_acronym, name_key, n
 from eventscope.actors.sectors import STATE_SECTORS
 from eventscope.nlp.parser import document_text
 from eventscope.records import Actor
-from eventscope.vocabulary import words
+from eventscope.vocabulary import word_map, words
 
 NON_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "WORK_OF_ART"}
 NON_ACTOR_POS = {"NUM", "PUNCT", "SPACE", "SYM", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PART", "ADV", "X"}
@@ -55,6 +55,10 @@ RULING_WORDS = words("ruling_words")
 Phoenix convention codes such people ELI (elites), not GOV or MIL."""
 PRIVATE_ROLE_SECTORS = frozenset({"CVL", "REF", "EDU", "LAB", "MED", "HLH"})
 """Sectors of a private person's role (immigrant, student, worker, journalist, doctor): no state office."""
+ROLE_NOUNS: dict[str, str] = word_map("role_antecedent_nouns")
+"""Role nouns offered to pronouns as antecedents, with the sector a role takes when the KB gives the noun none."""
+MALE_ROLE_NOUNS = words("male_role_nouns")
+FEMALE_ROLE_NOUNS = words("female_role_nouns")
 SHARED_RANKS = words("shared_ranks")
 """Ranks of police forces and armies alike: MIL in the KB, a police officer's in a police story (``_rank_sector``)."""
 ARMED_SERVICES = frozenset({"MIL", "REB", "MILITIA", "UAF"})
@@ -72,6 +76,8 @@ class _Res:
     kind: str  # person | org | country | group
     plural: bool = False
     titles: tuple[str, ...] = ()
+    role: bool = False  # an unnamed person in a definite role ("the suspect"), offered to pronouns as such
+    gender: str | None = None  # "m"/"f" when the role noun says it ("the man", "the mother")
 
 
 @dataclass(frozen=True)
@@ -878,11 +884,36 @@ class DocumentActors:
                 if i not in self._token_cache:
                     res = self._resolve(core, cues, coref=True)
                     self._token_cache[i] = res
+                res = self._role_mention(tok, res) or res
                 if res is not None:
                     self._mentions.append(_Mention(i, core.start_char, core.end_char, res))
         finally:
             self._building = False
         return self._mentions
+
+    def _role_mention(self, root: Token, res: _Res | None) -> _Res | None:
+        """The antecedent an unnamed person in a definite role offers a later pronoun: "*The suspect* fled on foot.
+        Police said *he* ...", "*the driver* told officers *she* ...", "*the young man* ... *He* was released".
+        Local news names the officer, the prosecutor or a spokesman and keeps the other party to a role noun
+        (``role_antecedent_nouns``), so without this the pronoun took the named person, who is often the other
+        side of the deed.  A singular common noun with "the"/"this"/"that" and no person's name in its phrase
+        ("the man, John Smith": the name is offered instead); the role keeps the noun's country and sector
+        (police for "the officer") and the gender a gendered noun says ("the woman").  Only the mention list sees
+        this: the phrase's own actor is unchanged, and a pronoun that takes the role gets its sector (an arrested
+        suspect is CRM, a driver CVL), so "police said *he* was arrested" keeps an informative party.  None when
+        the phrase is no such role."""
+        if res is not None and (res.name or res.plural or res.kind == "country"):
+            return None
+        if root.pos_ != "NOUN" or root.tag_ != "NN" or root.lemma_.lower() not in ROLE_NOUNS:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in root.children):
+            return None
+        if any(t.ent_type_ == "PERSON" for t in root.subtree):
+            return None
+        lemma = root.lemma_.lower()
+        gender = "m" if lemma in MALE_ROLE_NOUNS else "f" if lemma in FEMALE_ROLE_NOUNS else None
+        country, sector = (res.country, res.sector) if res is not None else (None, None)
+        return _Res(None, country, sector or ROLE_NOUNS[lemma], "person", False, (lemma,), role=True, gender=gender)
 
     def _before(self, start_char: int) -> list[_Mention]:
         """Mentions that end before ``start_char``, most recent first."""
