@@ -425,3 +425,29 @@ def test_a_private_role_before_a_known_name_is_no_office(resolve):
 def test_an_office_before_a_known_name_still_tags(resolve):
     actor = resolve("Iraqi Prime Minister Nouri al-Maliki visited Basra.", "Maliki")
     assert (actor.country, actor.sector) == ("IRQ", "GOV")
+
+
+# --- "US" in capitals is the country, not the pronoun "us" ------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The minister praised US assistance to Jordan.", "US"),
+        ("During a visit to the US last year, the king met senators.", "US"),
+        ("Cuba accused the US of spying on its diplomats.", "US"),
+    ],
+)
+def test_us_in_capitals_is_the_united_states(resolve, text, phrase):
+    actor = resolve(text, phrase)
+    assert actor is not None and actor.country == "USA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The protesters told us that the police had beaten them.",
+        "THE REBELS TOLD US THEY WOULD FIGHT ON.",
+    ],
+)
+def test_the_pronoun_us_is_no_country(resolve, text):
+    actor = resolve(text, "us" if "us" in text.split() else "US")
+    assert actor is None or actor.country != "USA"

@@ -450,7 +450,7 @@ class DocumentActors:
         low = root.lower_
         if low in BOUND_PREFIXES and root.i + 1 < len(self.doc) and self.doc[root.i + 1].text in ("-", "–"):
             return None  # "intra-Syrian talks", "pro-Russian rebels": a prefix split off by the tokenizer is no party
-        role = self.kb.pronouns.get(low)
+        role = None if _capital_name(root) else self.kb.pronouns.get(low)
         if root.pos_ == "PRON" or root.tag_ in ("PRP", "PRP$") or role:
             return self._pronoun(span, root, role) if coref and role else None
         ent = self._ent_of.get(root.i)
@@ -1024,6 +1024,16 @@ def _title_case(sentence: Span) -> bool:
     too, so a capital says nothing of a name."""
     content = [t for t in sentence if t.is_alpha and not t.is_stop]
     return len(content) >= TITLE_CASE_MIN_WORDS and all(t.text[0].isupper() for t in content)
+
+
+def _capital_name(token: Token) -> bool:
+    """A pronoun's letters written in capitals and tagged as a name is an acronym, not the pronoun: "the *US*",
+    "*US* assistance to Egypt", "a visit to the *US*" name the United States, not "us" (news writes the country so
+    daily).  A sentence in capitals ("WE WILL FIGHT") says nothing, and a token the tagger calls a pronoun stays one."""
+    if len(token.text) < 2 or not token.text.isupper() or token.pos_ != "PROPN" or token.tag_ in ("PRP", "PRP$"):
+        return False
+    letters = [t for t in token.sent if t.is_alpha and t.i != token.i]
+    return not letters or not all(t.text.isupper() for t in letters)
 
 
 def _surname_keys(name: str) -> set[str]:
