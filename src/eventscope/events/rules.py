@@ -1708,6 +1708,27 @@ def _origin_agent(f: Frame) -> None:
     )
 
 
+OF_AGENT_NOUNS = words("of_agent_nouns")  # data/vocabulary.json: "the warnings of Egypt", "the demands of X"
+
+
+def _of_agent(f: Frame) -> None:
+    """The "of" object of a said or given deed is its doer when nothing else is: "the Bush administration ignored
+    the warnings *of Egypt*" (Egypt warned), "the demands *of the protesters*", "with the support *of Russia*".
+    ``noun_prep_object`` took it for the receiver, as it rightly does for "the arrest of Khan" or "criticism of
+    the government" (nouns not in ``of_agent_nouns``)."""
+    if f.sources or f.trigger.lemma_.lower() not in OF_AGENT_NOUNS:
+        return
+    doers = [
+        c
+        for p in f.trigger.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for c in p.children
+        if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")
+    ]
+    f.sources.extend(doers)
+    f.targets[:] = [t for t in f.targets if t not in doers]
+
+
 def _noun_prep_object(f: Frame) -> None:
     f.targets.extend(
         c
@@ -1892,6 +1913,14 @@ NOUN_FRAME: tuple[Rule, ...] = (
         E("Iran is the biggest source of aid to Hezbollah.", "aid", "AID", "Iran", "Hezbollah"),
         E("Qatar remains the main source of aid to the rebels.", "aid", "AID", "-", "rebels"),
         role="target",
+    ),
+    rule(
+        "of_agent",
+        '"the warnings of Egypt", "the demands of the protesters": the "of" object of a said or given deed does it.',
+        _of_agent,
+        E("The government ignored the warnings of Egypt before the war.", "warnings", "THREATEN", "Egypt"),
+        E("The mayor rejected the demands of the protesters.", "demands", "REQUEST", "protesters"),
+        role="source",
     ),
     rule(
         "claimed_attacker_noun",
