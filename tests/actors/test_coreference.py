@@ -304,3 +304,46 @@ def test_a_pronoun_in_a_relative_clause_is_not_the_noun_it_modifies(resolve):
     text = "John Brown runs a shelter in Detroit. But the young man he met on this street now says he wants to go."
     first = resolve(text, " he ", head="he")
     assert first is not None and first.name == "John Brown"
+
+
+def test_a_resolved_pronoun_gives_its_person_a_gender(nlp):
+    # "Dorian" is on no name list: the "he" resolved to him says he is a man, for every mention of him
+    from types import SimpleNamespace
+
+    from eventscope.actors.coreference import name_genders
+
+    doc = nlp("Dorian Pell pleaded guilty, saying he had struck a neighbour.")
+    he = next(t for t in doc if t.text == "he")
+    res = SimpleNamespace(name="Dorian Pell", kind="person")
+    mention = SimpleNamespace(token_i=he.i, start_char=he.idx, end_char=he.idx + 2, res=res)
+    assert mention_gender(doc, mention) == "m"
+    assert name_genders(doc, [mention]) == {"Dorian Pell": "m"}
+
+
+def test_a_listed_first_name_beats_a_pronoun_resolved_to_it(nlp):
+    # a wrong "him" on Mary Sloan must not make her a man
+    from types import SimpleNamespace
+
+    doc = nlp("Judge Mary Sloan said she sent him to a hospital.")
+    him = next(t for t in doc if t.text == "him")
+    res = SimpleNamespace(name="Mary Sloan", kind="person")
+    mention = SimpleNamespace(token_i=him.i, start_char=him.idx, end_char=him.idx + 3, res=res)
+    assert mention_gender(doc, mention) == "f"
+
+
+def test_a_participle_speaks_for_its_clause_subject(resolve):
+    text = "Mona Vance sued Earl Tobin, saying she feared him."
+    assert resolve(text, " she ", head="she").name == "Mona Vance"
+
+
+def test_a_gender_word_in_a_complement_says_nothing_of_the_head(nlp):
+    # "Prince" names the county of the court, not the judge
+    from types import SimpleNamespace
+
+    text = "Judge Mary Sloan of Prince George County Court ruled on Monday."
+    doc = nlp(text)
+    end = text.index(" ruled")
+    res = SimpleNamespace(name="Mary Sloan", kind="person")
+    judge = next(t for t in doc if t.text == "Sloan")
+    mention = SimpleNamespace(token_i=judge.i, start_char=0, end_char=end, res=res)
+    assert mention_gender(doc, mention) == "f"

@@ -118,7 +118,12 @@ def compatible(role: str, res: Any) -> bool:
 
 
 def mention_gender(doc: Doc, mention: MentionLike) -> str | None:
-    """ "m"/"f" when an honorific or title in or just before the mention says so ("Mrs May", "Queen Rania")."""
+    """ "m"/"f" when an honorific or title in or just before the mention says so ("Mrs May", "Queen Rania"), or
+    when the mention is a resolved pronoun ("Desmond Clark pleaded guilty, saying *he* shot Lisa Gray": the "he"
+    says Clark is a man, so a later "her" is not Clark; ``name_genders`` carries it to every mention of him)."""
+    own = PRONOUN_GENDER.get(doc[mention.token_i].lower_) if 0 <= mention.token_i < len(doc) else None
+    if own is not None:  # a first name the lists know beats a pronoun that may have been resolved wrongly
+        return name_gender(getattr(mention.res, "name", None)) or own
     cache = doc.user_data.setdefault("coref_honorifics", {})
     key = (mention.start_char, mention.end_char)
     if key not in cache:
@@ -130,12 +135,14 @@ def mention_gender(doc: Doc, mention: MentionLike) -> str | None:
 
 
 def _honorific_gender(doc: Doc, start_char: int, end_char: int) -> str | None:
-    """What the words of a span and the word before it say of gender: "m", "f", None (nothing), or "" when there
-    is no such span."""
+    """What the words of a span up to its head and the word before it say of gender: "m", "f", None (nothing), or
+    "" when there is no such span."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None:
         return ""
-    words = [t.lower_ for t in span]
+    # the head and what comes before it: a complement names someone else ("Judge Mary O'Brien of *Prince*
+    # William Circuit Court", "the brother of the *queen*")
+    words = [t.lower_ for t in span if t.i <= span.root.i]
     if span.start > 0:
         words.append(doc[span.start - 1].lower_)
     if any(w in FEMALE_WORDS for w in words):
@@ -234,8 +241,9 @@ def reported_speaker(pronoun: Token, mentions: Sequence[MentionLike]) -> Mention
     would run again", "Jones told the officer that *he* had seen the car", "Brown said he was tired and that *he*
     would retire" (a clause joined to the reported one).  News reports a person's own words with "said he", so the
     speaker is the first choice, over a nearer name ("Smith, who met Jones, said he ...") or the man of the
-    sentence before.  A passive subject is left to the usual order: in "the sheriff said he was arrested" the
-    speaker is seldom the one arrested."""
+    sentence before; a participle with no subject of its own speaks for its clause's ("Brewer sued Paulk,
+    saying *she* feared him").  A passive subject is left to the usual order: in "the sheriff said he was
+    arrested" the speaker is seldom the one arrested."""
     if pronoun.dep_ != "nsubj":
         return None
     clause = pronoun.head
@@ -245,6 +253,9 @@ def reported_speaker(pronoun: Token, mentions: Sequence[MentionLike]) -> Mention
     if clause.dep_ != "ccomp" or verb.lemma_.lower() not in REPORTING_LEMMAS:
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG":
+        # "Brewer sued Paulk, *saying* she had been coerced": the participle says what its clause's subject says
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if not subjects or subjects[0].i > pronoun.i:
         return None
     head = subjects[0]
@@ -253,7 +264,9 @@ def reported_speaker(pronoun: Token, mentions: Sequence[MentionLike]) -> Mention
 
 def name_genders(doc: Doc, mentions: Sequence[MentionLike]) -> dict[str, str]:
     """Gender of each named person that some mention of the document marks ("Mrs. Clinton" makes every mention
-    of Hillary Clinton female); a name marked both ways is left out.  Cached per document and mention count."""
+    of Hillary Clinton female; a "he" resolved to Desmond Clark makes him male, as the story's own pronouns are
+    the gender evidence a name list lacks for most names); a name marked both ways is left out, so one wrong
+    resolution cannot fix a gender.  Cached per document and mention count."""
     cached = doc.user_data.get("coref_genders")
     if cached is not None and cached[0] == len(mentions):
         return cached[1]
