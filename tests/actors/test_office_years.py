@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from eventscope.actors.kb import DatedRole, load_knowledge_base, office_roles
+from eventscope.actors.kb import DatedRole, combined_roles, load_knowledge_base, office_roles
 
 
 def _user_kb(tmp_path, people):
@@ -73,3 +73,55 @@ def test_a_2016_article_codes_the_candidate_without_a_sector(nlp, resolver):
     assert candidate is not None and (candidate.country, candidate.sector) == ("USA", None)
     assert president is not None and (president.country, president.sector) == ("USA", "GOV")
     assert undated is not None and (undated.country, undated.sector) == ("USA", "GOV")
+
+
+def test_office_years_fill_the_years_the_dictionary_does_not_cover():
+    office = office_roles("Chancellor of Ruritania (2021-2025)", "RUR", "GOV")
+    dictionary = (DatedRole("RUR", "GOV", "2008-03-01", "2009-10-31"),)  # a minister, as the dictionary knew him
+    roles, after = combined_roles(dictionary, None, office)
+    assert roles == (*dictionary, DatedRole("RUR", "GOV", "2021-01-01", "2025-12-31"))
+    assert after is None
+
+
+def test_a_dated_dictionary_role_is_never_overridden_inside_its_span():
+    office = office_roles("President of Ruritania (2001-2009)", "RUR", "GOV")
+    dictionary = (
+        DatedRole("RUR", None, "1964-01-01", "2001-01-20"),
+        DatedRole("RUR", "GOV", "2001-01-20", "2009-01-20"),
+    )
+    roles, _ = combined_roles(dictionary, None, office)
+    assert roles == dictionary  # every office year is touched by a dated role: the exact dates stand
+
+
+def test_an_open_dictionary_role_ends_with_the_curated_term():
+    inside = combined_roles(
+        (DatedRole("RUR", "GOV", "2009-01-20", None),),
+        None,
+        office_roles("President of Ruritania (2009-2017)", "RUR", "GOV"),
+    )
+    assert inside[0] == (DatedRole("RUR", "GOV", "2009-01-20", "2017-12-31"),)
+    before = combined_roles(  # a prime minister since 2011 who heads an alliance from 2024
+        (DatedRole("RUR", "GOV", "2011-01-01", None),),
+        None,
+        office_roles("Alliance Secretary General (2024-)", None, "IGO"),
+    )
+    assert before[0] == (DatedRole("RUR", "GOV", "2011-01-01", "2023-12-31"), DatedRole(None, "IGO", "2024-01-01"))
+
+
+def test_an_undated_default_that_is_the_office_holds_only_in_its_years():
+    roles, after = combined_roles(
+        (), DatedRole("RUR", "GOV"), office_roles("Regional president (2005-2017)", "RUR", "GOV")
+    )
+    assert roles == (DatedRole("RUR", "GOV", "2005-01-01", "2017-12-31"),)
+    assert after == DatedRole("RUR", None)
+    _, other = combined_roles((), DatedRole("RUR", "MIL"), office_roles("Minister (2005-2017)", "RUR", "GOV"))
+    assert other == DatedRole("RUR", "MIL")  # a different undated role is kept
+
+
+def test_both_sources_combine_in_the_bundled_kb(kb):
+    scholz = kb.lookup("olaf scholz", "Olaf Scholz")
+    assert scholz is not None and scholz.at("2023-03-01") == ("DEU", "GOV")  # the dictionaries stop in 2009
+    obama = kb.lookup("barack obama", "Barack Obama")
+    assert obama is not None and obama.at("2012-03-01") == ("USA", "GOV") and obama.at("2020-03-01") == ("USA", None)
+    rutte = kb.lookup("mark rutte", "Mark Rutte")
+    assert rutte is not None and rutte.at("2015-03-01") == ("NLD", "GOV") and rutte.at("2025-03-01") == (None, "IGO")

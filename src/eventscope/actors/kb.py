@@ -196,6 +196,77 @@ def office_roles(office: str | None, country: str | None, sector: str | None) ->
     return tuple(sorted(roles, key=lambda r: r.start or ""))
 
 
+def _day_before(day: str) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+
+
+def combined_roles(
+    dictionary: tuple[DatedRole, ...],
+    after: DatedRole | None,
+    office: tuple[DatedRole, ...],
+) -> tuple[tuple[DatedRole, ...], DatedRole | None]:
+    """A curated person's dated roles from both sources: the dictionaries' roles, plus the curated office years
+    that no dictionary role covers.
+
+    The dictionaries (PETRARCH2/Phoenix) were compiled around 2015-2016, so their roles stop there: "Olaf Scholz"
+    is a German minister in 2008-2009 only, and the curated "Chancellor of Germany (2021-2025)" must still make
+    him the government in 2023.  The two sources are combined so:
+
+    - a dated dictionary role holds between its dates, and an office year it touches adds nothing (the
+      dictionary knows the exact day: a president who left on January 20 is not the government all year);
+    - an open-ended dictionary role means "still in office when the dictionary was made": it ends with the
+      curated term that contains its start ("Obama" GOV from 2009-01-20 ends with "(2009-2017)"), or else the
+      day before the next curated term begins (a prime minister since 2011 who becomes "NATO Secretary
+      General (2024-)" is the IGO from 2024);
+    - the office years no dictionary role touches become roles of the office ("(2021-2025)": 2021 to 2025);
+    - an undated dictionary default that is the curated office itself (a regional president listed as "GOV"
+      with no dates) holds only in the office years: outside them the person has the country and no sector.
+    """
+    if not office:
+        return dictionary, after
+    closed: list[DatedRole] = []
+    for role in dictionary:
+        if role.end is None and role.start is not None:
+            term = next((t for t in office if t.holds_on(role.start)), None)
+            later = [t.start for t in office if t.start is not None and t.start > role.start]
+            if term is not None:
+                role = DatedRole(role.country, role.sector, role.start, term.end)
+            elif later:
+                role = DatedRole(role.country, role.sector, role.start, _day_before(min(later)))
+        closed.append(role)
+    covered: set[int] = set()
+    open_from: int | None = None
+    for role in closed:
+        first = int(role.start[:4]) if role.start else 0
+        if role.end is None:
+            open_from = first if open_from is None else min(open_from, first)
+        else:
+            covered.update(range(first, int(role.end[:4]) + 1))
+
+    def free(year: int) -> bool:
+        return year not in covered and (open_from is None or year < open_from)
+
+    added: list[DatedRole] = []
+    for term in office:
+        first = int(term.start[:4]) if term.start else 0
+        last = int(term.end[:4]) if term.end else max(first, *covered, open_from or first) + 1
+        run: int | None = None
+        for year in range(first, last + 1):
+            if free(year) and run is None:
+                run = year
+            elif not free(year) and run is not None:
+                added.append(DatedRole(term.country, term.sector, f"{run}-01-01", f"{year - 1}-12-31"))
+                run = None
+        if run is not None:  # an open term stays open past every dictionary year
+            added.append(DatedRole(term.country, term.sector, f"{run}-01-01", f"{last}-12-31" if term.end else None))
+    if after is not None and office and (after.country, after.sector) == (office[0].country, office[0].sector):
+        after = DatedRole(after.country, None)
+    roles = tuple(sorted((*closed, *added), key=lambda r: r.start or ""))
+    return roles, after
+
+
 def _merge(
     kb: KnowledgeBase,
     data: dict[str, Any],
@@ -236,11 +307,12 @@ def _merge(
             surfaces = [item["name"], *item.get("aliases", [])]
             roles, after = _roles(item, check)
             known = next((dated[k] for k in map(name_key, surfaces) if k in dated), None) if not roles else None
-            if kind == "person" and known is not None:  # a curated person takes the dated roles the dictionaries know
-                roles, after = known
             country, sector = item.get("country"), check(item.get("sector"), item["name"])
-            if kind == "person" and not roles and after is None:  # else the office's years, if any ("(2017-2021)"):
-                roles = office_roles(item.get(key), country, sector)  # out of office = the country and no sector
+            if kind == "person" and not roles:  # the office's years, if any ("(2017-2021)"); out of office = the
+                office = office_roles(item.get(key), country, sector)  # country and no sector.  The dictionaries'
+                roles, after = combined_roles(
+                    *(known or (roles, after)), office
+                )  # dated roles hold between their dates
             if "country" not in item and roles:  # a dictionary person: latest role when no date is known
                 country, sector = roles[-1].country, roles[-1].sector
             elif "country" not in item and after is not None:  # only an undated role ("Assam Rifles": IND MIL)
