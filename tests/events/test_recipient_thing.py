@@ -62,3 +62,21 @@ def test_a_share_of_a_group_is_the_recipient_phrase(code):
         source == "A Russian court" and not party and thing.startswith("one of the Kremlin's loudest critics")
         for source, thing, party in recipients
     ), recipients
+
+
+def test_aid_goes_to_the_to_phrase_not_to_the_thing_given(code):
+    recipients = _recipients(code("The state senators donated a total of $5,000 to the community center."), "AID")
+    assert ("The state senators", "the community center", False) in recipients, recipients
+    assert not any("5,000" in thing for _, thing, _ in recipients)
+    recipients = _recipients(code("The charity donated ten tons of food to the flooded district."), "AID")
+    assert ("The charity", "the flooded district", False) in recipients, recipients
+
+
+def test_a_deed_that_is_no_gift_keeps_its_object(code):
+    # no "to" phrase: the object stays the thing acted on
+    assert ("Turkey", "the ban on Greek fishing boats", False) in _recipients(
+        code("Turkey refused to lift the ban on Greek fishing boats."), "REJECT"
+    )
+    # only a gift's object is passed over: another deed's object stays its recipient
+    events = code("Russia and China vetoed a draft resolution on the border crisis in the council.")
+    assert ("Russia", "a draft resolution on the border crisis", False) in _recipients(events, "REJECT")

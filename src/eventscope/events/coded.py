@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.lookup import ArgumentActors
-from eventscope.events.arguments import acted_on, clause_subjects, thing_phrase
+from eventscope.events.arguments import acted_on, clause_subjects, gift_recipient, thing_phrase
 from eventscope.events.lexicon import TriggerEntry
 from eventscope.events.magnitudes import casualties, casualty_field, number_of
 from eventscope.events.modality import reporting_head
@@ -88,6 +88,10 @@ def theme_of(trigger: Token, partner: Token | None, actors: ArgumentActors) -> s
     return None
 
 
+GIVING_TYPES = frozenset({"AID"})
+"""Event types whose direct object is what is given, not whom it is given to (``gift_recipient``)."""
+
+
 def with_recipient_thing(event: Event, doc: Doc, actors: ArgumentActors) -> Event:
     """The event with what its deed was directed at as ``actor2`` when no party is, marked ``party=False``:
     "Russia and China vetoed *a US resolution*", "Trump reneged *on an international nuclear accord*".  PLOVER's
@@ -107,7 +111,10 @@ def with_recipient_thing(event: Event, doc: Doc, actors: ArgumentActors) -> Even
     # "refused to lift *the ban on Cypriot ships*": a stance's deed is in its complement clause
     holders += [c for c in trigger.root.children if c.dep_ == "xcomp"]
     holders += [g for c in holders[-1:] for g in c.children if g.dep_ == "xcomp"]
-    noun = next((n for n in (acted_on(h, inside) for h in holders) if n is not None), None)
+    # "gave $2 million to the sector": aid goes to the "to" phrase, never to the thing given
+    named, noun = gift_recipient(trigger.root) if event.event_type in GIVING_TYPES else (False, None)
+    if not named:
+        noun = next((n for n in (acted_on(h, inside) for h in holders) if n is not None), None)
     if noun is None or actors.resolve_token(noun) is not None:
         return event
     first, last = thing_phrase(noun)
