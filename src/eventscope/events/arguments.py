@@ -625,6 +625,31 @@ def gift_recipient(verb: Token) -> tuple[bool, Token | None]:
     return False, None
 
 
+CHARGE_PREPOSITIONS = frozenset({"in", "with", "for", "of", "on", "over"})
+"""Prepositions that tie a deed to a verb of the law or a charge noun ("charged *with* murder", "counts *of* rape")."""
+
+
+def charged_doers(deed: Token) -> list[Token]:
+    """Who a verb of the law says did the deed named in its phrase: "a man was charged with *the murder* of X",
+    "two men were arrested on five counts of *rape*", "police arrested two men in connection with *the shooting*".
+    The one charged, arrested or convicted is the deed's (alleged) doer: the passive subject, else the object.
+    The deed hangs on the verb by a preposition, directly or through a charge noun ("counts of", "in connection
+    with", "on suspicion of"); coordinated deeds share it ("the kidnapping and assaults")."""
+    node = deed.head if deed.dep_ == "conj" else deed
+    for _ in range(3):
+        prep = node.head
+        if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in CHARGE_PREPOSITIONS:
+            return []
+        holder = prep.head
+        if holder.pos_ == "VERB" and holder.lemma_.lower() in words("charging_verbs"):
+            passive = [c for c in holder.children if c.dep_ == "nsubjpass"]
+            return passive or [c for c in holder.children if c.dep_ == "dobj"]
+        if holder.pos_ != "NOUN" or holder.lemma_.lower() not in words("charge_nouns"):
+            return []
+        node = holder
+    return []
+
+
 def thing_phrase(noun: Token) -> tuple[int, int]:
     """Token bounds [start, end) of the noun's phrase, without clauses, appositions or coordination after it."""
     end = noun.i + 1

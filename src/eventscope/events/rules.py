@@ -33,6 +33,7 @@ from eventscope.events.arguments import (
     agents,
     agents_of_setting,
     between,
+    charged_doers,
     circumstance_subject,
     clause_subjects,
     co_actors,
@@ -1681,6 +1682,14 @@ def _possessed_patient(f: Frame) -> None:
         f.targets.extend(c for c in f.trigger.children if c.dep_ == "poss")
 
 
+def _charged_doer(f: Frame) -> None:
+    if f.sources or f.trigger.pos_ != "NOUN":
+        return
+    entry = f.lexicon.words.get((f.trigger.lemma_.lower(), "NOUN"))
+    if entry is not None and entry.event_type == "ASSAULT":
+        f.sources.extend(charged_doers(f.trigger))
+
+
 def _by_agent(f: Frame) -> None:
     # "agent": the parser's label for "by" on a verb form ("the shelling by X" read as a participle)
     f.sources.extend(
@@ -1920,6 +1929,21 @@ NOUN_FRAME: tuple[Rule, ...] = (
         _of_agent,
         E("The government ignored the warnings of Egypt before the war.", "warnings", "THREATEN", "Egypt"),
         E("The mayor rejected the demands of the protesters.", "demands", "REQUEST", "protesters"),
+        "charged_doer",
+        '"a man was charged with the murder of X", "arrested on five counts of rape": a violent deed named as '
+        "what someone is charged, arrested or convicted for was (allegedly) done by that one, when nothing else "
+        "in the phrase names its doer.",
+        _charged_doer,
+        E("The man was convicted of the murder of his neighbor.", "murder", "ASSAULT", "man", "neighbor"),
+        E("Police arrested two men in connection with the shooting of a teenager.", "shooting", "ASSAULT", "men"),
+        E(
+            "A man was arrested on two counts of attempted murder of a police officer.",
+            "murder",
+            "ASSAULT",
+            "man",
+            "officer",
+        ),
+        E("A man was arrested in the stabbing of a police officer.", "stabbing", "ASSAULT", "man", "officer"),
         role="source",
     ),
     rule(
