@@ -2023,7 +2023,9 @@ def _light_verb_phrase(c: Candidate, frame: Frame) -> list[Actor]:
     host = measured_noun(c.token)
     if c.token.pos_ != "NOUN" or host.dep_ not in ("dobj", "nsubjpass") or not is_light_verb(host.head):
         return []
-    return first_prep_targets(host.head, c.state.actors)
+    # "gave Clinton a glowing endorsement", "gave the mayor a warning": the light verb's indirect object
+    indirect = [o for o in host.head.children if o.dep_ == "dative" and o.pos_ in ("NOUN", "PROPN", "PRON")]
+    return c.state.actors.resolve_all(expand_conjuncts(indirect)) or first_prep_targets(host.head, c.state.actors)
 
 
 def _dative_phrase(c: Candidate, frame: Frame) -> list[Actor]:
@@ -2132,9 +2134,10 @@ TARGET_FALLBACKS: tuple[Rule, ...] = (
     rule(
         "light_verb_phrase",
         '"filed charges against the president", "opened an investigation into the bank": the target phrase '
-        "of an event noun's light verb.",
+        'of an event noun\'s light verb; "gave the mayor a warning": its indirect object.',
         _light_verb_phrase,
         E("Brazilian police filed new charges against the former minister.", "charges", "ACCUSE", "police", "minister"),
+        E("The newspaper gave the senator a glowing endorsement.", "endorsement", "SUPPORT", "newspaper", "senator"),
         E(
             "The German authorities opened fraud investigations against dozens of banks.",
             "investigations",
