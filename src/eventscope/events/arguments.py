@@ -625,6 +625,16 @@ def gift_recipient(verb: Token) -> tuple[bool, Token | None]:
     return False, None
 
 
+def text_authors(noun: Token) -> list[Token]:
+    """The author of a text or campaign that is the subject of a deed: "a report *by the inspector general*
+    criticized the chief", "*the council's* resolution condemned the raid" (word class ``authored_texts``).  None
+    for other nouns, for pronoun possessors ("its report": the pronoun is no better a source) and names."""
+    if noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() not in words("authored_texts"):
+        return []
+    by = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for c in p.children if c.dep_ == "pobj"]
+    return by or [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+
+
 CHARGE_PREPOSITIONS = frozenset({"in", "with", "for", "of", "on", "over"})
 """Prepositions that tie a deed to a verb of the law or a charge noun ("charged *with* murder", "counts *of* rape")."""
 

@@ -63,6 +63,7 @@ from eventscope.events.arguments import (
     prep_holders,
     prep_objects,
     supported_in,
+    text_authors,
     under_denial,
 )
 from eventscope.events.coded import CodedEvent, claimed_by, confidence, magnitudes, theme_of
@@ -1273,6 +1274,10 @@ def _clause_subject(f: Frame) -> None:
         f.sources.extend(f.subjects[0])
 
 
+def _subject_author(f: Frame) -> None:
+    f.sources[:] = [a for s in f.sources for a in (text_authors(s) or [s])]
+
+
 def _passive_subject(f: Frame) -> None:
     if f.passive:
         f.targets.extend(f.subjects[0])
@@ -1447,6 +1452,15 @@ VERB_FRAME: tuple[Rule, ...] = (
         _clause_subject,
         E("Russia attacked Ukrainian ports.", "attacked", "ASSAULT", "Russia", "ports"),
         E("Iran and Syria condemned the strike.", "condemned", "ACCUSE", "Iran"),
+        role="source",
+    ),
+    rule(
+        "subject_author",
+        '"a report by the inspector general criticized the chief", "the council\'s resolution condemned the raid": a '
+        'text or campaign that does the deed stands for its author (the "by" phrase or the possessor).',
+        _subject_author,
+        E("A report by the inspector general criticized the sheriff.", "criticized", "ACCUSE", "inspector", "sheriff"),
+        E("The council's resolution condemned the police chief.", "condemned", "ACCUSE", "council", "chief"),
         role="source",
     ),
     rule(
