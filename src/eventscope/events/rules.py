@@ -1750,6 +1750,16 @@ def _of_agent(f: Frame) -> None:
     ]
     f.sources.extend(doers)
     f.targets[:] = [t for t in f.targets if t not in doers]
+def _charging_participle(f: Frame) -> None:
+    # "an indictment charging the mayor with bribery", "a lawsuit accusing the company of fraud"
+    if not f.targets:
+        f.targets.extend(
+            o
+            for x in f.trigger.children
+            if x.dep_ == "acl" and x.tag_ == "VBG" and x.lemma_.lower() in words("charging_verbs")
+            for o in x.children
+            if o.dep_ == "dobj"
+        )
 
 
 def _noun_prep_object(f: Frame) -> None:
@@ -1877,6 +1887,15 @@ NOUN_FRAME: tuple[Rule, ...] = (
         _noun_prep_object,
         E("The Israeli strike on Gaza killed 23 people.", "strike", "ASSAULT", "Israeli", "Gaza"),
         E("Iran's support for Hezbollah worries Israel.", "support", "SUPPORT", "Iran", "Hezbollah"),
+        role="target",
+    ),
+    rule(
+        "charging_participle",
+        '"the indictment charging the mayor with bribery", "a lawsuit accusing the company of fraud": the one a '
+        "charge names in its participle clause is its target.",
+        _charging_participle,
+        E("Prosecutors unsealed an indictment charging the mayor with bribery.", "indictment", "ACCUSE", "-", "mayor"),
+        E("The state filed a lawsuit accusing the company of fraud.", "lawsuit", "ACCUSE", "state", "company"),
         role="target",
     ),
     rule(
