@@ -2107,7 +2107,9 @@ def _complement_phrase(c: Candidate, frame: Frame) -> list[Actor]:
         found = first_prep_targets(deed, c.state.actors) or c.state.actors.resolve_all(
             expand_conjuncts(o for d in deed.children if d.dep_ == "dative" for o in d.children if o.dep_ == "pobj")
         )
-        objects = [o for o in deed.children if o.dep_ == "dobj"]
+        # a phrase on the last of coordinated objects holds for all: "drop two charges and a kidnapping charge
+        # *against Clark*"
+        objects = expand_conjuncts(o for o in deed.children if o.dep_ == "dobj")
         found = found or c.state.actors.resolve_all(expand_conjuncts([p for o in objects for p in prep_objects(o)][:1]))
         if found:
             return found
@@ -2214,6 +2216,13 @@ TARGET_FALLBACKS: tuple[Rule, ...] = (
         _complement_phrase,
         E("Japan agreed to lend $2 billion to Indonesia.", "agreed", "AGREE", "Japan", "Indonesia"),
         E("The court refused to accept a request from Russia.", "refused", "REJECT", "court", "Russia"),
+        E(
+            "Prosecutors agreed to drop two charges and a fraud charge against Smith.",
+            "agreed",
+            "AGREE",
+            "Prosecutors",
+            "Smith",
+        ),
     ),
     rule(
         "message_addressee",
