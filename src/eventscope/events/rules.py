@@ -1750,6 +1750,8 @@ def _of_agent(f: Frame) -> None:
     ]
     f.sources.extend(doers)
     f.targets[:] = [t for t in f.targets if t not in doers]
+
+
 def _charging_participle(f: Frame) -> None:
     # "an indictment charging the mayor with bribery", "a lawsuit accusing the company of fraud"
     if not f.targets:
@@ -1962,6 +1964,9 @@ NOUN_FRAME: tuple[Rule, ...] = (
         _of_agent,
         E("The government ignored the warnings of Egypt before the war.", "warnings", "THREATEN", "Egypt"),
         E("The mayor rejected the demands of the protesters.", "demands", "REQUEST", "protesters"),
+        role="source",
+    ),
+    rule(
         "charged_doer",
         '"a man was charged with the murder of X", "arrested on five counts of rape": a violent deed named as '
         "what someone is charged, arrested or convicted for was (allegedly) done by that one, when nothing else "
