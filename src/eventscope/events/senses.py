@@ -68,6 +68,12 @@ def actor_like(token: Token, c: Any) -> bool:
     )
 
 
+def _undergoers(token: Token) -> list[Token]:
+    """What a verb trigger is done to, active or passive: its direct object ("shot *the man*") or its passive
+    subject ("*the man* was shot")."""
+    return [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+
+
 def _objects(token: Token) -> list[Token]:
     """Direct objects of a verb trigger, or the noun a passive participle modifies ("a photo released by"), or the
     noun a relative clause with its own subject and no object describes ("the records that Trump released")."""
@@ -140,7 +146,7 @@ def interrupted_speaker(c: Any) -> bool:
     token = c.token
     if token.lemma_.lower() != "cut" or not any(ch.dep_ == "prt" and ch.lower_ == "off" for ch in token.children):
         return False
-    objects = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    objects = _undergoers(token)
     if not objects:
         return False
     talk = any(t.lemma_.lower() in ("say", "ask", "tell", "speak", "interview", "question") for t in c.state.sentence)
@@ -185,7 +191,7 @@ def scene_dispatch(c: Any) -> bool:
     token = c.token
     if c.entry.event_type != "MOBILIZE" or token.lemma_.lower() not in ("dispatch", "send", "deploy", "call"):
         return False
-    sent = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    sent = _undergoers(token)
     services = words("emergency_services")
     if not sent or not all(any(h.lemma_.lower() in services for h in _titled_heads(o)) for o in sent):
         return False
@@ -203,7 +209,7 @@ def _summoned(token: Token) -> list[Token]:
     """What a verb of summoning calls or sends: its object or passive subject, the "for" noun ("called for backup",
     "radioed for paramedics") and the noun after "in" ("calling in tactical medics", which the parser may read as a
     particle with an object of its own)."""
-    found = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    found = _undergoers(token)
     for ch in token.children:
         if (ch.dep_ == "prep" and ch.lower_ == "for") or (ch.dep_ in ("prt", "prep") and ch.lower_ == "in"):
             found += [o for o in ch.children if o.dep_ == "pobj"]
@@ -331,7 +337,7 @@ def hired_person(c: Any) -> bool:
     token = c.token
     if c.entry.event_type != "MOBILIZE" or token.lemma_.lower() not in ("recruit", "hire", "appoint"):
         return False
-    objects = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    objects = _undergoers(token)
     if any(o.tag_ in ("NNS", "NNPS") or o.like_num or any(ch.like_num for ch in o.children) for o in objects):
         return False  # "recruited fighters", "hired 40 guards"
     duty = any(ch.dep_ == "xcomp" and ch.lemma_.lower() in POST_DUTIES for ch in token.children)
@@ -349,7 +355,7 @@ def non_political_compound(c: Any) -> bool:
 
 
 def _attacked_things(token: Token) -> list[Token]:
-    found = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    found = _undergoers(token)
     found += [
         o
         for p in token.children
@@ -516,7 +522,7 @@ def criticized_idea(c: Any, entry: TriggerEntry) -> TriggerEntry:
     policy", "slammed the decision"): ACCUSE, mode disapprove."""
     if entry.event_type not in VIOLENT_TYPES or c.token.pos_ != "VERB":
         return entry
-    objects = [ch for ch in c.token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    objects = _undergoers(c.token)
     if not objects or not all(o.lemma_.lower() in words("criticized_ideas") for o in objects):
         return entry
     return _retyped(entry, "ACCUSE", "disapprove")
@@ -1314,7 +1320,7 @@ def return_journey(c: Any) -> bool:
     token = c.token
     if token.pos_ != "VERB" or token.lemma_.lower() != "return" or c.entry.event_type != "RETREAT":
         return False
-    objects = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    objects = _undergoers(token)
     return not objects or all(o.lemma_.lower() in words("unreturnable_objects") for o in objects)
 
 
@@ -1349,7 +1355,7 @@ def object_not_victim(c: Any) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB" or lemma not in words("party_object_verbs"):
         return False
-    objects = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    objects = _undergoers(token)
     # "admitted that something was wrong": an "object" after the verb's own "that" is the clause's subject
     objects = [o for o in objects if not any(m.lower_ == "that" for m in _marks(token, o))]
     if lemma in ("speak", "talk"):
@@ -1388,7 +1394,7 @@ def adopted_measure(c: Any) -> bool:
     token = c.token
     if c.entry.event_type != "SUPPORT" or token.lemma_.lower() not in words("adopting_verbs"):
         return False
-    objects = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    objects = _undergoers(token)
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objects.append(token.head)  # "the loan signed today by the bank"
     measures = words("measure_nouns")  # not a plan: "approved a plan to build 31 units" is a deed in the making
@@ -1419,7 +1425,7 @@ def bladed_hacking(c: Any, entry: TriggerEntry) -> TriggerEntry:
         return entry
     if any(p.lower_ == "to" and any(o.lower_ in words("deadly_outcomes") for o in p.children) for p in preps):
         return entry  # "hacked to death": a killing (events/conflict.py deadly_outcome)
-    victims = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    victims = _undergoers(token)
     if not victims or any(v.lemma_.lower() in words("cyber_objects") for v in victims):
         return entry
     blades = words("blade_words")
@@ -1607,7 +1613,7 @@ def delivered_words(c: Any) -> bool:
     token = c.token
     if c.entry.event_type != "AID" or token.lemma_.lower() != "deliver":
         return False
-    delivered = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    delivered = _undergoers(token)
     if token.dep_ in ("relcl", "acl") and token.head.i < token.i:
         delivered.append(token.head)  # "a speech [that] she delivered", "the verdict delivered on Monday"
     return bool(delivered) and all(o.lemma_.lower() in words("delivered_words") for o in delivered)
@@ -1663,7 +1669,7 @@ def shared_view(c: Any) -> bool:
     token = c.token
     if c.entry.event_type != "COOPERATE" or token.lemma_.lower() != "share":
         return False
-    shared = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    shared = _undergoers(token)
     return bool(shared) and all(o.lemma_.lower() in words("view_nouns") for o in shared)
 
 
@@ -1674,7 +1680,7 @@ def remembered_person(c: Any) -> bool:
     token = c.token
     if c.entry.event_type != "SANCTION" or token.pos_ != "VERB" or token.lemma_.lower() != "recall":
         return False
-    recalled = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    recalled = _undergoers(token)
     heads = [h for o in recalled for h in _object_heads(o)]  # no object: "recalled that ..." is speech_sense's
     return bool(heads) and not any(h.lemma_.lower() in words("recalled_parties") for h in heads)
 
@@ -1704,7 +1710,7 @@ def public_advisory(c: Any) -> bool:
     token = c.token
     if c.entry.event_type != "THREATEN" or token.lemma_.lower() != "warn":
         return False
-    warned = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    warned = _undergoers(token)
     public = words("private_people") | words("public_nouns")
     return bool(warned) and all(o.pos_ == "NOUN" and o.lemma_.lower() in public for o in warned)
 
@@ -2019,7 +2025,7 @@ def self_directed(c: Any) -> bool:
         return False  # "a suicide bomber blew himself up at the rally": the attack is on those around him
     if c.entry.event_type == "COOPERATE" and any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in token.children):
         return False  # "allied itself with the ruling coalition": the partner is named
-    objects = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    objects = _undergoers(token)
     return bool(objects) and all(o.lower_ in REFLEXIVE_PRONOUNS for o in objects)
 
 
@@ -2054,7 +2060,7 @@ def animal_attack(c: Any) -> bool:
     doers += [o for ch in token.children if ch.dep_ == "agent" for o in ch.children if o.dep_ == "pobj"]
     if doers and all(d.lemma_.lower() in animals or d.lower_ in animals for d in doers):
         return True
-    victims = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    victims = _undergoers(token)
     if not victims:  # "kill and sacrifice animals": the object of the conjoined verb
         victims = [o for verb in token.conjuncts for o in verb.children if o.dep_ == "dobj"]
         # ... or the noun the parser hangs on the verb as its conjunct ("kill and [sacrifice goats]")
@@ -2159,7 +2165,7 @@ def _invited_to(token: Token) -> list[Token]:
 def _audience_invitees(token: Token) -> bool:
     """The invitees are an audience: "invited members of the audience", "invited guests", "invited the public"."""
     audiences = words("public_audiences") | words("social_guests")
-    invitees = [ch for ch in token.children if ch.dep_ in ("dobj", "nsubjpass")]
+    invitees = _undergoers(token)
     if token.dep_ == "amod" or (token.dep_ == "acl" and token.tag_ == "VBN"):
         invitees.append(token.head)
     heads = [
