@@ -30,8 +30,8 @@ def test_a_place_of_a_participial_clause_on_another_noun_is_not_the_scene(nlp, g
 
 def test_a_place_of_the_clause_that_compares_the_event_is_not_its_scene(nlp, geo):
     text = (
-        "Thousands mourned in Tacoma on Friday. The two deputies were shot in the line of duty Sunday, the "
-        "deadliest day for the county since three agents died 20 years ago during a siege of a ranch in Waco, Texas."
+        "Hundreds gathered in Tacoma on Friday. The two deputies were shot while on patrol Sunday, the worst day "
+        "for the county since three agents died 20 years ago during a siege of a ranch in Waco, Texas."
     )
     loc = _where(nlp, geo, text, "shot")
     assert loc is not None and loc.name == "Tacoma"

@@ -609,7 +609,7 @@ def acted_on(trigger: Token, skip: frozenset[int] = frozenset()) -> Token | None
 def gift_recipient(verb: Token) -> tuple[bool, Token | None]:
     """Whether a deed of giving names its recipient in a "to" phrase, and that phrase's noun when it is a thing.
 
-    "gave $2 million *to the agricultural sector*", "donated a total of $5,000 *to the community center*", "sent
+    "gave $2 million *to the agricultural sector*", "donated $3,000 in all *to the town library*", "sent
     a team of doctors *to the hospital*": what is given (the direct object) is never the one the aid goes to; the
     "to" phrase is (the parser tags this "to" as a dative or a preposition).  (True, None) when the phrase names
     a party or a name the actors stage did not read, so the given thing is not taken in its place; (False, None)

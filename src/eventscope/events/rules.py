@@ -669,12 +669,12 @@ VETOES: tuple[Rule, ...] = (
     ),
     rule(
         "responder_summons",
-        '"the first officers on the scene called for backup", "sent out a search party": police or a rescue service '
+        '"the first deputies to arrive radioed for backup", "sent out a search party": police or a rescue service '
         "summoning one of its own units runs a call-out, no REQUEST, AID or MOBILIZE between parties "
         "(events/senses.py).",
         responder_summons,
         E("The first Kenyan officers at the scene called for backup because of the size of the crowd.", "called", None),
-        E("The Nigerian border post immediately sent out a small search party for the hikers.", "sent", None),
+        E("The ranger station sent out a search party for the lost climbers.", "sent", None),
     ),
     rule(
         "hired_person",
@@ -827,7 +827,7 @@ VETOES: tuple[Rule, ...] = (
         E("The Kenyan ruling party seized control of the National Assembly in 2017.", "seized", None),
         E("The Kenyan police filmed the raid and released it to the press on Monday.", "released", None),
         E("Detectives in Nairobi have ruled out foul play in the fire.", "ruled", None),
-        E("A floral tribute had also been sent from England by the family of the Kenyan soldier.", "sent", None),
+        E("A bouquet of flowers had been sent from Wales by the soldier's family.", "sent", None),
     ),
     rule(
         "discourse_tell",
@@ -1004,21 +1004,21 @@ VETOES: tuple[Rule, ...] = (
         "present or the future whose doer or object is anyone or whoever states a rule or a policy, not a happening "
         "(events/senses.py).",
         free_choice_party,
-        E("The Kenyan authorities say they will arrest and detain anyone who is caught.", "arrest", None),
+        E("Officials in Kenya warn that they will detain and arrest anyone found poaching.", "arrest", None),
         E("The Nigerian army says it will shoot anyone who breaks the curfew in Maiduguri.", "shoot", None),
     ),
     rule(
         "alternative_choice",
-        '"a bill that both chambers will either accept or reject", "the council can approve or reject the plan": '
+        '"a measure the two houses will either adopt or reject", "the council can approve or reject the plan": '
         'deeds offered as alternatives with "or", not in the past, name a choice, not a deed done '
         "(events/senses.py).",
         alternative_choice,
-        E("The committee is drafting a bill that both Kenyan chambers will either accept or reject.", "reject", None),
+        E("The committee is writing a measure that the two Kenyan houses will either adopt or reject.", "reject", None),
         E("The Kenyan parliament can approve or reject the budget next week.", "reject", None),
     ),
     rule(
         "recognition_sense",
-        '"was recognized as Citizen of the Year" (an honour), "the snipers recognized his profile" (perception): '
+        '"was recognized as Farmer of the Year" (an honour), "the snipers recognized his profile" (perception): '
         '"recognize" backs a party only for a state, a government or a political status (events/senses.py).',
         recognition_sense,
         E("The Kenyan teacher was recognized as Teacher of the Year by the county board.", "recognized", None),

@@ -207,11 +207,13 @@ SUMMONING_VERBS = frozenset({"call", "send", "dispatch", "request", "summon", "r
 
 def _summoned(token: Token) -> list[Token]:
     """What a verb of summoning calls or sends: its object or passive subject, the "for" noun ("called for backup",
-    "radioed for paramedics") and the noun after "in" ("calling in tactical medics", which the parser may read as a
-    particle with an object of its own)."""
+    "radioed for paramedics") and the noun after "in" ("calling in paramedics", which the parser may read as a
+    particle with an object of its own).  With an object, a "for" noun is whom the unit is sent for ("sent out a
+    search party for the climbers"), not a second thing summoned."""
     found = _undergoers(token)
     for ch in token.children:
-        if (ch.dep_ == "prep" and ch.lower_ == "for") or (ch.dep_ in ("prt", "prep") and ch.lower_ == "in"):
+        summoned_for = ch.dep_ == "prep" and ch.lower_ == "for" and not found
+        if summoned_for or (ch.dep_ in ("prt", "prep") and ch.lower_ == "in"):
             found += [o for o in ch.children if o.dep_ == "pobj"]
     return [o for obj in found for o in (obj, *(c for c in obj.children if c.dep_ == "conj"))]
 
@@ -226,7 +228,7 @@ def _response_unit(noun: Token) -> bool:
 
 
 def responder_summons(c: Any) -> bool:
-    """Veto: "the first officers on the scene called for backup", "calling in tactical medics from the county EMS",
+    """Veto: "the first deputies to arrive radioed for backup", "calling in paramedics from a nearby county",
     "the checkpoint immediately sent out a search party": police, firefighters or a rescue service summoning or
     sending out one of their own units (``response_units``) is how an emergency call-out is run, told as the
     circumstances of a crime, a fire or a search; the crime or the accident is the event, the summons no REQUEST,
@@ -991,7 +993,7 @@ def habitual_present(c: Any) -> bool:
     """Veto: a deed in the simple present with no date, past the first sentence, describes what someone does as
     a rule ("the committee, which provides funding", "the bank supports member states by providing finance",
     "a jeweller offers its staff money", "the unit, which probes deaths involving officers") or a standing state
-    ("troops are stationed in the region", "the authorities do not recognize the status of refugees", "the firm
+    ("troops are stationed in the region", "the ministry does not recognize refugee status for migrants", "the firm
     doesn't offer loans"), not a happening.  News tells happenings in the past or the perfect;
     the headline (the first sentence) keeps its present ("President seeks more refugees")."""
     token = c.token
@@ -1021,7 +1023,7 @@ def _do_support(token: Token) -> bool:
 
 
 def _or_conjuncts(verb: Token) -> list[Token]:
-    """The verbs joined to this one by "or" ("will either accept or reject", "can approve or reject the budget"): the
+    """The verbs joined to this one by "or" ("will either adopt or reject", "can approve or reject the budget"): the
     first conjunct holds the "or" and the other verbs."""
     first = verb
     while first.dep_ == "conj" and first.head.pos_ == "VERB" and first.head is not first:
@@ -1035,7 +1037,7 @@ def _or_conjuncts(verb: Token) -> list[Token]:
 
 
 def alternative_choice(c: Any) -> bool:
-    """Veto: "a final bill that both chambers will either accept or reject", "the council can approve or reject the
+    """Veto: "a measure the two houses will either adopt or reject", "the council can approve or reject the
     plan", "whether to accept or decline the offer": deeds offered as alternatives with "or", in the present, the
     future or a modal, name the choice a body has, not a deed done; whichever is chosen will be the news.  Past
     alternatives ("the protesters threw stones or burned tyres") tell deeds that were done and stay."""
@@ -1053,7 +1055,7 @@ def alternative_choice(c: Any) -> bool:
 
 
 def recognition_sense(c: Any) -> bool:
-    """Veto: "had been recognized as Citizen of the Year", "was recognized as an outstanding young man" (an honour)
+    """Veto: "had been recognized as Farmer of the Year", "was recognized as an exemplary volunteer" (an honour)
     and "the snipers recognized Lincoln's profile", "she recognized his voice" (perception): "recognize" backs a party
     only when a state or a body recognizes a state, a government or a claim ("Russia recognized Abkhazia as an
     independent state", "recognized Jerusalem as the capital", "Kenya recognized the new government").  So an "as"
@@ -1096,7 +1098,7 @@ def free_choice_party(c: Any) -> bool:
     if token.pos_ != "VERB":
         return False
     parties = [ch for ch in token.children if ch.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")]
-    if not any(p.dep_ == "dobj" for p in parties):  # "will arrest and detain anyone": the object both verbs share
+    if not any(p.dep_ == "dobj" for p in parties):  # "will detain and arrest anyone": the object both verbs share
         parties += [o for v in token.children if v.dep_ == "conj" for o in v.children if o.dep_ == "dobj"]
     if not any(p.lower_ in FREE_CHOICE_PRONOUNS for p in parties):
         return False
