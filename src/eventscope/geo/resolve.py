@@ -10,12 +10,14 @@ countries and regions the story is about; the second uses that.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from eventscope.geo.gazetteer import Gazetteer
 from eventscope.geo.normalize import name_key
 from eventscope.geo.recognize import Mention
+from eventscope.vocabulary import words
 
 # All weights below were set together on the GeoWebNews + LGL dev sets (eventscope.evaluation.geo,
 # accuracy@161km); re-run both after changing any of them.
@@ -260,6 +262,7 @@ def resolve(
     # org words first: a misread "Juba League" must not outvote the story's own towns as strays
     second = _drop_org_words(gaz, mentions, run(ctx), fallback_country, text)
     second = _drop_strays(gaz, mentions, second, fallback_country)
+    second = _cohere_local(gaz, mentions, second, text)
     country = build_context(gaz, second, mentions).main_country if second != first else ctx.main_country
     second = _refer(gaz, mentions, second, country or fallback_country)
     return second, build_context(gaz, second, mentions)
@@ -371,3 +374,120 @@ def _drop_strays(
             if gaz.cc[i]:
                 votes[gaz.cc[i]] -= 1
     return out
+
+
+# Local coherence (see ``_cohere_local``).
+LOCAL_NEAR_KM = 60.0  # a town "in" a county the story names lies this close to the county's point
+LOCAL_KINDS = frozenset({"PPL", "ADM2"})  # the story's own towns and counties
+LOCAL_TOWN_WORDS = frozenset(words("local_town_words"))  # data/vocabulary.json
+_WORD = re.compile(r"[a-z]+")
+_DEMONYMS: dict[str, set[str]] = {}
+
+
+def _named_country(gaz: Gazetteer, cc: str, mentions: list[Mention], resolved: list[Resolution], text: str) -> bool:
+    """The story names the foreign place's country itself, or its people ("French police", "in France")."""
+    if not _DEMONYMS:
+        from eventscope.geo.gazetteer import country_demonyms
+
+        for iso2, demonym in country_demonyms():
+            _DEMONYMS.setdefault(iso2, set()).add(demonym.lower())
+    tokens = set(text.lower().replace("-", " ").split())
+    if _DEMONYMS.get(cc, set()) & {w.strip(".,;:'\"()") for w in tokens}:
+        return True
+    return any(r.entry is not None and gaz.fc[r.entry] == "PCLI" and gaz.cc[r.entry] == cc for r in resolved)
+
+
+def _cohere_local(gaz: Gazetteer, mentions: list[Mention], resolved: list[Resolution], text: str) -> list[Resolution]:
+    """A famous city abroad becomes its namesake in the story's own county or state when every other place of
+    the story lies in one country and the namesake sits among them.
+
+    US local news is full of towns named after cities abroad (Paris, Tennessee; Athens, Georgia; Moscow, Idaho;
+    Lebanon, Ohio); written without their state ("A Paris man was arrested by Henry County deputies") the
+    city's size wins.  The story's other places say where it is: a candidate of the name within
+    ``LOCAL_NEAR_KM`` of a town or county the story names is taken, the county's own namesakes being
+    resolved jointly with it ("Henry County" is in ten states; the one holding a Paris is meant); failing that,
+    a candidate in the one admin1 region that the story's towns, counties and state share, when the story names
+    the town as its own (``_local_use``: "Athens police", not "a trip to Athens").  Kept abroad: a
+    city when any other place of the story lies outside that country, when the story names its country or
+    its people ("French police in Paris"), or when the story names no local place (a county or town) at all.
+    The actors' country is no guard here: "a Paris man" makes the actors French by the very reading at issue."""
+    local = [
+        n
+        for n, (m, r) in enumerate(zip(mentions, resolved, strict=True))
+        if r.entry is not None and m.cue not in REFERRING_CUES and gaz.fc[r.entry] != "CONT"
+    ]
+    if len(local) < 2:
+        return resolved
+    out = list(resolved)
+    for n in local:
+        i = resolved[n].entry
+        assert i is not None
+        key = mentions[n].key
+        cc = gaz.cc[i]
+        if gaz.fc[i] not in {"PPL", "PPLC"} or not cc:
+            continue
+        others = [k for k in local if mentions[k].key != key]
+        anchors = [out[k].entry for k in others]
+        countries = {gaz.cc[e] for e in anchors if e is not None}
+        if len(countries) != 1 or cc in countries:
+            continue
+        home = countries.pop()
+        kinds = {gaz.fc[e] for e in anchors if e is not None}
+        if not kinds & LOCAL_KINDS or "PCLI" in kinds:
+            continue
+        if _named_country(gaz, cc, mentions, resolved, text):
+            continue
+        cands = [c for c in gaz.candidates(key) if gaz.cc[c] == home and gaz.fc[c] in LOCAL_KINDS]
+        cands = [c for c in cands if _main_name(gaz, c, key)]
+        if not cands:
+            continue
+        pick = _near_pick(gaz, cands, [(k, e) for k, e in zip(others, anchors, strict=True) if e is not None], mentions)
+        if pick is not None:
+            c, moves = pick
+            for k, e in moves:
+                out[k] = Resolution(e, out[k].confidence)
+        else:
+            regions = {gaz.a1[e] for e in anchors if e is not None and gaz.fc[e] in LOCAL_KINDS | {"ADM1"}}
+            inside = [c for c in cands if len(regions) == 1 and gaz.a1[c] in regions]
+            if not inside or not any(m.key == key and _local_use(m, text) for m in mentions):
+                continue
+            c = max(inside, key=lambda c: gaz.pop[c])
+        for k in range(len(mentions)):
+            if out[k].entry == i:  # every mention read as that city ("Paris City Hall" too)
+                out[k] = Resolution(c, out[k].confidence)
+    return out
+
+
+def _local_use(m: Mention, text: str) -> bool:
+    """The town is named as the story's own: a ``LOCAL_TOWN_WORDS`` noun follows it ("Athens police", "a Paris
+    woman") or governs it ("the mayor of Athens", "officers in Paris")."""
+    after = _WORD.findall(text[m.end : m.end + 25].lower())[:1]
+    before = _WORD.findall(text[max(0, m.start - 30) : m.start].lower())[-2:]
+    return bool(after and after[0] in LOCAL_TOWN_WORDS) or (
+        len(before) == 2 and before[1] in {"of", "in"} and before[0] in LOCAL_TOWN_WORDS
+    )
+
+
+def _near_pick(
+    gaz: Gazetteer, cands: list[int], anchors: list[tuple[int, int]], mentions: list[Mention]
+) -> tuple[int, list[tuple[int, int]]] | None:
+    """The candidate nearest a town or county of the story (within ``LOCAL_NEAR_KM``), and the mentions to move.
+
+    The story's places as resolved come first; failing them, a county's other namesakes: a county name read
+    in the wrong state ("Henry County": Illinois) moves, every mention of it, to the namesake next to the
+    candidate (Henry County, Tennessee holds Paris)."""
+    local = [(k, e) for k, e in anchors if gaz.fc[e] in LOCAL_KINDS]
+    pairs = [(_km(gaz, c, e), c, []) for c in cands for _, e in local]
+    near = [p for p in pairs if p[0] <= LOCAL_NEAR_KM]
+    if not near:
+        for k, e in local:
+            if gaz.fc[e] != "ADM2":
+                continue
+            same = [kk for kk, m in enumerate(mentions) if m.key == mentions[k].key]
+            for x in gaz.candidates(mentions[k].key):
+                if gaz.fc[x] == "ADM2" and x != e:
+                    near += [(d, c, [(kk, x) for kk in same]) for c in cands if (d := _km(gaz, c, x)) <= LOCAL_NEAR_KM]
+    if not near:
+        return None
+    _, c, moves = min(near, key=lambda p: p[0])
+    return c, moves
