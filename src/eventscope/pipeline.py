@@ -31,7 +31,7 @@ from eventscope.events import CodedEvent, EventCoder, happening_id, load_lexicon
 from eventscope.events.attribution import link_quotes_and_events
 from eventscope.events.classifier import EventClassifier
 from eventscope.events.coded import with_recipient_thing
-from eventscope.events.conflict import fold_casualties
+from eventscope.events.conflict import by_air_strike, fold_casualties
 from eventscope.events.context import contexts_for
 from eventscope.events.eventness import EventnessModel, load_eventness
 from eventscope.events.merge import count_duplicate_reports as _count_duplicate_reports
@@ -70,6 +70,12 @@ IMPLIED_ARRESTER = Actor(None, None, "police", None, None, "POL")
 """Who arrests when the text does not say ("was arrested in Dhaka", "were detained"): the police of the state where
 it happened (``with_place_country`` gives the country, marked inferred).  ACLED codes such notes with the country's
 police as actor 1; the actor has no span, as nothing in the text names it."""
+IMPLIED_AIR_FORCE = Actor(None, None, "air force", None, None, "MIL")
+"""Who carried out an air strike the text names no doer of ("ten militants were killed in air strikes in North
+Waziristan", "airstrikes pounded hideouts"): the air force of the state where it happened (``with_place_country``),
+as ACLED codes such notes ("Military Forces of Pakistan").  A named or modified doer ("Israeli airstrikes", "a
+coalition air strike") is resolved by the coder first and kept; drone strikes are not air strikes here
+(data/vocabulary.json ``air_strike_nouns``)."""
 
 
 def _names_a_group(entity: Span) -> bool:
@@ -313,6 +319,8 @@ class Pipeline:
         when = dates.for_sentence(sentence)
         if item.actor1 is None and entry.event_type == "COERCE" and entry.mode == "arrest":
             item = replace(item, actor1=IMPLIED_ARRESTER, rules=(*item.rules, "implied_arrester"))
+        if item.actor1 is None and entry.event_type == "ASSAULT" and by_air_strike(item.trigger):
+            item = replace(item, actor1=IMPLIED_AIR_FORCE, rules=(*item.rules, "implied_air_force"))
         visit = entry.event_type == "CONSULT" and entry.mode == "visit"  # a visitor is not from where it went
         item = replace(
             item,

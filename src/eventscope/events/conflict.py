@@ -1279,3 +1279,36 @@ def _combined(a: Any, b: Any) -> Any:
     if b is None:
         return a
     return b if b.value > a.value else a
+
+
+# -- attacks from the air with no doer named ------------------------------------------------------------------------
+
+
+def is_air_strike(noun: Token) -> bool:
+    """ "airstrikes", "an air strike", "aerial bombardment", "air raids": a noun for an attack from the air, written
+    as one word ("airstrike", "airraid") or as an attack noun after "air"/"aerial" (data/vocabulary.json)."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ not in ("NOUN", "PROPN") or lemma not in words("air_strike_nouns"):
+        return False
+    if lemma.startswith("air"):
+        return True
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in words("air_strike_modifiers") for c in noun.children)
+
+
+def by_air_strike(trigger: Token) -> bool:
+    """An attack done by an air strike, whose doer the text leaves unnamed: the trigger is the air strike ("air
+    strikes in the valley"), or its subject is ("airstrikes killed twelve militants"), or it happened in or by one
+    ("twelve militants were killed in air strikes", "destroyed by an aerial bombardment").  Armies, not rebels, fly
+    aircraft in the conflicts news reports, so the pipeline gives such an attack the air force of the state where
+    it happened (``pipeline.IMPLIED_AIR_FORCE``), as ACLED codes it."""
+    if is_air_strike(trigger):
+        return True
+    for child in trigger.children:
+        if child.dep_ == "nsubj" and is_air_strike(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("in", "by", "during"):
+            if any(p.dep_ == "pobj" and is_air_strike(p) for p in child.children):
+                return True
+        if child.dep_ == "agent" and any(p.dep_ == "pobj" and is_air_strike(p) for p in child.children):
+            return True
+    return False

@@ -62,6 +62,7 @@ RULE_GROUPS = {
             "name_calling",
             "attacked_place",
             "implied_arrester",
+            "implied_air_force",
             "casualty_report",
             "burnt_property",
             "explosion",
