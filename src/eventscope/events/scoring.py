@@ -28,10 +28,11 @@ from eventscope.vocabulary import words
 
 CASUALTY_RULES = frozenset({"casualty_report", "suffered_casualty"})
 """Rules (events/conflict.py) whose events are victim-only by construction: never vetoed for a missing source."""
-CONSTRUCTION_RULES = CASUALTY_RULES | {"fire_exchange", "explosion"}
+CONSTRUCTION_RULES = CASUALTY_RULES | {"fire_exchange", "explosion", "crowd_restraint"}
 """Rules whose event the construction proves, not the trigger word: the model, which reads "exchange" as trade
 and "went" as no event, types and calibrates them but does not veto them ("an exchange of fire with police" is a
-firefight, "two bombs went off near the mosque" a bombing)."""
+firefight, "two bombs went off near the mosque" a bombing, "police intervened" after a riot a force stepping in:
+the crowd_restraint rule already asks for a police or military doer and a person, or nobody, held)."""
 CODER_TYPE_RULES = DERIVED_RULES | {
     "labour_strike",
     "explosion",
