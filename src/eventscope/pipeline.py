@@ -25,13 +25,14 @@ from eventscope.actors.inference import (
     with_place_country,
     with_place_rereading,
 )
+from eventscope.actors.sectors import STATE_SECTORS
 from eventscope.dedup import DocumentIndex, find_duplicate_paragraphs
 from eventscope.errors import OverBudget, ProcessingError
 from eventscope.events import CodedEvent, EventCoder, happening_id, load_lexicon, merge_events
 from eventscope.events.attribution import link_quotes_and_events
 from eventscope.events.classifier import EventClassifier
 from eventscope.events.coded import with_recipient_thing
-from eventscope.events.conflict import by_air_strike, fold_casualties
+from eventscope.events.conflict import by_air_strike, fold_casualties, in_security_operation
 from eventscope.events.context import contexts_for
 from eventscope.events.eventness import EventnessModel, load_eventness
 from eventscope.events.merge import count_duplicate_reports as _count_duplicate_reports
@@ -76,6 +77,11 @@ Waziristan", "airstrikes pounded hideouts"): the air force of the state where it
 as ACLED codes such notes ("Military Forces of Pakistan").  A named or modified doer ("Israeli airstrikes", "a
 coalition air strike") is resolved by the coder first and kept; drone strikes are not air strikes here
 (data/vocabulary.json ``air_strike_nouns``)."""
+IMPLIED_SECURITY_FORCES = Actor(None, None, "security forces", None, None, "MIL")
+"""Who hit a non-state victim "in an operation", "in an encounter", "during a crackdown" when the text names no doer
+("five militants were killed in a search operation in Kurram"): the security forces of the state where it happened
+(``with_place_country``), as ACLED codes such notes.  A state victim ("a soldier killed in an encounter") was hit by
+the other side and gets none (``conflict.in_security_operation``)."""
 
 
 def _names_a_group(entity: Span) -> bool:
@@ -321,6 +327,13 @@ class Pipeline:
             item = replace(item, actor1=IMPLIED_ARRESTER, rules=(*item.rules, "implied_arrester"))
         if item.actor1 is None and entry.event_type == "ASSAULT" and by_air_strike(item.trigger):
             item = replace(item, actor1=IMPLIED_AIR_FORCE, rules=(*item.rules, "implied_air_force"))
+        elif (
+            item.actor1 is None
+            and entry.event_type == "ASSAULT"
+            and not any(m.sector in STATE_SECTORS for m in (item.actor2.constituents() if item.actor2 else ()))
+            and in_security_operation(item.trigger)
+        ):
+            item = replace(item, actor1=IMPLIED_SECURITY_FORCES, rules=(*item.rules, "implied_security_forces"))
         visit = entry.event_type == "CONSULT" and entry.mode == "visit"  # a visitor is not from where it went
         item = replace(
             item,

@@ -1312,3 +1312,36 @@ def by_air_strike(trigger: Token) -> bool:
         if child.dep_ == "agent" and any(p.dep_ == "pobj" and is_air_strike(p) for p in child.children):
             return True
     return False
+
+
+def in_security_operation(trigger: Token) -> bool:
+    """A deed done "in" or "during" a security operation whose doer the text leaves unnamed: "four militants were
+    killed in an intelligence-based operation" (an "operation" needs a word that makes it a security one: surgery
+    is an operation too), "two Maoists died in an encounter" (South Asian usage: a shootout
+    with the police or troops), "killed during a crackdown" (``security_operation_nouns``).  An operation with an
+    owner ("a Taliban operation", "the rebels' crackdown") or a side named ("an encounter with militants") is not
+    one: the coder resolves those doers itself (``arguments.agents_of_setting``)."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in words("security_operation_nouns"):
+                continue
+            owned = any(
+                c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "ORG", "GPE"))
+                for c in noun.children
+            )
+            sided = any(c.dep_ == "prep" and c.lower_ in ("with", "by") for c in noun.children)
+            if owned or sided:
+                continue
+            if noun.lemma_.lower() != "operation" or any(_security_modifier(c) for c in noun.children):
+                return True
+    return False
+
+
+def _security_modifier(token: Token) -> bool:
+    """ "a *search* operation", "an *intelligence based* operation", "an *anti-Maoist* operation": a word that makes
+    an operation a security one, not surgery (``security_operation_modifiers``)."""
+    if token.dep_ not in ("amod", "compound", "npadvmod", "nmod"):
+        return False
+    return any(t.lower_ in words("security_operation_modifiers") or t.lower_.startswith("anti") for t in token.subtree)

@@ -63,6 +63,7 @@ RULE_GROUPS = {
             "attacked_place",
             "implied_arrester",
             "implied_air_force",
+            "implied_security_forces",
             "casualty_report",
             "burnt_property",
             "explosion",
