@@ -83,7 +83,7 @@ class Lexicon:
                 return whole, None
         if (lemma, pos) in self.phrase_heads:
             for child in token.children:
-                if child.dep_ in _PHRASE_DEPS:
+                if child.dep_ in _PHRASE_DEPS and not _time_adjunct(child):
                     entry = self.phrases.get((lemma, child.lemma_.lower(), pos))
                     if entry is not None:
                         return entry, child
@@ -103,6 +103,15 @@ class Lexicon:
         if entry is None and _bare_gerund(token):
             entry = self.words.get((token.lower_, "NOUN"))
         return (entry, None) if entry is not None else None
+
+
+def _time_adjunct(child: Token) -> bool:
+    """A preposition whose object is a date or a time ("fired two managers *on Monday*", "called *at noon*") says
+    when, and is never the second word of a phrasal trigger ("fire on" is shooting only with a target)."""
+    if child.dep_ != "prep":
+        return False
+    objects = [o for o in child.children if o.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 _GERUND_NOUN_DEPS = frozenset({"pcomp", "pobj", "dobj", "nsubj", "nsubjpass", "conj"})
