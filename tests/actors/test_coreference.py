@@ -347,3 +347,36 @@ def test_a_gender_word_in_a_complement_says_nothing_of_the_head(nlp):
     judge = next(t for t in doc if t.text == "Sloan")
     mention = SimpleNamespace(token_i=judge.i, start_char=0, end_char=end, res=res)
     assert mention_gender(doc, mention) == "f"
+
+
+def test_them_takes_a_coordination_of_persons_not_a_nearer_court(resolve):
+    text = (
+        "On Tuesday, Ms. Carol Dunn, of Elm Street, and Mr. Peter Holt appeared before Magistrate Judge Ralph Moss "
+        "to hear the charges against them."
+    )
+    actor = resolve(text, "them")
+    assert actor is None or actor.sector != "JUD"
+
+
+def test_they_charged_is_the_arrested_not_the_police(resolve):
+    text = "Deputies arrested four protesters outside the courthouse on Monday. They were charged with trespassing."
+    actor = resolve(text, "They")
+    assert actor is None or actor.sector != "POL"
+    text = "Police arrested Mark Dale and Lucy Ford on Friday. They were booked into the county jail."
+    actor = resolve(text, "They")
+    assert actor is None or actor.sector != "POL"
+
+
+def test_they_of_an_active_clause_keeps_the_police(resolve):
+    text = "Police arrested two men on Friday. They said the men had stolen a car from a dealer."
+    actor = resolve(text, "They", occurrence=0)
+    assert actor is not None and actor.sector == "POL"
+
+
+def test_they_does_not_reach_a_distant_organisation(resolve):
+    text = (
+        "The Associated Press reported on the fires. Rain fell all week in the valley. Crews cleared the roads. "
+        "Schools reopened on Monday. They can seize your house, a neighbour said."
+    )
+    actor = resolve(text, "They")
+    assert actor is None or actor.name != "Associated Press"

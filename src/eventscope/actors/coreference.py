@@ -13,8 +13,12 @@ evidence); the antecedent gives the identity (name, country, sector).  The choic
 2. the pronoun's own sentence first, nearest mention first ("Russia said *it*", "the parties and *their*
    supporters"), then each earlier sentence, its subjects first, then its other mentions in reading order (the
    first-named party of a sentence is the one it is about: "Obama met Putin. *He* said" is Obama);
-3. "it" looks back at most ``THING_WINDOW`` sentences and person/group pronouns ``PERSON_WINDOW``: farther
-   back a guess is more often wrong than right, and an unresolved pronoun keeps its span without an identity.
+3. "it" looks back at most ``THING_WINDOW`` sentences, "they" ``GROUP_WINDOW`` and he/she ``PERSON_WINDOW``:
+   farther back a guess is more often wrong than right, and an unresolved pronoun keeps its span without an
+   identity;
+4. "they"/"them"/"their" try plural parties first (a list of persons, a plural group: ``plural_order``); the
+   patient of a charging verb ("*they* were charged") skips the party that arrested and takes the arrested; a
+   list of persons has no identity of its own, so a pronoun that takes it stays unresolved.
 
 Resolved pronouns are mentions themselves, so a chain ("Obama ... He met Putin. He said") keeps to its party.
 The module knows nothing of the knowledge base: mentions carry a resolution with ``kind``, ``plural``, ``name``,
@@ -31,9 +35,16 @@ from spacy.tokens import Doc, Token
 from eventscope.vocabulary import words
 
 PERSON_WINDOW = 4
-"""Sentences a he/she/they pronoun looks back (its own sentence is 0)."""
+"""Sentences a he/she pronoun looks back (its own sentence is 0)."""
 THING_WINDOW = 2
 """Sentences an "it" looks back: "it" is often a thing or a clause, so only a near party counts."""
+GROUP_WINDOW = 2
+"""Sentences a "they" looks back: news uses a plural pronoun for the party just named; past two sentences the
+nearest plural party is more often an unnamed one ("they can seize your house", "ticketed boaters ... they") than
+an organisation named in the dateline or the opening paragraph."""
+CHARGING_LEMMAS = frozenset(words("charging_verbs"))
+"""Verbs (and nouns: "the charges against them", "their arrest") of the law whose patient is the arrested or
+charged party: see ``charged_patient``."""
 
 MALE_WORDS = frozenset({"mr", "mr.", "sir", "king", "prince", "lord", "sheikh", "emir", "sultan", "father", "brother"})
 FEMALE_WORDS = frozenset(
@@ -212,10 +223,13 @@ def pronoun_antecedent(doc: Doc, pronoun: Token, role: str, mentions: Sequence[M
         if binder is not None:
             found = next((m for m in mentions if m.token_i == binder.i), None)
             return found.res if found is not None and compatible(role, found.res) else None
-    window = THING_WINDOW if role == "thing" else PERSON_WINDOW
+    window = THING_WINDOW if role == "thing" else GROUP_WINDOW if role == "group" else PERSON_WINDOW
     gender = PRONOUN_GENDER.get(pronoun.lower_)
     genders = name_genders(doc, mentions) if gender is not None else {}
-    candidates = [m for m in ordered_candidates(doc, pronoun, mentions, window) if compatible(role, m.res)]
+    ordered = ordered_candidates(doc, pronoun, mentions, window)
+    if role == "group":
+        ordered = plural_order(doc, pronoun, ordered)
+    candidates = [m for m in ordered if compatible(role, m.res) or (role == "group" and in_coordination(doc, m))]
     subject = bound_subject(pronoun, mentions)
     if subject is not None:
         candidates = [m for m in candidates if not same_party(m.res, subject.res)]
@@ -227,7 +241,83 @@ def pronoun_antecedent(doc: Doc, pronoun: Token, role: str, mentions: Sequence[M
     speaker = reported_speaker(pronoun, mentions) if role == "person" else None
     if speaker is not None:
         candidates = sorted(candidates, key=lambda m: not same_party(m.res, speaker.res))
-    return candidates[0].res if candidates else None
+    if not candidates or not compatible(role, candidates[0].res):
+        return None  # a "they" whose nearest plural party is a list of persons keeps its span without an identity
+    return candidates[0].res
+
+
+def in_coordination(doc: Doc, mention: MentionLike) -> bool:
+    """Whether a person mention is one of a coordination of persons ("Tom Reed and Ann Hale", "both Ms. Sears, of
+    Elm Street, and Mr. Bowers", "A, B and C"): together they are a plural party that a later "they"/"them" stands
+    for, though none of them alone can be."""
+    token = doc[mention.token_i]
+    if mention.res.kind != "person":
+        return False
+    linked = [token.head] if token.dep_ == "conj" else []
+    linked += [c for c in token.children if c.dep_ == "conj"]
+    if token.dep_ in SUBJECT_DEPS | OBJECT_DEPS and token.head is not token:
+        # a list broken by a long first member ("Ms. Dunn, of Elm Street, and Mr. Holt appeared"): the parser
+        # makes each member its own subject of the one verb
+        linked += [c for c in token.head.children if c.dep_ == token.dep_ and c.i != token.i]
+    return any(t.pos_ in ("PROPN", "NOUN") and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN") for t in linked)
+
+
+def plural_order(doc: Doc, pronoun: Token, ordered: Sequence[MentionLike]) -> list[MentionLike]:
+    """The candidates of a "they"/"them"/"their" with plural parties first: a coordination of persons
+    (``in_coordination``) or a plural group ("the two men", "the suspects", "300 workers") before a singular
+    body ("On Monday Ms. Sears and Mr. Bowers faced Magistrate Judge Lee to hear the charges against *them*":
+    them is the pair, not the court).  When the pronoun is the patient of a charging verb ("*They* were charged
+    with burglary", "the charges against *them*", "*their* arrest": ``charged_patient``), the party that did an
+    earlier arrest or charge is dropped and its patient comes first: "Police arrested Tom Reed and Ann Hale.
+    *They* were charged" is the two arrested, never the police who arrested them."""
+
+    def plural(m: MentionLike) -> bool:
+        return bool(getattr(m.res, "plural", False)) or in_coordination(doc, m)
+
+    ordered = sorted(ordered, key=lambda m: not plural(m))
+    if charged_patient(pronoun):
+        ordered = [m for m in ordered if not charging_agent(doc[m.token_i])]
+        ordered = sorted(ordered, key=lambda m: not charging_patient_token(doc[m.token_i]))
+    return ordered
+
+
+def _clause_head(token: Token) -> Token:
+    """The word whose argument ``token`` is, through a coordination ("arrested Reed and *Hale*")."""
+    node = token
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    return node
+
+
+def charged_patient(pronoun: Token) -> bool:
+    """Whether a plural pronoun is the one a charging verb or noun acts on: "*they* were charged", "*they* were
+    arrested and booked", "twenty of *them* were charged", "the charges against *them*", "*their* arrest"."""
+    node = pronoun
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ in SUBJECT_DEPS:
+        node = node.head.head  # "twenty of them were charged"
+    head = node.head
+    if node.dep_ == "nsubjpass":  # "they were arrested and charged": a coordinated verb counts too
+        return head.lemma_.lower() in CHARGING_LEMMAS or any(
+            c.dep_ == "conj" and c.lemma_.lower() in CHARGING_LEMMAS for c in head.children
+        )
+    if node.dep_ == "pobj" and head.lower_ == "against":
+        return head.head.lemma_.lower() in CHARGING_LEMMAS
+    if node.dep_ == "poss":
+        return head.lemma_.lower() in CHARGING_LEMMAS
+    return False
+
+
+def charging_agent(token: Token) -> bool:
+    """Whether ``token`` is (in) the active subject of a charging verb ("*police* arrested two men")."""
+    node = _clause_head(token)
+    return node.dep_ == "nsubj" and node.head.lemma_.lower() in CHARGING_LEMMAS
+
+
+def charging_patient_token(token: Token) -> bool:
+    """Whether ``token`` is (in) the object or passive subject of a charging verb ("arrested *Reed* and Hale",
+    "*two men* were detained")."""
+    node = _clause_head(token)
+    return node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_.lower() in CHARGING_LEMMAS
 
 
 def relative_heads(pronoun: Token) -> set[int]:
