@@ -380,3 +380,18 @@ def test_they_does_not_reach_a_distant_organisation(resolve):
     )
     actor = resolve(text, "They")
     assert actor is None or actor.name != "Associated Press"
+
+
+def test_them_keeps_a_nearer_army_over_a_plural_group(resolve):
+    text = "Britain is sending 200 soldiers to train the Iraqi Army, helping them to clear roads of mines."
+    actor = resolve(text, "them")
+    assert actor is not None and actor.name == "Iraqi Army"
+
+
+def test_a_list_of_persons_does_not_beat_a_nearer_plural_group(resolve):
+    text = (
+        "Mark Dale and Lucy Ford live on the top floor. "
+        "The officers entered the building to warn residents of the fire and assist them in evacuating."
+    )
+    actor = resolve(text, "them")
+    assert actor is not None and actor.sector == "CVL"

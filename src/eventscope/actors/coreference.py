@@ -16,7 +16,7 @@ evidence); the antecedent gives the identity (name, country, sector).  The choic
 3. "it" looks back at most ``THING_WINDOW`` sentences, "they" ``GROUP_WINDOW`` and he/she ``PERSON_WINDOW``:
    farther back a guess is more often wrong than right, and an unresolved pronoun keeps its span without an
    identity;
-4. "they"/"them"/"their" try plural parties first (a list of persons, a plural group: ``plural_order``); the
+4. "they"/"them"/"their" try a list of persons first (``plural_order``), before a nearer singular body; the
    patient of a charging verb ("*they* were charged") skips the party that arrested and takes the arrested; a
    list of persons has no identity of its own, so a pronoun that takes it stays unresolved.
 
@@ -263,18 +263,19 @@ def in_coordination(doc: Doc, mention: MentionLike) -> bool:
 
 
 def plural_order(doc: Doc, pronoun: Token, ordered: Sequence[MentionLike]) -> list[MentionLike]:
-    """The candidates of a "they"/"them"/"their" with plural parties first: a coordination of persons
-    (``in_coordination``) or a plural group ("the two men", "the suspects", "300 workers") before a singular
-    body ("On Monday Ms. Sears and Mr. Bowers faced Magistrate Judge Lee to hear the charges against *them*":
-    them is the pair, not the court).  When the pronoun is the patient of a charging verb ("*They* were charged
-    with burglary", "the charges against *them*", "*their* arrest": ``charged_patient``), the party that did an
-    earlier arrest or charge is dropped and its patient comes first: "Police arrested Tom Reed and Ann Hale.
-    *They* were charged" is the two arrested, never the police who arrested them."""
-
-    def plural(m: MentionLike) -> bool:
-        return bool(getattr(m.res, "plural", False)) or in_coordination(doc, m)
-
-    ordered = sorted(ordered, key=lambda m: not plural(m))
+    """The candidates of a "they"/"them"/"their" with lists of persons (``in_coordination``) and plural groups
+    before singular bodies when the window holds such a list: "On Monday Ms. Sears and Mr. Bowers faced
+    Magistrate Judge Lee to hear the charges against *them*" is the pair, not the court.  Without a list the
+    usual order stands: a plural group noun ("125 soldiers") is not put before a nearer body, as news says "they"
+    of an army or a militia ("training for the Iraqi Army, helping *them* clear territory").  When the pronoun
+    is the patient of a charging verb ("*They* were charged with burglary", "the charges against *them*",
+    "*their* arrest": ``charged_patient``), the party that did an earlier arrest or charge is dropped and its
+    patient comes first: "Police arrested Tom Reed and Ann Hale. *They* were charged" is the two arrested, never
+    the police who arrested them; "Agents detained 300 workers. Twenty of *them* were charged" is the workers."""
+    if any(in_coordination(doc, m) for m in ordered):
+        # a list of persons comes before a singular body, not before a nearer plural group ("officers warned
+        # residents and helped *them* out" is the residents whoever was named before)
+        ordered = sorted(ordered, key=lambda m: not (in_coordination(doc, m) or getattr(m.res, "plural", False)))
     if charged_patient(pronoun):
         ordered = [m for m in ordered if not charging_agent(doc[m.token_i])]
         ordered = sorted(ordered, key=lambda m: not charging_patient_token(doc[m.token_i]))
