@@ -395,3 +395,9 @@ def test_a_list_of_persons_does_not_beat_a_nearer_plural_group(resolve):
     )
     actor = resolve(text, "them")
     assert actor is not None and actor.sector == "CVL"
+
+
+def test_the_arrested_are_never_a_singular_office(resolve):
+    text = "The Public Defender's Office published the names on Monday, hours after their arrest."
+    actor = resolve(text, "their")
+    assert actor is None or actor.name != "Public Defender's Office"

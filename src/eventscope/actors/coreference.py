@@ -277,9 +277,16 @@ def plural_order(doc: Doc, pronoun: Token, ordered: Sequence[MentionLike]) -> li
         # residents and helped *them* out" is the residents whoever was named before)
         ordered = sorted(ordered, key=lambda m: not (in_coordination(doc, m) or getattr(m.res, "plural", False)))
     if charged_patient(pronoun):
-        ordered = [m for m in ordered if not charging_agent(doc[m.token_i])]
+        # nor is it a singular body: an office, a court or an agency is not what "they were arrested" means
+        # ("hours after *their* arrest", said of the people on a list an office published)
+        ordered = [m for m in ordered if not charging_agent(doc[m.token_i]) and not singular_body(m.res)]
         ordered = sorted(ordered, key=lambda m: not charging_patient_token(doc[m.token_i]))
     return ordered
+
+
+def singular_body(res: Any) -> bool:
+    """Whether a resolution is one organisation or one country, not a plural group ("police", "the rebels")."""
+    return res.kind in ("org", "country") and not res.plural
 
 
 def _clause_head(token: Token) -> Token:
