@@ -401,3 +401,12 @@ def test_the_arrested_are_never_a_singular_office(resolve):
     text = "The Public Defender's Office published the names on Monday, hours after their arrest."
     actor = resolve(text, "their")
     assert actor is None or actor.name != "Public Defender's Office"
+
+
+def test_they_after_an_unknown_plural_subject_stays_unresolved(resolve):
+    text = (
+        "Harbor Commission Director Ann Cole said ticketed kayakers were unhappy, since they must drive to the "
+        "county court."
+    )
+    actor = resolve(text, "they")
+    assert actor is None or actor.name != "Harbor Commission"

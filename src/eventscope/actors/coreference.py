@@ -243,7 +243,22 @@ def pronoun_antecedent(doc: Doc, pronoun: Token, role: str, mentions: Sequence[M
         candidates = sorted(candidates, key=lambda m: not same_party(m.res, speaker.res))
     if not candidates or not compatible(role, candidates[0].res):
         return None  # a "they" whose nearest plural party is a list of persons keeps its span without an identity
+    if role == "group" and unknown_plural_subject(doc, pronoun, candidates[0], mentions):
+        return None
     return candidates[0].res
+
+
+def unknown_plural_subject(doc: Doc, pronoun: Token, candidate: MentionLike, mentions: Sequence[MentionLike]) -> bool:
+    """Whether a plural common noun that names no known party is the subject of a clause between ``candidate``
+    and a "they" in the same sentence: "Director Ann Cole said *ticketed boaters* were unhappy, since *they* must
+    travel to the town court" is the boaters, so the pronoun stays unresolved rather than taking the director's
+    agency.  Only the pronoun's own sentence: a plural subject is the nearest party a "they" can mean."""
+    known = {m.token_i for m in mentions}
+    sentence = pronoun.sent
+    return any(
+        t.tag_ == "NNS" and t.dep_ in SUBJECT_DEPS and t.i not in known and candidate.token_i < t.i
+        for t in doc[sentence.start : pronoun.i]
+    )
 
 
 def in_coordination(doc: Doc, mention: MentionLike) -> bool:
