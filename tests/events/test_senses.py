@@ -185,7 +185,7 @@ def _assert_kept_as(doc, events, word: str, kept_type: str | None) -> None:
         ("A roadside bomb struck the Afghan army truck near Kandahar.", "struck", "ASSAULT"),
         ("Rebels fought a battle with the Kenyan army near the border.", "fought", "ASSAULT"),
         ("The Kenyan president ruled out a coalition with the opposition.", "ruled", "REJECT"),
-        ("The Kenyan governor called the police chief at home on Sunday.", "called", "REQUEST"),
+        ("The Kenyan governor called the police chief at home on Sunday.", "called", "CONSULT"),
         ("Heavy fighting between Kenyan troops and rebels killed ten near the border.", "fighting", "ASSAULT"),
         ("Israel pulled out its troops from the Gaza Strip in 2005.", "pulled", "RETREAT"),
         ("The kidnappers freed the Nigerian victim on Monday.", "freed", "RETREAT"),
