@@ -287,6 +287,7 @@ def plural_order(doc: Doc, pronoun: Token, ordered: Sequence[MentionLike]) -> li
     "*their* arrest": ``charged_patient``), the party that did an earlier arrest or charge is dropped and its
     patient comes first: "Police arrested Tom Reed and Ann Hale. *They* were charged" is the two arrested, never
     the police who arrested them; "Agents detained 300 workers. Twenty of *them* were charged" is the workers."""
+    ordered = list(ordered)
     if any(in_coordination(doc, m) for m in ordered):
         # a list of persons comes before a singular body, not before a nearer plural group ("officers warned
         # residents and helped *them* out" is the residents whoever was named before)

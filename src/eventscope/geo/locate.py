@@ -220,7 +220,7 @@ def _other_clause(doc: Doc, tokens: range, trigger: Token) -> bool:
     if theirs.i == mine.i:
         return False
     # the trigger's clause hangs below the place's: only a reported or loose clause is another happening
-    links = []
+    links: list[str] = []
     node = mine
     for _ in range(40):
         if node.i == theirs.i:

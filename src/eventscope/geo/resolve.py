@@ -477,7 +477,7 @@ def _near_pick(
     in the wrong state ("Henry County": Illinois) moves, every mention of it, to the namesake next to the
     candidate (Henry County, Tennessee holds Paris)."""
     local = [(k, e) for k, e in anchors if gaz.fc[e] in LOCAL_KINDS]
-    pairs = [(_km(gaz, c, e), c, []) for c in cands for _, e in local]
+    pairs: list[tuple[float, int, list[tuple[int, int]]]] = [(_km(gaz, c, e), c, []) for c in cands for _, e in local]
     near = [p for p in pairs if p[0] <= LOCAL_NEAR_KM]
     if not near:
         for k, e in local:
