@@ -49,6 +49,13 @@ COUNTRY_WORDS = {
 _COUNTRY_WORD = re.compile(r"\b(" + "|".join(sorted(COUNTRY_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
+def shared_country(actors: Iterable[Actor]) -> str | None:
+    """The country all the actors have, or none where they differ: a list actor's country ("Iran and Syria": none;
+    "Syrian and Russian jets": none; "the army and police" of one state: that state)."""
+    countries = {a.country for a in actors}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def with_place_country(
     actor: Actor | None,
     location: EventLocation | None,
@@ -60,8 +67,7 @@ def with_place_country(
     else the document's dominant country (``document_country``)."""
     if actor is not None and actor.members:  # a list: each member on its own, then what they share
         members = tuple(with_place_country(m, location, document_country, places) or m for m in actor.members)
-        countries = {m.country for m in members}
-        country = countries.pop() if len(countries) == 1 else None
+        country = shared_country(members)
         inferred = country is not None and all(m.country_inferred for m in members)
         return replace(actor, members=members, country=country, country_inferred=inferred)
     if actor is None or actor.country is not None or actor.sector not in STATE_SECTORS:
@@ -112,9 +118,7 @@ def with_place_rereading(actor: Actor | None, rereadings: dict[tuple[str | None,
         return actor
     if actor.members:
         members = tuple(with_place_rereading(m, rereadings) or m for m in actor.members)
-        countries = {m.country for m in members}
-        country = countries.pop() if len(countries) == 1 else None
-        return replace(actor, members=members, country=country)
+        return replace(actor, members=members, country=shared_country(members))
     if actor.country is None or actor.country_inferred:
         return actor
     new = rereadings.get((actor.name or actor.text, actor.country))

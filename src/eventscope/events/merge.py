@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 
+from eventscope.actors.inference import shared_country
 from eventscope.ids import content_id
 from eventscope.records import Actor, Event, EventLocation, Magnitude, Paragraph, Report
 from eventscope.vocabulary import word_map
@@ -1228,9 +1229,8 @@ def actor_list(actors: list[Actor], text: str, offset: int = 0) -> Actor | None:
         return placed[0] if placed else actors[0]
     first, last = placed[0], placed[-1]
     assert first.start is not None and last.end is not None
-    countries = {a.country for a in placed}
     sectors = {a.sector for a in placed}
-    country = countries.pop() if len(countries) == 1 else None
+    country = shared_country(placed)
     return Actor(
         start=first.start,
         end=last.end,
