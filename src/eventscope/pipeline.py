@@ -92,6 +92,26 @@ def _names_a_group(entity: Span) -> bool:
     return not (entity.label_ == "NORP" and qualifies_a_national_symbol(entity.root))
 
 
+def _implied_doer(item) -> tuple[Actor, str] | None:
+    """The doer the text leaves unnamed and the rule that implies it: an agentless arrest is by the police
+    (``IMPLIED_ARRESTER``), an agentless air strike by the air force (``IMPLIED_AIR_FORCE``), a non-state victim hit
+    in a security operation by the security forces (``IMPLIED_SECURITY_FORCES``); each takes the country of the
+    place later (``with_place_country``)."""
+    entry = item.entry
+    if item.actor1 is not None:
+        return None
+    if entry.event_type == "COERCE" and entry.mode == "arrest":
+        return IMPLIED_ARRESTER, "implied_arrester"
+    if entry.event_type != "ASSAULT":
+        return None
+    if by_air_strike(item.trigger):
+        return IMPLIED_AIR_FORCE, "implied_air_force"
+    victims = item.actor2.constituents() if item.actor2 else ()
+    if not any(m.sector in STATE_SECTORS for m in victims) and in_security_operation(item.trigger):
+        return IMPLIED_SECURITY_FORCES, "implied_security_forces"
+    return None
+
+
 class Pipeline:
     """Loads every resource once (lazily) and annotates documents in batches."""
 
@@ -323,17 +343,9 @@ class Pipeline:
         if self.geoparser:
             location = self.geoparser.locate(doc, item.trigger.i, candidates, places)
         when = dates.for_sentence(sentence)
-        if item.actor1 is None and entry.event_type == "COERCE" and entry.mode == "arrest":
-            item = replace(item, actor1=IMPLIED_ARRESTER, rules=(*item.rules, "implied_arrester"))
-        if item.actor1 is None and entry.event_type == "ASSAULT" and by_air_strike(item.trigger):
-            item = replace(item, actor1=IMPLIED_AIR_FORCE, rules=(*item.rules, "implied_air_force"))
-        elif (
-            item.actor1 is None
-            and entry.event_type == "ASSAULT"
-            and not any(m.sector in STATE_SECTORS for m in (item.actor2.constituents() if item.actor2 else ()))
-            and in_security_operation(item.trigger)
-        ):
-            item = replace(item, actor1=IMPLIED_SECURITY_FORCES, rules=(*item.rules, "implied_security_forces"))
+        implied = _implied_doer(item)
+        if implied is not None:
+            item = replace(item, actor1=implied[0], rules=(*item.rules, implied[1]))
         visit = entry.event_type == "CONSULT" and entry.mode == "visit"  # a visitor is not from where it went
         item = replace(
             item,

@@ -1306,10 +1306,8 @@ def by_air_strike(trigger: Token) -> bool:
     for child in trigger.children:
         if child.dep_ == "nsubj" and is_air_strike(child):
             return True
-        if child.dep_ == "prep" and child.lower_ in ("in", "by", "during"):
-            if any(p.dep_ == "pobj" and is_air_strike(p) for p in child.children):
-                return True
-        if child.dep_ == "agent" and any(p.dep_ == "pobj" and is_air_strike(p) for p in child.children):
+        by_or_in = child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in ("in", "by", "during"))
+        if by_or_in and any(p.dep_ == "pobj" and is_air_strike(p) for p in child.children):
             return True
     return False
 
