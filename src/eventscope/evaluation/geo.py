@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import statistics
 import time
 import xml.etree.ElementTree as ET
@@ -22,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventscope.evaluation.splits import GEOWEBNEWS, LGL, in_split
+from eventscope.geo.resolve import haversine_km
 from eventscope.records import Place
 
 # GeoWebNews labels these spans but they are not toponyms ("church", "citizens", homonyms).
@@ -100,13 +100,6 @@ def load_gold(path: Path, limit: int | None = None, split: str | None = None) ->
                 )
         docs.append(doc)
     return docs
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass

@@ -329,11 +329,16 @@ def _refer(
     return [Resolution(cap, 0.5) if m.cue == "capital" else r for m, r in zip(mentions, resolved, strict=True)]
 
 
-def _km(gaz: Gazetteer, i: int, j: int) -> float:
-    """Great-circle distance between two entries (km)."""
-    la1, lo1, la2, lo2 = map(math.radians, (gaz.lat[i], gaz.lon[i], gaz.lat[j], gaz.lon[j]))
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points (km)."""
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _km(gaz: Gazetteer, i: int, j: int) -> float:
+    """Great-circle distance between two entries (km)."""
+    return haversine_km(gaz.lat[i], gaz.lon[i], gaz.lat[j], gaz.lon[j])
 
 
 def _drop_strays(
